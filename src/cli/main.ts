@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerAnalyze } from './commands/analyze.js';
+import { reportError } from './errors.js';
+
+/** Builds the `starl` program; each command lives in its own file under commands/. */
+export function buildProgram(): Command {
+  const program = new Command('starl')
+    .description('Practise interview answers and get judged on opportunity, memorable, specific reason and STAR(L).')
+    .option('--debug', 'show stack traces for internal errors')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) });
+  registerAnalyze(program);
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    process.exitCode = reportError(error, process.argv.includes('--debug'));
+  }
+}
+
+await main();
