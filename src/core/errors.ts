@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'E_STORAGE'
   | 'E_TRANSCRIPT'
   | 'E_NETWORK'
+  | 'E_FORBIDDEN_ORIGIN'
   | 'E_INTERNAL';
 
 /** Where an input problem is: a file and line, or a field. Shown to the user, never a stack trace. */
