@@ -1,0 +1,120 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { z } from 'zod';
+import { StarlError } from '../core/errors.js';
+import type { AnalyzeInput, Report } from '../core/types.js';
+import { rejectCrossOriginWrites, requireKnownHost } from './guards.js';
+import { sendError, sendUnexpected } from './http-errors.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { MAX_BODY_BYTES, analyzeRequestSchema } from './schemas.js';
+import type { RuleInfo } from './schemas.js';
+
+/** A static file of the web front end. */
+export interface Asset {
+  body: Uint8Array;
+  contentType: string;
+}
+
+/** What the server needs from the rest of Starl; tests pass their own, `serve.ts` the real ones. */
+export interface AppDeps {
+  analyze: (input: AnalyzeInput) => Report;
+  /** The rule catalogue for `GET /api/rules`. */
+  rules: readonly RuleInfo[];
+  /** Looks up a file of the built front end by its URL path (`/index.html`); null when absent. */
+  assets?: (path: string) => Promise<Asset | null>;
+  /** Host headers the server answers to (`127.0.0.1:4747`); every host is accepted when omitted. */
+  allowedHosts?: readonly string[];
+  /** Where unexpected errors go; the client only ever sees a generic message. */
+  logError?: (error: unknown) => void;
+  /** The version the OpenAPI document states. */
+  version?: string;
+}
+
+// Everything the page loads comes from this server: the app works offline and cannot leak to others.
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * Builds Starl's HTTP app: the JSON API under `/api` and the web front end. Binds no port; see `serve.ts`.
+ * @example
+ * const app = createApp({ analyze, rules });
+ * const res = await app.request('/api/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+ */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  const openApiDocument = buildOpenApiDocument(deps.version ?? '0.0.0');
+
+  app.onError((error, c) => {
+    if (!(error instanceof StarlError)) deps.logError?.(error);
+    return sendUnexpected(c, error);
+  });
+  app.notFound((c) => sendError(c, new StarlError('E_NOT_FOUND', `Nothing is at ${c.req.method} ${c.req.path}.`)));
+
+  if (deps.allowedHosts) app.use('*', requireKnownHost(deps.allowedHosts));
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: 'require-corp' }));
+  app.use('/api/*', rejectCrossOriginWrites());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => sendError(c, new StarlError('E_INPUT_TOO_LONG', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`)),
+    }),
+  );
+
+  app.post('/api/analyze', async (c) => {
+    const input = await readJson(c, analyzeRequestSchema);
+    return c.json(deps.analyze(input));
+  });
+  app.get('/api/rules', (c) => c.json(deps.rules));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+  app.all('/api/*', (c) => sendError(c, new StarlError('E_NOT_FOUND', `Nothing is at ${c.req.method} ${c.req.path}.`)));
+
+  const assets = deps.assets;
+  if (assets) {
+    app.get('*', async (c) => {
+      const path = c.req.path === '/' ? '/index.html' : c.req.path;
+      const asset = await assets(path);
+      if (!asset) return c.notFound();
+      // Vite names built files by content hash, so anything but the page itself can be cached for good.
+      const cache = path === '/index.html' ? 'no-cache' : 'public, max-age=31536000, immutable';
+      return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': asset.contentType, 'cache-control': cache });
+    });
+  }
+  return app;
+}
+
+/**
+ * Reads a JSON body and validates it against a schema; a wrong content type, malformed JSON or a
+ * field that fails validation becomes a typed error naming the field.
+ */
+async function readJson<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(contentType)) {
+    throw new StarlError('E_INPUT_BAD_JSON', `The request body must be JSON sent as application/json, not "${contentType || 'no content type'}".`);
+  }
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch (error) {
+    if (error instanceof StarlError) throw error;
+    throw new StarlError('E_INPUT_BAD_JSON', 'The request body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
+    throw new StarlError('E_INPUT_BAD_FIELD', `The request has an invalid field: ${issue?.message ?? 'unexpected value'}`, { field });
+  }
+  return parsed.data;
+}

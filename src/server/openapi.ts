@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { analyzeRequestSchema, errorBodySchema, openApiDocumentSchema, reportSchema, ruleListSchema, schemaRegistry } from './schemas.js';
+
+/** One operation of the API as the OpenAPI document describes it. */
+export interface ApiOperation {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  request?: z.ZodType;
+  /** The successful response's schema, keyed by status code. */
+  response: { status: number; schema: z.ZodType; description: string };
+  /** Statuses with an `Error` body this operation can return. */
+  errors: number[];
+}
+
+/** The API's operations: the single list the OpenAPI document is built from. */
+export const apiOperations: ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/api/analyze',
+    summary: 'Judge an answer on opportunity, memorable, specific reason and STAR(L).',
+    request: analyzeRequestSchema,
+    response: { status: 200, schema: reportSchema, description: 'The report.' },
+    errors: [400, 403, 413],
+  },
+  {
+    method: 'get',
+    path: '/api/rules',
+    summary: 'List the rule catalogue.',
+    response: { status: 200, schema: ruleListSchema, description: 'Every rule, with its reason and severity.' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document.',
+    response: { status: 200, schema: openApiDocumentSchema, description: 'The OpenAPI 3.1 document.' },
+    errors: [],
+  },
+];
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'The request was malformed or failed validation.',
+  403: 'The request came from another origin or host.',
+  404: 'Not found.',
+  413: 'The request body is too large.',
+};
+
+/**
+ * Builds the OpenAPI 3.1 document from {@link apiOperations} and the schema registry, so what the
+ * server validates and what it publishes come from the same zod schemas.
+ */
+export function buildOpenApiDocument(version: string): Record<string, unknown> {
+  const uri = (id: string): string => `#/components/schemas/${id}`;
+  const componentSchemas = z.toJSONSchema(schemaRegistry, { target: 'draft-2020-12', uri, io: 'input' }).schemas;
+  const schemaFor = (schema: z.ZodType): unknown => {
+    const id = schemaRegistry.get(schema)?.id;
+    // Every schema an operation names is registered, so the document references it instead of copying it.
+    if (!id) throw new Error('An API operation uses a schema missing from the schema registry.');
+    return { $ref: uri(id) };
+  };
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of apiOperations) {
+    const responses: Record<string, unknown> = {
+      [op.response.status]: { description: op.response.description, content: { 'application/json': { schema: schemaFor(op.response.schema) } } },
+    };
+    for (const status of op.errors) {
+      responses[status] = { description: STATUS_TEXT[status] ?? 'Error.', content: { 'application/json': { schema: schemaFor(errorBodySchema) } } };
+    }
+    paths[op.path] = {
+      ...paths[op.path],
+      [op.method]: {
+        summary: op.summary,
+        ...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: schemaFor(op.request) } } } } : {}),
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Starl', version, description: 'The local API of Starl, the offline interview coach.' },
+    servers: [{ url: '/' }],
+    paths,
+    components: { schemas: componentSchemas },
+  };
+}
