@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { StarlSchema } from './schema.js';
+
+/** The SQL dialects Starl's migrations know how to write for. */
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * What the repository needs from a database: a Kysely instance and a write transaction that takes the
+ * write lock up front. Each dialect (SQLite now, PostgreSQL later) supplies one; nothing else in Starl
+ * depends on the dialect.
+ */
+export interface StoreDriver {
+  readonly dialect: DialectName;
+  readonly db: Kysely<StarlSchema>;
+  /** Where the data lives, for messages: a file path or a connection name. */
+  readonly location: string;
+  /**
+   * Runs `work` in one transaction that holds the write lock from its start, so that two processes
+   * never fail half-way with "database is locked"; commits on success, rolls back on a throw.
+   */
+  writeTransaction<T>(work: (trx: Kysely<StarlSchema>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,119 @@
+import type { Generated } from 'kysely';
+
+/** A verdict as stored: the analyzer's `pass`, `miss` or `n/a`. */
+export type StoredVerdict = 'pass' | 'miss' | 'n/a';
+
+/**
+ * The verdict and score of each reason, kept in columns beside the report's JSON so that progress
+ * queries need not parse reports.
+ */
+export interface VerdictColumns {
+  question_type: string;
+  opportunity: StoredVerdict;
+  memorable: StoredVerdict;
+  specific_reason: StoredVerdict;
+  starl: StoredVerdict;
+  opportunity_score: number | null;
+  memorable_score: number | null;
+  specific_reason_score: number | null;
+  starl_score: number | null;
+}
+
+export interface SchemaMigrationsTable {
+  id: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface CompaniesTable {
+  id: Generated<number>;
+  name: string;
+  /** The name folded for lookups, unique: "ACME" and "acme" are one company. */
+  name_key: string;
+  aliases: string;
+  competitors: string;
+  context_text: string | null;
+  context_source: string | null;
+  terms: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompanyFactsTable {
+  id: Generated<number>;
+  uid: string;
+  company_id: number;
+  kind: string;
+  text: string;
+  source: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  uid: string;
+  company_id: number | null;
+  role: string | null;
+  field: string | null;
+  mode: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface SessionQuestionsTable {
+  id: Generated<number>;
+  session_id: number;
+  position: number;
+  bank_id: string | null;
+  question_type: string;
+  text: string;
+}
+
+export interface AnswersTable extends VerdictColumns {
+  id: Generated<number>;
+  uid: string;
+  session_id: number;
+  position: number;
+  attempt: number;
+  follow_up_of: number | null;
+  question: string;
+  answer: string;
+  seconds: number;
+  report: string;
+  created_at: string;
+}
+
+export interface StoriesTable {
+  id: Generated<number>;
+  uid: string;
+  title: string;
+  text: string;
+  competencies: string;
+  parts: string;
+  source_answer_id: number | null;
+  created_at: string;
+}
+
+export interface ReviewsTable extends VerdictColumns {
+  id: Generated<number>;
+  uid: string;
+  source_file: string;
+  question: string;
+  answer: string;
+  report: string;
+  answered_at: string | null;
+  created_at: string;
+}
+
+/** Every table Starl keeps, as Kysely sees them. */
+export interface StarlSchema {
+  schema_migrations: SchemaMigrationsTable;
+  companies: CompaniesTable;
+  company_facts: CompanyFactsTable;
+  sessions: SessionsTable;
+  session_questions: SessionQuestionsTable;
+  answers: AnswersTable;
+  stories: StoriesTable;
+  reviews: ReviewsTable;
+}

@@ -1,0 +1,538 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { StarlError } from '../core/errors.js';
+import type { Report } from '../core/types.js';
+import type { StoreDriver } from './driver.js';
+import { migrate } from './migrations.js';
+import type {
+  Company,
+  CompanyFact,
+  JudgedAnswer,
+  PlannedQuestion,
+  Session,
+  Story,
+  StoredAnswer,
+  StoredReview,
+} from './records.js';
+import type { AnswersTable, CompaniesTable, ReviewsTable, StarlSchema, VerdictColumns } from './schema.js';
+
+/** Folds a company name for lookups, so "ACME Corp" and "acme  corp" are the same company. */
+export function companyKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The verdict and score columns of a report. */
+export function verdictColumns(report: Report): VerdictColumns {
+  const { opportunity, memorable, specificReason, starl } = report.reasons;
+  return {
+    question_type: report.questionType,
+    opportunity: opportunity.verdict,
+    memorable: memorable.verdict,
+    specific_reason: specificReason.verdict,
+    starl: starl.verdict,
+    opportunity_score: opportunity.score,
+    memorable_score: memorable.score,
+    specific_reason_score: specificReason.score,
+    starl_score: starl.score,
+  };
+}
+
+function toCompany(row: Selectable<CompaniesTable>): Company {
+  return {
+    id: row.id,
+    name: row.name,
+    aliases: JSON.parse(row.aliases) as string[],
+    competitors: JSON.parse(row.competitors) as string[],
+    contextText: row.context_text,
+    contextSource: row.context_source,
+    terms: JSON.parse(row.terms) as string[],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toAnswer(row: Selectable<AnswersTable>): StoredAnswer {
+  return {
+    id: row.id,
+    uid: row.uid,
+    sessionId: row.session_id,
+    position: row.position,
+    attempt: row.attempt,
+    followUpOf: row.follow_up_of,
+    question: row.question,
+    answer: row.answer,
+    seconds: row.seconds,
+    report: JSON.parse(row.report) as Report,
+    createdAt: row.created_at,
+  };
+}
+
+function toReview(row: Selectable<ReviewsTable>): StoredReview {
+  return {
+    id: row.id,
+    uid: row.uid,
+    sourceFile: row.source_file,
+    question: row.question,
+    answer: row.answer,
+    report: JSON.parse(row.report) as Report,
+    answeredAt: row.answered_at,
+    createdAt: row.created_at,
+  };
+}
+
+function toVerdicts(row: VerdictColumns): JudgedAnswer['verdicts'] {
+  return {
+    opportunity: row.opportunity,
+    memorable: row.memorable,
+    specificReason: row.specific_reason,
+    starl: row.starl,
+  };
+}
+
+/** Adds items to a list, keeping the first spelling of each and dropping blanks. */
+function mergeNames(existing: string[], added: string[]): string[] {
+  const seen = new Set(existing.map(companyKey));
+  const merged = [...existing];
+  for (const name of added.map((n) => n.trim()).filter(Boolean)) {
+    if (seen.has(companyKey(name))) continue;
+    seen.add(companyKey(name));
+    merged.push(name);
+  }
+  return merged;
+}
+
+/** What `saveCompany` takes; lists are merged into what is already known, text replaces it. */
+export interface CompanyInput {
+  name: string;
+  aliases?: string[];
+  competitors?: string[];
+  contextText?: string | null;
+  contextSource?: string | null;
+  terms?: string[];
+}
+
+/** What `saveAnswer` takes. The attempt number is worked out in the same transaction. */
+export interface AnswerInput {
+  sessionId: number;
+  position: number;
+  followUpOf?: number | null;
+  question: string;
+  answer: string;
+  seconds: number;
+  report: Report;
+}
+
+/** What `saveReview` takes: one judged question and answer from a transcript. */
+export interface ReviewInput {
+  sourceFile: string;
+  question: string;
+  answer: string;
+  report: Report;
+  answeredAt?: string | null;
+}
+
+/**
+ * Starl's data: companies, sessions, answers, stories and reviews. Written only with Kysely's query
+ * builder over a {@link StoreDriver}, so another dialect needs a new driver and nothing else. Every
+ * write is one transaction.
+ */
+export class Store {
+  readonly driver: StoreDriver;
+  private readonly now: () => Date;
+
+  private constructor(driver: StoreDriver, now: () => Date) {
+    this.driver = driver;
+    this.now = now;
+  }
+
+  /**
+   * Wraps a driver and brings its schema up to date.
+   *
+   * @example
+   * const store = await Store.open(openSqliteDriver('starl.db'));
+   */
+  static async open(driver: StoreDriver, now: () => Date = () => new Date()): Promise<Store> {
+    try {
+      await migrate(driver, now);
+    } catch (error) {
+      await driver.close();
+      if (error instanceof StarlError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new StarlError('E_STORAGE', `cannot prepare the database: ${message}`, { file: driver.location });
+    }
+    return new Store(driver, now);
+  }
+
+  private get db(): Kysely<StarlSchema> {
+    return this.driver.db;
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  /** Closes the connection; the store cannot be used afterwards. */
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  /** Adds a company, or updates the one with that name. */
+  async saveCompany(input: CompanyInput): Promise<Company> {
+    const name = input.name.trim().replace(/\s+/g, ' ');
+    if (!name) throw new StarlError('E_USAGE', 'a company needs a name', { field: 'name' });
+    const id = await this.driver.writeTransaction(async (trx) => {
+      const existing = await trx.selectFrom('companies').selectAll().where('name_key', '=', companyKey(name)).executeTakeFirst();
+      const at = this.stamp();
+      if (!existing) {
+        const row = await trx
+          .insertInto('companies')
+          .values({
+            name,
+            name_key: companyKey(name),
+            aliases: JSON.stringify(mergeNames([], input.aliases ?? [])),
+            competitors: JSON.stringify(mergeNames([], input.competitors ?? [])),
+            context_text: input.contextText ?? null,
+            context_source: input.contextSource ?? null,
+            terms: JSON.stringify(input.terms ?? []),
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return row.id;
+      }
+      const known = toCompany(existing);
+      await trx
+        .updateTable('companies')
+        .set({
+          aliases: JSON.stringify(mergeNames(known.aliases, input.aliases ?? [])),
+          competitors: JSON.stringify(mergeNames(known.competitors, input.competitors ?? [])),
+          context_text: input.contextText === undefined ? known.contextText : input.contextText,
+          context_source: input.contextSource === undefined ? known.contextSource : input.contextSource,
+          terms: JSON.stringify(input.terms ?? known.terms),
+          updated_at: at,
+        })
+        .where('id', '=', existing.id)
+        .execute();
+      return existing.id;
+    });
+    return this.requireCompanyById(id);
+  }
+
+  private async requireCompanyById(id: number): Promise<Company> {
+    const row = await this.db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new StarlError('E_NOT_FOUND', `no company with id ${id}`);
+    return toCompany(row);
+  }
+
+  /** The company with this name or alias, or null. */
+  async findCompany(nameOrAlias: string): Promise<Company | null> {
+    const key = companyKey(nameOrAlias);
+    const exact = await this.db.selectFrom('companies').selectAll().where('name_key', '=', key).executeTakeFirst();
+    if (exact) return toCompany(exact);
+    const all = await this.listCompanies();
+    return all.find((company) => company.aliases.some((alias) => companyKey(alias) === key)) ?? null;
+  }
+
+  /** The company with this name or alias; a typed error naming it when there is none. */
+  async requireCompany(nameOrAlias: string): Promise<Company> {
+    const company = await this.findCompany(nameOrAlias);
+    if (!company) {
+      throw new StarlError('E_NOT_FOUND', `no company called "${nameOrAlias}"; add it with: starl company add "${nameOrAlias}"`);
+    }
+    return company;
+  }
+
+  /** Every company, by name. */
+  async listCompanies(): Promise<Company[]> {
+    const rows = await this.db.selectFrom('companies').selectAll().orderBy('name_key').execute();
+    return rows.map(toCompany);
+  }
+
+  /** Saves a research fact about a company. */
+  async addFact(companyId: number, fact: { kind: string; text: string; source: string }): Promise<CompanyFact> {
+    const uid = randomUUID();
+    await this.driver.writeTransaction((trx) =>
+      trx
+        .insertInto('company_facts')
+        .values({ uid, company_id: companyId, kind: fact.kind, text: fact.text, source: fact.source, created_at: this.stamp() })
+        .execute(),
+    );
+    const facts = await this.factsOf(companyId);
+    return facts.find((f) => f.uid === uid)!;
+  }
+
+  /** A company's research facts, oldest first. */
+  async factsOf(companyId: number): Promise<CompanyFact[]> {
+    const rows = await this.db.selectFrom('company_facts').selectAll().where('company_id', '=', companyId).orderBy('id').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      uid: row.uid,
+      companyId: row.company_id,
+      kind: row.kind,
+      text: row.text,
+      source: row.source,
+      createdAt: row.created_at,
+    }));
+  }
+
+  /** Starts a session with its plan, saved before the first question is asked. */
+  async createSession(input: {
+    companyId: number | null;
+    role: string | null;
+    field: string | null;
+    mode: Session['mode'];
+    questions: Omit<PlannedQuestion, 'position'>[];
+  }): Promise<Session> {
+    const id = await this.driver.writeTransaction(async (trx) => {
+      const row = await trx
+        .insertInto('sessions')
+        .values({
+          uid: randomUUID(),
+          company_id: input.companyId,
+          role: input.role,
+          field: input.field,
+          mode: input.mode,
+          status: 'active',
+          started_at: this.stamp(),
+          finished_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const [position, question] of input.questions.entries()) {
+        await trx
+          .insertInto('session_questions')
+          .values({ session_id: row.id, position, bank_id: question.bankId, question_type: question.questionType, text: question.text })
+          .execute();
+      }
+      return row.id;
+    });
+    return this.requireSession(id);
+  }
+
+  /** The session with this id, or null. */
+  async findSession(id: number): Promise<Session | null> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const questions = await this.db
+      .selectFrom('session_questions')
+      .selectAll()
+      .where('session_id', '=', id)
+      .orderBy('position')
+      .execute();
+    return {
+      id: row.id,
+      uid: row.uid,
+      companyId: row.company_id,
+      role: row.role,
+      field: row.field,
+      mode: row.mode as Session['mode'],
+      status: row.status as Session['status'],
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      questions: questions.map((q) => ({ position: q.position, bankId: q.bank_id, questionType: q.question_type, text: q.text })),
+    };
+  }
+
+  /** The session with this id; a typed error naming the id when there is none. */
+  async requireSession(id: number): Promise<Session> {
+    const session = await this.findSession(id);
+    if (!session) throw new StarlError('E_NOT_FOUND', `no practice session ${id}; list them with: starl report --list`);
+    return session;
+  }
+
+  /** Every session, newest first. */
+  async listSessions(): Promise<Session[]> {
+    const rows = await this.db.selectFrom('sessions').select('id').orderBy('id', 'desc').execute();
+    const sessions: Session[] = [];
+    for (const row of rows) sessions.push(await this.requireSession(row.id));
+    return sessions;
+  }
+
+  /** The newest session that was not finished, to resume; null when there is none. */
+  async latestActiveSession(): Promise<Session | null> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('status', '=', 'active')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row ? this.findSession(row.id) : null;
+  }
+
+  /** Marks a session finished. */
+  async finishSession(id: number): Promise<void> {
+    await this.driver.writeTransaction((trx) =>
+      trx.updateTable('sessions').set({ status: 'finished', finished_at: this.stamp() }).where('id', '=', id).execute(),
+    );
+  }
+
+  /**
+   * Saves a submitted answer at once, in its own transaction. A new answer to a question already
+   * answered is a retry and gets the next attempt number; a follow-up shares its original's attempt.
+   */
+  async saveAnswer(input: AnswerInput): Promise<StoredAnswer> {
+    const id = await this.driver.writeTransaction(async (trx) => {
+      let attempt: number;
+      if (input.followUpOf != null) {
+        const original = await trx.selectFrom('answers').select('attempt').where('id', '=', input.followUpOf).executeTakeFirst();
+        if (!original) throw new StarlError('E_NOT_FOUND', `no answer ${input.followUpOf} to follow up`);
+        attempt = original.attempt;
+      } else {
+        const last = await trx
+          .selectFrom('answers')
+          .select((eb) => eb.fn.max('attempt').as('attempt'))
+          .where('session_id', '=', input.sessionId)
+          .where('position', '=', input.position)
+          .executeTakeFirst();
+        attempt = Number(last?.attempt ?? 0) + 1;
+      }
+      const row = await trx
+        .insertInto('answers')
+        .values({
+          uid: randomUUID(),
+          session_id: input.sessionId,
+          position: input.position,
+          attempt,
+          follow_up_of: input.followUpOf ?? null,
+          question: input.question,
+          answer: input.answer,
+          seconds: input.seconds,
+          report: JSON.stringify(input.report),
+          created_at: this.stamp(),
+          ...verdictColumns(input.report),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    });
+    return this.requireAnswer(id);
+  }
+
+  /** The answer with this id; a typed error when there is none. */
+  async requireAnswer(id: number): Promise<StoredAnswer> {
+    const row = await this.db.selectFrom('answers').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new StarlError('E_NOT_FOUND', `no saved answer ${id}`);
+    return toAnswer(row);
+  }
+
+  /** A session's answers in the order they were given. */
+  async answersOf(sessionId: number): Promise<StoredAnswer[]> {
+    const rows = await this.db.selectFrom('answers').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
+    return rows.map(toAnswer);
+  }
+
+  /** Saves a story to the bank. */
+  async saveStory(input: Omit<Story, 'id' | 'uid' | 'createdAt'>): Promise<Story> {
+    const id = await this.driver.writeTransaction(async (trx) => {
+      const row = await trx
+        .insertInto('stories')
+        .values({
+          uid: randomUUID(),
+          title: input.title,
+          text: input.text,
+          competencies: JSON.stringify(input.competencies),
+          parts: JSON.stringify(input.parts),
+          source_answer_id: input.sourceAnswerId,
+          created_at: this.stamp(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    });
+    return (await this.listStories()).find((story) => story.id === id)!;
+  }
+
+  /** Every story in the bank, oldest first. */
+  async listStories(): Promise<Story[]> {
+    const rows = await this.db.selectFrom('stories').selectAll().orderBy('id').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      uid: row.uid,
+      title: row.title,
+      text: row.text,
+      competencies: JSON.parse(row.competencies) as string[],
+      parts: JSON.parse(row.parts) as Story['parts'],
+      sourceAnswerId: row.source_answer_id,
+      createdAt: row.created_at,
+    }));
+  }
+
+  /** Saves one judged answer from a transcript review. */
+  async saveReview(input: ReviewInput): Promise<StoredReview> {
+    const [review] = await this.saveReviews([input]);
+    return review!;
+  }
+
+  /** Saves a whole review's answers together: all of them or, on any failure, none. */
+  async saveReviews(inputs: ReviewInput[]): Promise<StoredReview[]> {
+    const ids = await this.driver.writeTransaction(async (trx) => {
+      const saved: number[] = [];
+      for (const input of inputs) {
+        const row = await trx
+          .insertInto('reviews')
+          .values({
+            uid: randomUUID(),
+            source_file: input.sourceFile,
+            question: input.question,
+            answer: input.answer,
+            report: JSON.stringify(input.report),
+            answered_at: input.answeredAt ?? null,
+            created_at: this.stamp(),
+            ...verdictColumns(input.report),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        saved.push(row.id);
+      }
+      return saved;
+    });
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('reviews').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return rows.map(toReview);
+  }
+
+  /** Every saved review answer, oldest first. */
+  async listReviews(): Promise<StoredReview[]> {
+    const rows = await this.db.selectFrom('reviews').selectAll().orderBy('id').execute();
+    return rows.map(toReview);
+  }
+
+  /**
+   * Every judged answer, from practice and from reviews, oldest first, with its verdicts. For a
+   * question answered with a follow-up, the follow-up's row carries the judgement of both together.
+   */
+  async judgedAnswers(): Promise<JudgedAnswer[]> {
+    const answers = await this.db
+      .selectFrom('answers')
+      .selectAll()
+      .execute();
+    const reviews = await this.db
+      .selectFrom('reviews')
+      .selectAll()
+      .execute();
+    const judged: JudgedAnswer[] = [
+      ...answers.map((row) => ({
+        origin: 'practice' as const,
+        id: row.id,
+        sessionId: row.session_id,
+        question: row.question,
+        answer: row.answer,
+        questionType: row.question_type,
+        verdicts: toVerdicts(row),
+        at: row.created_at,
+      })),
+      ...reviews.map((row) => ({
+        origin: 'review' as const,
+        id: row.id,
+        sessionId: null,
+        question: row.question,
+        answer: row.answer,
+        questionType: row.question_type,
+        verdicts: toVerdicts(row),
+        at: row.answered_at ?? row.created_at,
+      })),
+    ];
+    return judged.sort((a, b) => a.at.localeCompare(b.at));
+  }
+}

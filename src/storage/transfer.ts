@@ -1,0 +1,371 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { StarlError } from '../core/errors.js';
+import type { Report } from '../core/types.js';
+import type { StarlSchema } from './schema.js';
+import { companyKey, verdictColumns, type Store } from './store.js';
+
+/** Names the export format, so an import can tell a Starl file from any other JSON. */
+export const EXPORT_FORMAT = 'starl-export';
+/** Bumped only when a change would make an older Starl misread a newer file. */
+export const EXPORT_VERSION = 1;
+
+const text = z.string();
+const nullableText = z.string().nullable();
+const id = z.number().int().positive();
+const timestamp = z.string().min(1);
+const verdict = z.enum(['pass', 'miss', 'n/a']);
+const reasonReport = z.looseObject({ verdict, score: z.number().nullable() });
+
+// Only the fields the columns are derived from are checked; the rest of a report is kept as it was.
+const report = z.looseObject({
+  questionType: z.string(),
+  reasons: z.looseObject({
+    opportunity: reasonReport,
+    memorable: reasonReport,
+    specificReason: reasonReport,
+    starl: reasonReport,
+  }),
+});
+
+const exportSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: timestamp,
+  companies: z.array(
+    z.object({
+      id,
+      name: text.min(1),
+      aliases: z.array(text),
+      competitors: z.array(text),
+      context_text: nullableText,
+      context_source: nullableText,
+      terms: z.array(text),
+      created_at: timestamp,
+      updated_at: timestamp,
+    }),
+  ),
+  company_facts: z.array(
+    z.object({ id, uid: text.min(1), company_id: id, kind: text, text, source: text, created_at: timestamp }),
+  ),
+  sessions: z.array(
+    z.object({
+      id,
+      uid: text.min(1),
+      company_id: id.nullable(),
+      role: nullableText,
+      field: nullableText,
+      mode: z.enum(['interview', 'drill']),
+      status: z.enum(['active', 'finished']),
+      started_at: timestamp,
+      finished_at: timestamp.nullable(),
+    }),
+  ),
+  session_questions: z.array(
+    z.object({ id, session_id: id, position: z.number().int().nonnegative(), bank_id: nullableText, question_type: text, text }),
+  ),
+  answers: z.array(
+    z.object({
+      id,
+      uid: text.min(1),
+      session_id: id,
+      position: z.number().int().nonnegative(),
+      attempt: z.number().int().positive(),
+      follow_up_of: id.nullable(),
+      question: text,
+      answer: text,
+      seconds: z.number().nonnegative(),
+      report,
+      created_at: timestamp,
+    }),
+  ),
+  stories: z.array(
+    z.object({
+      id,
+      uid: text.min(1),
+      title: text,
+      text,
+      competencies: z.array(text),
+      parts: z.array(z.object({ text, star: nullableText })),
+      source_answer_id: id.nullable(),
+      created_at: timestamp,
+    }),
+  ),
+  reviews: z.array(
+    z.object({
+      id,
+      uid: text.min(1),
+      source_file: text,
+      question: text,
+      answer: text,
+      report,
+      answered_at: nullableText,
+      created_at: timestamp,
+    }),
+  ),
+});
+
+/** Everything Starl keeps, as one JSON document the candidate owns. */
+export type ExportDocument = z.infer<typeof exportSchema>;
+
+/** How many rows an import added, and how many it found already present (by their ids). */
+export interface ImportCounts {
+  added: Record<string, number>;
+  alreadyPresent: Record<string, number>;
+}
+
+/** Every row of every table, JSON columns decoded, ordered by id. */
+export async function exportAll(store: Store, now: Date = new Date()): Promise<ExportDocument> {
+  const db = store.driver.db;
+  const parse = (value: string): unknown => JSON.parse(value);
+  const companies = await db.selectFrom('companies').selectAll().orderBy('id').execute();
+  const answers = await db.selectFrom('answers').selectAll().orderBy('id').execute();
+  const stories = await db.selectFrom('stories').selectAll().orderBy('id').execute();
+  const reviews = await db.selectFrom('reviews').selectAll().orderBy('id').execute();
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    companies: companies.map(({ name_key: _derived, ...row }) => ({
+      ...row,
+      aliases: parse(row.aliases) as string[],
+      competitors: parse(row.competitors) as string[],
+      terms: parse(row.terms) as string[],
+    })),
+    company_facts: await db.selectFrom('company_facts').selectAll().orderBy('id').execute(),
+    sessions: (await db.selectFrom('sessions').selectAll().orderBy('id').execute()).map((row) => ({
+      ...row,
+      mode: row.mode as 'interview' | 'drill',
+      status: row.status as 'active' | 'finished',
+    })),
+    session_questions: await db.selectFrom('session_questions').selectAll().orderBy('id').execute(),
+    answers: answers.map((row) => ({
+      id: row.id,
+      uid: row.uid,
+      session_id: row.session_id,
+      position: row.position,
+      attempt: row.attempt,
+      follow_up_of: row.follow_up_of,
+      question: row.question,
+      answer: row.answer,
+      seconds: row.seconds,
+      report: parse(row.report) as ExportDocument['answers'][number]['report'],
+      created_at: row.created_at,
+    })),
+    stories: stories.map((row) => ({
+      ...row,
+      competencies: parse(row.competencies) as string[],
+      parts: parse(row.parts) as ExportDocument['stories'][number]['parts'],
+    })),
+    reviews: reviews.map((row) => ({
+      id: row.id,
+      uid: row.uid,
+      source_file: row.source_file,
+      question: row.question,
+      answer: row.answer,
+      report: parse(row.report) as ExportDocument['reviews'][number]['report'],
+      answered_at: row.answered_at,
+      created_at: row.created_at,
+    })),
+  };
+}
+
+/** The 1-based line of a character offset, for pointing at a JSON syntax error. */
+function lineAt(source: string, offset: number): number {
+  return source.slice(0, offset).split('\n').length;
+}
+
+/**
+ * Reads and checks an export file's text without touching any database: bad JSON, a different format
+ * or a field of the wrong shape is a typed error naming the file, the line or the field.
+ */
+export function parseExport(source: string, file: string): ExportDocument {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    const line = position === undefined ? undefined : lineAt(source, Number(position));
+    throw new StarlError('E_INPUT_BAD_JSON', `not a valid JSON file: ${message}`, { file, ...(line ? { line } : {}) });
+  }
+  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== EXPORT_FORMAT) {
+    throw new StarlError('E_INPUT_BAD_FIELD', `not a Starl export (expected "format": "${EXPORT_FORMAT}")`, { file });
+  }
+  const parsed = exportSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+    throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${issue.message}`, { file, field });
+  }
+  assertReferences(parsed.data, file);
+  return parsed.data;
+}
+
+/** Checks that every row refers only to rows in the same file, before anything is written. */
+function assertReferences(doc: ExportDocument, file: string): void {
+  const ids = (rows: { id: number }[]) => new Set(rows.map((row) => row.id));
+  const companies = ids(doc.companies);
+  const sessions = ids(doc.sessions);
+  const answers = ids(doc.answers);
+  const check = (ok: boolean, field: string, what: string) => {
+    if (!ok) throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: it refers to ${what} it does not contain`, { file, field });
+  };
+  doc.company_facts.forEach((row, i) => check(companies.has(row.company_id), `company_facts[${i}].company_id`, `company ${row.company_id}`));
+  doc.sessions.forEach((row, i) => check(row.company_id === null || companies.has(row.company_id), `sessions[${i}].company_id`, `company ${row.company_id}`));
+  doc.session_questions.forEach((row, i) => check(sessions.has(row.session_id), `session_questions[${i}].session_id`, `session ${row.session_id}`));
+  doc.answers.forEach((row, i) => {
+    check(sessions.has(row.session_id), `answers[${i}].session_id`, `session ${row.session_id}`);
+    check(row.follow_up_of === null || answers.has(row.follow_up_of), `answers[${i}].follow_up_of`, `answer ${row.follow_up_of}`);
+  });
+  doc.stories.forEach((row, i) =>
+    check(row.source_answer_id === null || answers.has(row.source_answer_id), `stories[${i}].source_answer_id`, `answer ${row.source_answer_id}`),
+  );
+}
+
+/** The id a row already has under this uid, if any. */
+async function existingId(
+  trx: Kysely<StarlSchema>,
+  table: 'company_facts' | 'sessions' | 'answers' | 'stories' | 'reviews',
+  uid: string,
+): Promise<number | undefined> {
+  const row = await trx.selectFrom(table).select('id').where('uid', '=', uid).executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * Adds an export's rows to the store in one transaction: all or nothing. Rows already present (same
+ * uid) are skipped, so importing a file twice changes nothing the second time; a company already
+ * known by name gets the file's aliases, competitors and facts merged in. Ids are renumbered as needed.
+ */
+export async function importAll(store: Store, doc: ExportDocument): Promise<ImportCounts> {
+  const counts: ImportCounts = { added: {}, alreadyPresent: {} };
+  const tally = (table: string, added: boolean) => {
+    const bucket = added ? counts.added : counts.alreadyPresent;
+    bucket[table] = (bucket[table] ?? 0) + 1;
+  };
+  await store.driver.writeTransaction(async (trx) => {
+    const companyIds = new Map<number, number>();
+    for (const row of doc.companies) {
+      const known = await trx.selectFrom('companies').selectAll().where('name_key', '=', companyKey(row.name)).executeTakeFirst();
+      if (known) {
+        const merge = (mine: string, theirs: string[]) => {
+          const list = JSON.parse(mine) as string[];
+          const keys = new Set(list.map(companyKey));
+          return JSON.stringify([...list, ...theirs.filter((name) => !keys.has(companyKey(name)))]);
+        };
+        await trx
+          .updateTable('companies')
+          .set({
+            aliases: merge(known.aliases, row.aliases),
+            competitors: merge(known.competitors, row.competitors),
+            context_text: known.context_text ?? row.context_text,
+            context_source: known.context_source ?? row.context_source,
+            terms: known.context_text ? known.terms : JSON.stringify(row.terms),
+          })
+          .where('id', '=', known.id)
+          .execute();
+        companyIds.set(row.id, known.id);
+        tally('companies', false);
+        continue;
+      }
+      const { id: _old, ...values } = row;
+      const inserted = await trx
+        .insertInto('companies')
+        .values({
+          ...values,
+          name_key: companyKey(row.name),
+          aliases: JSON.stringify(row.aliases),
+          competitors: JSON.stringify(row.competitors),
+          terms: JSON.stringify(row.terms),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      companyIds.set(row.id, inserted.id);
+      tally('companies', true);
+    }
+    for (const { id: _old, ...row } of doc.company_facts) {
+      if ((await existingId(trx, 'company_facts', row.uid)) !== undefined) {
+        tally('company_facts', false);
+        continue;
+      }
+      await trx.insertInto('company_facts').values({ ...row, company_id: companyIds.get(row.company_id)! }).execute();
+      tally('company_facts', true);
+    }
+    const sessionIds = new Map<number, number>();
+    const newSessions = new Set<number>();
+    for (const { id: oldId, ...row } of doc.sessions) {
+      const present = await existingId(trx, 'sessions', row.uid);
+      if (present !== undefined) {
+        sessionIds.set(oldId, present);
+        tally('sessions', false);
+        continue;
+      }
+      const inserted = await trx
+        .insertInto('sessions')
+        .values({ ...row, company_id: row.company_id === null ? null : companyIds.get(row.company_id)! })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      sessionIds.set(oldId, inserted.id);
+      newSessions.add(oldId);
+      tally('sessions', true);
+    }
+    for (const { id: _old, ...row } of doc.session_questions) {
+      // A session already present keeps its own plan.
+      if (!newSessions.has(row.session_id)) continue;
+      await trx.insertInto('session_questions').values({ ...row, session_id: sessionIds.get(row.session_id)! }).execute();
+      tally('session_questions', true);
+    }
+    const answerIds = new Map<number, number>();
+    // Oldest first, so that an answer's original is in place before its follow-up.
+    for (const { id: oldId, ...row } of [...doc.answers].sort((a, b) => a.id - b.id)) {
+      const present = await existingId(trx, 'answers', row.uid);
+      if (present !== undefined) {
+        answerIds.set(oldId, present);
+        tally('answers', false);
+        continue;
+      }
+      const inserted = await trx
+        .insertInto('answers')
+        .values({
+          ...row,
+          session_id: sessionIds.get(row.session_id)!,
+          follow_up_of: row.follow_up_of === null ? null : answerIds.get(row.follow_up_of)!,
+          report: JSON.stringify(row.report),
+          ...verdictColumns(row.report as unknown as Report),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      answerIds.set(oldId, inserted.id);
+      tally('answers', true);
+    }
+    for (const { id: _old, ...row } of doc.stories) {
+      if ((await existingId(trx, 'stories', row.uid)) !== undefined) {
+        tally('stories', false);
+        continue;
+      }
+      await trx
+        .insertInto('stories')
+        .values({
+          ...row,
+          competencies: JSON.stringify(row.competencies),
+          parts: JSON.stringify(row.parts),
+          source_answer_id: row.source_answer_id === null ? null : answerIds.get(row.source_answer_id)!,
+        })
+        .execute();
+      tally('stories', true);
+    }
+    for (const { id: _old, ...row } of doc.reviews) {
+      if ((await existingId(trx, 'reviews', row.uid)) !== undefined) {
+        tally('reviews', false);
+        continue;
+      }
+      await trx
+        .insertInto('reviews')
+        .values({ ...row, report: JSON.stringify(row.report), ...verdictColumns(row.report as unknown as Report) })
+        .execute();
+      tally('reviews', true);
+    }
+  });
+  return counts;
+}
