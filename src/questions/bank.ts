@@ -34,7 +34,7 @@ const questionSchema = z
     type: z.enum(QUESTION_TYPES),
     text: z
       .string()
-      .min(1)
+      .min(1, 'the text is empty')
       .regex(/^\S(?:.*\S)?$/s, 'the text must not start or end with spaces')
       .regex(/[.?]$/, 'the text must end with "?" or "."'),
     competencies: z.array(z.enum(COMPETENCIES)),
@@ -43,13 +43,14 @@ const questionSchema = z
   })
   .superRefine((question, ctx) => {
     const [firstCompetency] = question.competencies;
+    if (question.type === 'behavioral' && firstCompetency === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['competencies'], message: 'a behavioral question needs a competency' });
+      return;
+    }
     const prefix =
       question.type === 'behavioral' ? `${ID_PREFIX.behavioral}-${firstCompetency}-` : `${ID_PREFIX[question.type]}-`;
     if (!question.id.startsWith(prefix)) {
       ctx.addIssue({ code: 'custom', path: ['id'], message: `a ${question.type} question's id must start with "${prefix}"` });
-    }
-    if (question.type === 'behavioral' && firstCompetency === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['competencies'], message: 'a behavioral question needs a competency' });
     }
     if (question.type !== 'behavioral' && question.followUps) {
       ctx.addIssue({ code: 'custom', path: ['followUps'], message: 'only behavioral questions have follow-ups' });
@@ -85,7 +86,8 @@ export function parseBank(raw: unknown, source = 'src/questions/bank.json'): rea
     const at = index === undefined ? 'The question bank' : `Question ${index + 1}${id}`;
     throw new StarlError('E_INPUT_BAD_FIELD', `${at} is invalid: ${issue?.message ?? 'unknown problem'}`, {
       file: source,
-      field: path.map(String).join('.') || undefined,
+      // The field within the question the message names, since the message already says which question.
+      field: path.slice(index === undefined ? 0 : 1).map(String).join('.') || undefined,
     });
   }
   const seen = new Set<string>();
@@ -93,7 +95,7 @@ export function parseBank(raw: unknown, source = 'src/questions/bank.json'): rea
     if (seen.has(question.id)) {
       throw new StarlError('E_INPUT_BAD_FIELD', `Question ${index + 1} repeats the id "${question.id}"`, {
         file: source,
-        field: `${index}.id`,
+        field: 'id',
       });
     }
     seen.add(question.id);
