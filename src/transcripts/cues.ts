@@ -27,7 +27,7 @@ export function parseTimedCues(text: string, kind: 'webvtt' | 'srt', file?: stri
     throw transcriptError(`no cues found: a ${kind === 'srt' ? 'SubRip' : 'WebVTT'} file needs timing lines like "00:00:01.000 --> 00:00:04.000"`, 1, file);
   }
   const hasVoiceTags = rawCues.some((cue) => cue.lines.some((line) => VOICE_TAG.test(line)));
-  const names = hasVoiceTags ? new Set<string>() : recurringSpeakers(rawCues.flatMap((cue) => cue.lines.slice(0, 1)));
+  const names = hasVoiceTags ? new Set<string>() : recurringSpeakers(rawCues.flatMap((cue) => cue.lines.slice(0, 1)), true);
   let lastSpeaker: string | null = null;
   const cues: Cue[] = [];
   for (const raw of rawCues) {
@@ -79,7 +79,9 @@ function readBlocks(text: string, kind: 'webvtt' | 'srt', file?: string): RawCue
     if (timingAt === -1) {
       // A header line that WebVTT allows right after "WEBVTT" (Kind:, Language:) is not a cue.
       if (kind === 'webvtt' && cues.length === 0 && block.every((line) => /^[\w-]+:/.test(line))) continue;
-      throw transcriptError(`expected a timing line like "00:00:01.000 --> 00:00:04.000", found "${clip(first)}"`, blockStart + 1, file);
+      // After a cue number or id, the timing line is the one that is missing.
+      const at = block.length > 1 && /^\S+$/.test(first) ? 1 : 0;
+      throw transcriptError(`expected a timing line like "00:00:01.000 --> 00:00:04.000", found "${clip(block[at] ?? '')}"`, blockStart + at + 1, file);
     }
     if (timingAt > 1) throw transcriptError(`expected a timing line, found "${clip(block[1] ?? '')}"`, blockStart + 2, file);
     const timingLine = block[timingAt] ?? '';

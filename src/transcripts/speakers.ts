@@ -15,15 +15,26 @@ export function splitSpeakerLabel(line: string): { speaker: string; text: string
   return { speaker, text };
 }
 
+/** When nearly every cue starts with a label, each label is a speaker even if used once. */
+const MOSTLY_LABELLED = 0.8;
+
 /**
- * The labels that name speakers: a label used only once ("Result: we shipped") is more likely part of
- * what was said than a person, so a name must label at least two lines.
+ * The labels that name speakers. A label used only once ("Result: we shipped") is more likely part of
+ * what was said than a person, so a name must label at least two lines. With `cues`, the lines are the
+ * first lines of timed cues, and when nearly all of them are labelled (Zoom), a label used once counts.
  */
-export function recurringSpeakers(lines: readonly string[]): Set<string> {
+export function recurringSpeakers(lines: readonly string[], cues = false): Set<string> {
   const counts = new Map<string, number>();
+  let labelled = 0;
+  let content = 0;
   for (const line of lines) {
+    if (line.trim() === '') continue;
+    content++;
     const label = splitSpeakerLabel(line);
-    if (label) counts.set(label.speaker, (counts.get(label.speaker) ?? 0) + 1);
+    if (!label) continue;
+    labelled++;
+    counts.set(label.speaker, (counts.get(label.speaker) ?? 0) + 1);
   }
-  return new Set([...counts].filter(([, count]) => count >= 2).map(([speaker]) => speaker));
+  const minimum = cues && content > 0 && labelled / content >= MOSTLY_LABELLED && counts.size > 1 ? 1 : 2;
+  return new Set([...counts].filter(([, count]) => count >= minimum).map(([speaker]) => speaker));
 }

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { StarlError } from '../core/errors.js';
+import { readInterview } from './interview.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/transcripts/${name}`, import.meta.url), 'utf8');
+
+function thrown(run: () => unknown): StarlError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof StarlError) return error;
+    throw error;
+  }
+  throw new Error('expected a StarlError');
+}
+
+describe('who the candidate is', () => {
+  test.each([
+    ['zoom-backend-engineer.vtt', 'Jordan Kim', ['Priya Shah', 'Marcus Bell']],
+    ['teams-customer-success.vtt', 'Sam Ortega', ['Dana Whitfield']],
+    ['meet-customer-success.txt', 'Sam Ortega', ['Dana Whitfield']],
+    ['otter-product-designer.txt', 'Lena Park', ['Tom Reyes']],
+    ['notes-interviewer-me.txt', 'Me', ['Interviewer']],
+    ['notes-qa.md', 'A', ['Q']],
+    ['srt-customer-success.srt', 'Candidate', ['Interviewer']],
+  ])('%s: %s answers', (name, candidate, interviewers) => {
+    const interview = readInterview(fixture(name));
+    expect(interview.candidate).toBe(candidate);
+    expect(interview.interviewers).toEqual(interviewers);
+    expect(interview.candidateBasis).toBe('inferred');
+  });
+
+  test('the candidate is found when they are the third to speak, with two interviewers', () => {
+    const interview = readInterview(fixture('zoom-backend-engineer.vtt'));
+    const order = [...new Set(interview.turns.map((turn) => turn.speaker))];
+    expect(order.indexOf(interview.candidate)).toBe(2);
+  });
+
+  test('--candidate overrides the guess, matched without case or by a unique part', () => {
+    const interview = readInterview(fixture('zoom-backend-engineer.vtt'), { candidate: 'marcus' });
+    expect(interview).toMatchObject({ candidate: 'Marcus Bell', candidateBasis: 'override' });
+    expect(interview.interviewers).toEqual(['Priya Shah', 'Jordan Kim']);
+  });
+
+  test('an unknown --candidate lists the speakers', () => {
+    const error = thrown(() => readInterview(fixture('zoom-backend-engineer.vtt'), { candidate: 'Alex' }));
+    expect(error.code).toBe('E_USAGE');
+    expect(error.message).toBe('no speaker named "Alex"; the speakers are "Priya Shah", "Marcus Bell", "Jordan Kim"');
+  });
+
+  test('a single speaker is refused with the line', () => {
+    const error = thrown(() => readInterview(fixture('single-speaker.vtt'), { file: 'solo.vtt' }));
+    expect(error.message).toMatch(/only one speaker \("Jordan Kim"\)/);
+    expect(error.where).toEqual({ file: 'solo.vtt', line: 5 });
+  });
+});
+
+describe('pairing questions with answers', () => {
+  const zoom = readInterview(fixture('zoom-backend-engineer.vtt'));
+
+  test('every question of the Zoom interview is found, in order, and small talk counts', () => {
+    expect(zoom.pairs.map((pair) => pair.question)).toEqual([
+      'So, um, how are you doing today?',
+      'So to kick things off, tell me a bit about yourself.',
+      'So, why are you interested in this role at Fernway?',
+      'Tell me about a time you had to deal with a production incident.',
+      'Give me an example of a time you disagreed with a teammate about a technical decision.',
+      'Do you have any questions for us?',
+    ]);
+  });
+
+  test("the interviewer's explanation of the role is not a question, and ends the answer before it", () => {
+    expect(zoom.pairs.some((pair) => pair.question.includes('routing platform'))).toBe(false);
+    expect(zoom.pairs[1]?.answer).not.toContain('Okay, cool.');
+  });
+
+  test('follow-ups are judged with the answer they follow, and the answer runs on', () => {
+    const incident = zoom.pairs[3];
+    expect(incident?.followUps).toEqual(['What did you do, personally?', 'And what happened after that?']);
+    expect(incident?.answer).toMatch(/^Yeah so, um, at my last job at Calder Health/);
+    expect(incident?.answer).toContain('we figured out it was, uh, a database lock.');
+    expect(incident?.answer).toMatch(/The invoices went out the next morning, I think\.$/);
+    expect(incident?.answer).not.toContain('Mm-hmm');
+  });
+
+  test("the candidate's own questions belong to the closing answer, the interviewer's replies do not", () => {
+    const closing = zoom.pairs[5];
+    expect(closing?.answer).toContain('what does the on-call rotation look like');
+    expect(closing?.answer).toContain('would the new person be working on the optimizer');
+    expect(closing?.answer).not.toContain('runbook');
+  });
+
+  test('a short "Why <company>?" after an answer is a new question, not a follow-up', () => {
+    const teams = readInterview(fixture('teams-customer-success.vtt'));
+    expect(teams.pairs.map((pair) => pair.question)).toContain('And why Brightloop?');
+  });
+
+  test('answers start where the candidate starts speaking, in seconds', () => {
+    expect(zoom.pairs[0]?.start).toBeCloseTo(14.838, 3);
+    const otter = readInterview(fixture('otter-product-designer.txt'));
+    expect(otter.pairs[1]?.start).toBe(12);
+    const meet = readInterview(fixture('meet-customer-success.txt'));
+    expect(meet.pairs.every((pair) => pair.start === null)).toBe(true);
+  });
+
+  test('without speaker names, questions are found sentence by sentence across cues', () => {
+    const srt = readInterview(fixture('srt-customer-success.srt'));
+    expect(srt.pairs.map((pair) => pair.question)).toEqual([
+      "How's your week going so far?",
+      'Okay, so to start, walk me through your background.',
+      'And why Brightloop?',
+      'Tell me about a time you turned around an unhappy customer.',
+      'What do you like to do outside of work?',
+      'Do you have any questions for me?',
+    ]);
+    expect(srt.pairs[3]?.followUps).toEqual(['What would you do differently next time?']);
+    expect(srt.pairs[5]?.answer).toContain("And what's the biggest reason customers leave in the first year?");
+  });
+
+  test('a question nobody answers yields no pair', () => {
+    const interview = readInterview(
+      'Ann: How are you?\nBo: Why do you ask?\nAnn: Tell me about yourself.\nCara: I run a bakery with my sister.\nBo: Nice.\nCara: Thanks!\n',
+      { candidate: 'Cara' },
+    );
+    expect(interview.pairs.map((pair) => pair.question)).toEqual(['Tell me about yourself.']);
+  });
+
+  test('notes: the answer runs on over continuation lines', () => {
+    const notes = readInterview(fixture('notes-interviewer-me.txt'));
+    expect(notes.pairs[1]?.answer).toBe(
+      "I'm a data analyst at a regional grocery chain, three years. I built the weekly shrink report that the store managers actually use now, it cut produce waste at our pilot store by 12%. Before that I did a statistics degree.",
+    );
+  });
+});
