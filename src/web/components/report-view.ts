@@ -1,0 +1,123 @@
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { REASONS, STAR_LABELS } from '../../core/types.js';
+import type { Balance, Finding, Report } from '../../core/types.js';
+import { classesFor, layoutHighlights } from '../highlights.js';
+import type { Mark, SentenceRun } from '../highlights.js';
+import { QUESTION_TYPE_LABELS, REASON_LABELS, STAR_NAMES, VERDICT_LABELS } from '../labels.js';
+
+/** The four gauges: verdict in words and symbol, score as a meter, and the one-line summary. */
+export function Gauges({ report }: { report: Report }): VNode {
+  return html`<ul class="gauges" aria-label="Verdicts on the four reasons">
+    ${REASONS.map((reason) => {
+      const result = report.reasons[reason];
+      const verdict = VERDICT_LABELS[result.verdict];
+      const score = result.score ?? 0;
+      return html`<li class=${`gauge verdict-${result.verdict === 'n/a' ? 'na' : result.verdict}`} data-reason=${reason} key=${reason}>
+        <div class="gauge-head">
+          <span class="gauge-name">${REASON_LABELS[reason]}</span>
+          <span class="gauge-verdict"><span aria-hidden="true">${verdict.symbol} </span>${verdict.text}</span>
+        </div>
+        ${result.score === null
+          ? html`<div class="gauge-track gauge-off" aria-hidden="true"></div>`
+          : html`<div class="gauge-track" role="meter" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(score)} aria-label=${`${REASON_LABELS[reason]} score`}>
+              <div class="gauge-fill" style=${{ width: `${Math.max(0, Math.min(100, score))}%` }}></div>
+              <div class="gauge-line" aria-hidden="true"></div>
+            </div>`}
+        <p class="gauge-summary">${result.summary}</p>
+      </li>`;
+    })}
+  </ul>`;
+}
+
+/** The STAR(L) balance bar: each part's share of the words, with the limit for situation plus task. */
+export function BalanceBar({ balance }: { balance: Balance }): VNode {
+  const percent = (share: number): number => Math.round(share * 100);
+  return html`<figure class="balance">
+    <figcaption>
+      STAR(L) balance: situation and task take ${percent(balance.situationTaskShare)}% of ${balance.words} words
+      (at most ${percent(balance.maxSituationTaskShare)}%)${balance.ok ? ' ✓' : ' ✗ too much set-up'}
+    </figcaption>
+    <div class="balance-bar" role="img" aria-label=${STAR_LABELS.map((l) => `${STAR_NAMES[l]} ${percent(balance.shares[l])}%`).join(', ')}>
+      ${STAR_LABELS.filter((label) => balance.shares[label] > 0).map(
+        (label) => html`<div class=${`balance-part star-${label}`} style=${{ flexGrow: balance.shares[label] }} key=${label} title=${`${STAR_NAMES[label]}: ${percent(balance.shares[label])}%`}>
+          <span>${label} ${percent(balance.shares[label])}%</span>
+        </div>`,
+      )}
+      <div class="balance-limit" style=${{ left: `${percent(balance.maxSituationTaskShare)}%` }} aria-hidden="true"></div>
+    </div>
+  </figure>`;
+}
+
+function markTitle(marks: readonly Mark[]): string {
+  return marks
+    .map((m) => (m.kind === 'finding' ? `${m.severity}: ${m.finding.message}` : `strength (${REASON_LABELS[m.strength.reason]}): ${m.strength.kind}`))
+    .join('\n');
+}
+
+function Sentence({ sentence }: { sentence: SentenceRun }): VNode {
+  const insertionsAt = (at: number) =>
+    sentence.insertions
+      .filter((i) => i.at === at)
+      .map((i) => html`<span class="mark-insertion" title=${i.finding.message} role="note" aria-label=${`Missing here: ${i.finding.message}`}>‸</span>`);
+  return html`<span class=${sentence.star ? `sentence star-${sentence.star}` : 'sentence'} data-star=${sentence.star}>
+    ${sentence.star ? html`<span class="star-tag" title=${STAR_NAMES[sentence.star]}>${sentence.star}</span>` : null}
+    ${sentence.segments.map(
+      (seg) => html`${insertionsAt(seg.start)}${seg.marks.length > 0
+        ? html`<mark class=${classesFor(seg.marks)} title=${markTitle(seg.marks)}>${seg.text}</mark>`
+        : seg.text}`,
+    )}${insertionsAt(sentence.end)}
+  </span>`;
+}
+
+/** The answer with its evidence marked: findings underlined by severity, strengths filled, sentences tagged S/T/A/R/L/O. */
+export function Evidence({ answer, report }: { answer: string; report: Report }): VNode {
+  return html`<div class="evidence" aria-label="The answer with its evidence marked">
+    ${layoutHighlights(answer, report).map((run) => (run.type === 'gap' ? run.text : html`<${Sentence} sentence=${run.sentence} key=${run.sentence.start} />`))}
+  </div>`;
+}
+
+/** A legend for the highlight styles, which differ by underline and fill, not only colour. */
+export function Legend(): VNode {
+  return html`<ul class="legend" aria-label="Highlight styles">
+    <li><mark class="mark-error">wavy underline</mark> a problem</li>
+    <li><mark class="mark-warning">dashed underline</mark> a warning</li>
+    <li><mark class="mark-info">dotted underline</mark> a hint</li>
+    <li><mark class="mark-strength">solid fill</mark> a strength</li>
+    <li><span class="mark-insertion">‸</span> something missing</li>
+  </ul>`;
+}
+
+/** The findings as a list: what is wrong, the words in question, and what to do. */
+export function FindingList({ findings, onShow }: { findings: readonly Finding[]; onShow?: (finding: Finding) => void }): VNode {
+  if (findings.length === 0) return html`<p class="findings-none">No findings.</p>`;
+  return html`<ol class="findings">
+    ${findings.map(
+      (finding) => html`<li class=${`finding severity-${finding.severity}`} key=${finding.fingerprint}>
+        <span class="finding-severity">${finding.severity}</span>
+        <span class="finding-message">${finding.message}</span>
+        ${finding.actual ? html` <q class="finding-actual">${finding.actual}</q>` : null}
+        ${finding.suggestions.map((s) => html`<div class="finding-suggestion">${s.text}</div>`)}
+        ${onShow ? html`<button type="button" class="link" onClick=${() => onShow(finding)}>Show in answer</button>` : null}
+      </li>`,
+    )}
+  </ol>`;
+}
+
+/** The whole report: question type, gauges, balance, evidence, findings and the likely follow-up. */
+export function ReportView({ answer, report, onShow }: { answer: string; report: Report; onShow?: (finding: Finding) => void }): VNode {
+  return html`<div class="report">
+    <p class="question-type">Question type: <strong>${QUESTION_TYPE_LABELS[report.questionType]}</strong> · ${report.words} words</p>
+    <${Gauges} report=${report} />
+    ${report.balance ? html`<${BalanceBar} balance=${report.balance} />` : null}
+    <h3>Evidence</h3>
+    <${Legend} />
+    <${Evidence} answer=${answer} report=${report} />
+    <h3>Findings</h3>
+    <${FindingList} findings=${report.findings} onShow=${onShow} />
+    ${report.followUp ? html`<h3>The interviewer might ask next</h3><p class="follow-up">${report.followUp}</p>` : null}
+    ${report.context && report.context.couldUse.length > 0
+      ? html`<h3>From the company text, you could use</h3><p class="could-use">${report.context.couldUse.join(' · ')}</p>`
+      : null}
+  </div>`;
+}
