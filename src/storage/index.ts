@@ -6,7 +6,7 @@ export { Store, companyKey, verdictColumns } from './store.js';
 export type { AnswerInput, CompanyInput, ReviewInput } from './store.js';
 export type * from './records.js';
 export type { StoreDriver, DialectName } from './driver.js';
-export { resolveDatabasePath, defaultDatabasePath } from './paths.js';
+export { resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP } from './paths.js';
 export { exportAll, importAll, parseExport } from './transfer.js';
 export type { ExportDocument, ImportCounts } from './transfer.js';
 

@@ -18,3 +18,6 @@ export function resolveDatabasePath(option: string | undefined, env: NodeJS.Proc
   if (env.STARL_DB) return env.STARL_DB;
   return defaultDatabasePath(env);
 }
+
+/** The help text of every command's `--db FILE` option. */
+export const DB_OPTION_HELP = 'database file (default $STARL_DB, else $XDG_DATA_HOME/starl/starl.db or ~/.local/share/starl/starl.db)';

@@ -1,0 +1,242 @@
+import { StarlError } from '../core/errors.js';
+import { REASONS, type AnalyzeInput, type QuestionType, type Report } from '../core/types.js';
+import { judgingContext } from '../company/context.js';
+import { planInterview, type PlanOptions } from '../questions/bank.js';
+import type { Session, StoredAnswer, Store } from '../storage/index.js';
+import { overusedStories } from '../stories/match.js';
+import { storyFromAnswer } from '../stories/bank.js';
+import { REASON_LABELS, showFeedback } from './feedback.js';
+import { formatDuration, Terminal, type TerminalIO } from './terminal.js';
+
+/** Judges one answer; the CLI passes the core's `analyze`. */
+export type Judge = (input: AnalyzeInput) => Report;
+
+/** What `starl practice` was asked for. */
+export interface PracticeOptions {
+  /** A company saved with `starl company add`, whose posting and facts the answers are judged with. */
+  company?: string;
+  role?: string;
+  field?: string;
+  competencies?: string[];
+  count?: number;
+  /** A quick drill of one question type instead of a whole interview. */
+  only?: QuestionType;
+  seed?: number;
+  /** Resume a session: its id, or `true` for the newest unfinished one. */
+  resume?: number | true;
+}
+
+/** How a practice run ended. */
+export interface PracticeOutcome {
+  sessionId: number;
+  status: 'finished' | 'stopped';
+  answered: number;
+}
+
+/**
+ * How long an answer of each type should take, in seconds: the usual coaching advice of a short
+ * warm line for small talk, about a minute and a half for "tell me about yourself" and motivation,
+ * and about two minutes for a STAR(L) story. Shown beside the timer; never enforced.
+ */
+export const AIM_SECONDS: Record<string, number> = {
+  opener: 20,
+  introduction: 90,
+  personal: 60,
+  motivation: 90,
+  behavioral: 120,
+  closing: 60,
+  other: 90,
+};
+
+/** What the candidate wants after seeing the feedback on an answer. */
+type NextStep = 'next' | 'retry' | 'story' | 'stop';
+
+/** A mock interview in the terminal: asks, times, judges, saves at once, follows up, allows retries. */
+export class PracticeRun {
+  private readonly terminal: Terminal;
+  private judgeWith: Pick<AnalyzeInput, 'context' | 'company'> = {};
+
+  constructor(
+    private readonly store: Store,
+    private readonly judge: Judge,
+    io: TerminalIO,
+  ) {
+    this.terminal = new Terminal(io);
+  }
+
+  /** Runs a new or resumed session to its end, or until the candidate stops. */
+  async run(options: PracticeOptions): Promise<PracticeOutcome> {
+    const session = options.resume === undefined ? await this.startSession(options) : await this.resumeSession(options.resume);
+    if (session.companyId !== null) {
+      const company = (await this.store.listCompanies()).find((c) => c.id === session.companyId);
+      if (company) this.judgeWith = judgingContext(company, await this.store.factsOf(company.id));
+    }
+    const answered = new Set((await this.store.answersOf(session.id)).filter((a) => a.followUpOf === null).map((a) => a.position));
+    const label = session.mode === 'drill' ? 'Drill' : 'Mock interview';
+    this.terminal.intro(`Starl · ${label} #${session.id}${session.role ? ` for ${session.role}` : ''}`);
+    if (answered.size > 0) this.terminal.info(`Resuming: ${answered.size} of ${session.questions.length} questions already answered.`);
+    else this.terminal.info(`${session.questions.length} questions. Every answer is saved as soon as you press Enter; Ctrl-C stops, and \`starl practice --resume ${session.id}\` picks up where you left off.`);
+
+    for (const question of session.questions) {
+      if (answered.has(question.position)) continue;
+      const step = await this.askQuestion(session, question.position);
+      if (step === 'stop') {
+        const done = await this.countAnswered(session.id);
+        this.terminal.outro(`Stopped after ${done} of ${session.questions.length} questions; all saved. Resume with: starl practice --resume ${session.id}`);
+        return { sessionId: session.id, status: 'stopped', answered: done };
+      }
+    }
+    await this.store.finishSession(session.id);
+    await this.showSummary(session);
+    return { sessionId: session.id, status: 'finished', answered: session.questions.length };
+  }
+
+  private async countAnswered(sessionId: number): Promise<number> {
+    const answers = await this.store.answersOf(sessionId);
+    return new Set(answers.filter((a) => a.followUpOf === null).map((a) => a.position)).size;
+  }
+
+  private async startSession(options: PracticeOptions): Promise<Session> {
+    const company = options.company ? await this.store.requireCompany(options.company) : null;
+    const plan = planInterview({
+      ...(options.role ? { role: options.role } : {}),
+      ...(company ? { company: company.name } : {}),
+      ...(options.field ? { field: options.field as PlanOptions['field'] } : {}),
+      ...(options.competencies?.length ? { competencies: options.competencies as PlanOptions['competencies'] } : {}),
+      ...(options.count !== undefined ? { count: options.count } : {}),
+      ...(options.only ? { only: options.only } : {}),
+      // A fresh interview each time unless a seed is given to repeat one.
+      seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
+    });
+    return this.store.createSession({
+      companyId: company?.id ?? null,
+      role: options.role ?? null,
+      field: plan.field,
+      mode: options.only ? 'drill' : 'interview',
+      questions: plan.questions.map((q) => ({ bankId: q.question.id, questionType: q.question.type, text: q.text })),
+    });
+  }
+
+  private async resumeSession(resume: number | true): Promise<Session> {
+    const session = resume === true ? await this.store.latestActiveSession() : await this.store.requireSession(resume);
+    if (!session) throw new StarlError('E_NOT_FOUND', 'there is no unfinished practice session to resume; start one with: starl practice');
+    if (session.status === 'finished') {
+      throw new StarlError('E_USAGE', `practice session ${session.id} is already finished; see it with: starl report ${session.id}`);
+    }
+    return session;
+  }
+
+  /** Asks one question until the candidate moves on; every answer, retry and follow-up is saved. */
+  private async askQuestion(session: Session, position: number): Promise<NextStep> {
+    const question = session.questions[position]!;
+    const number = `${position + 1}/${session.questions.length}`;
+    for (;;) {
+      const first = await this.answerAndSave(session, position, `${number} · ${question.text}`, question.text, null);
+      if (!first) return 'stop';
+      await this.warnAboutOverusedStories(session.id);
+      let latest = first;
+      if (first.report.followUp) {
+        const followUp = await this.answerAndSave(session, position, `The interviewer follows up: ${first.report.followUp}`, question.text, first);
+        if (!followUp) return 'stop';
+        latest = followUp;
+      }
+      const step = await this.terminal.choose<NextStep>('What next?', [
+        { value: 'next', label: position + 1 < session.questions.length ? 'next question' : 'finish' },
+        { value: 'retry', label: 'retry this question (both versions are kept)' },
+        { value: 'story', label: 'save this answer as a story, then go on' },
+        { value: 'stop', label: 'stop for now' },
+      ]);
+      if (step === null || step === 'stop') return 'stop';
+      if (step === 'story') {
+        await this.saveAsStory(latest);
+        return 'next';
+      }
+      if (step === 'next') return 'next';
+    }
+  }
+
+  /**
+   * Asks with the timer, judges, saves the answer in its own transaction and shows the feedback.
+   * A follow-up's answer is judged together with the original, as the interviewer hears them.
+   * Returns null when the candidate stops.
+   */
+  private async answerAndSave(
+    session: Session,
+    position: number,
+    prompt: string,
+    question: string,
+    original: StoredAnswer | null,
+  ): Promise<StoredAnswer | null> {
+    const type = session.questions[position]!.questionType;
+    for (;;) {
+      const reply = await this.terminal.askTimed(prompt, AIM_SECONDS[type] ?? 90);
+      if (reply.kind === 'cancel') return null;
+      const judged = original ? `${original.answer}\n${reply.text}` : reply.text;
+      let report: Report;
+      try {
+        report = this.judge({ question, answer: judged, ...this.judgeWith });
+      } catch (error) {
+        // An answer the analyzer cannot judge (not English, too long) is not saved; the candidate tries again.
+        if (error instanceof StarlError && error.code.startsWith('E_INPUT')) {
+          this.terminal.warn(`${error.message}. Try again.`);
+          continue;
+        }
+        throw error;
+      }
+      const saved = await this.store.saveAnswer({
+        sessionId: session.id,
+        position,
+        followUpOf: original?.id ?? null,
+        question,
+        answer: reply.text,
+        seconds: reply.seconds,
+        report,
+      });
+      const title = original
+        ? `Judged with your first answer · took ${formatDuration(reply.seconds)}`
+        : `Attempt ${saved.attempt} · took ${formatDuration(reply.seconds)}`;
+      showFeedback(this.terminal, judged, report, title);
+      return saved;
+    }
+  }
+
+  private async warnAboutOverusedStories(sessionId: number): Promise<void> {
+    const stories = await this.store.listStories();
+    if (stories.length === 0) return;
+    const answers = (await this.store.answersOf(sessionId)).filter((a) => a.followUpOf === null);
+    for (const { story, positions } of overusedStories(answers, stories)) {
+      this.terminal.warn(
+        `You have told "${story.title}" for ${positions.length} questions (${positions.map((p) => p + 1).join(', ')}); an interviewer remembers more when each question gets its own story.`,
+      );
+    }
+  }
+
+  private async saveAsStory(answer: StoredAnswer): Promise<void> {
+    const title = await this.terminal.ask('A short title for this story', { placeholder: 'e.g. The night the payroll run failed' });
+    if (title === null) return;
+    const competencies = await this.terminal.ask('Competencies it shows, separated by commas (optional)', {
+      placeholder: 'e.g. ownership, pressure',
+      optional: true,
+    });
+    const text = answer.followUpOf === null ? answer.answer : `${(await this.store.requireAnswer(answer.followUpOf)).answer}\n${answer.answer}`;
+    const story = await this.store.saveStory(
+      storyFromAnswer({ id: answer.id, text, report: answer.report }, title, (competencies ?? '').split(',')),
+    );
+    this.terminal.info(`Saved story #${story.id} "${story.title}".`);
+  }
+
+  private async showSummary(session: Session): Promise<void> {
+    const answers = await this.store.answersOf(session.id);
+    // The judgement that counts for each question: its latest attempt, with its follow-up if it had one.
+    const final = new Map<number, StoredAnswer>();
+    for (const answer of answers) final.set(answer.position, answer);
+    const lines = REASONS.map((reason) => {
+      const judged = [...final.values()].filter((a) => a.report.reasons[reason].verdict !== 'n/a');
+      const passed = judged.filter((a) => a.report.reasons[reason].verdict === 'pass').length;
+      return `${REASON_LABELS[reason].padEnd(16)} ${judged.length === 0 ? 'n/a' : `${passed}/${judged.length} passed`}`;
+    });
+    const seconds = [...final.values()].reduce((sum, a) => sum + a.seconds, 0);
+    this.terminal.note(`${lines.join('\n')}\n\nTime answering: ${formatDuration(seconds)}`, `Session #${session.id} finished`);
+    this.terminal.outro(`Full report: starl report ${session.id}   (HTML: starl report ${session.id} --html report.html)`);
+  }
+}

@@ -1,0 +1,124 @@
+import type { Readable, Writable } from 'node:stream';
+import { isCancel, log, note, intro, outro, selectKey, text, type Option } from '@clack/prompts';
+import { styleText } from 'node:util';
+
+/** Where the prompts read keys and draw: the process's terminal, or streams a test drives. */
+export interface TerminalIO {
+  input: Readable;
+  output: Writable;
+  /** Milliseconds on a monotonic clock, for timing answers; default `performance.now`. */
+  clock?: () => number;
+}
+
+/** What a timed answer prompt gives back: the text and how long it took, or that the user stopped. */
+export type TimedAnswer = { kind: 'answer'; text: string; seconds: number } | { kind: 'cancel' };
+
+/** How often the visible timer redraws, in milliseconds. */
+const TICK_MS = 1000;
+
+/** `m:ss`, as a stopwatch shows it. */
+export function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+/**
+ * Terminal output for one practice run: colours only on a colour terminal (and never with NO_COLOR),
+ * every prompt bound to the same input and output.
+ */
+export class Terminal {
+  readonly io: TerminalIO;
+  private readonly colour: boolean;
+
+  constructor(io: TerminalIO) {
+    this.io = io;
+    const tty = (io.output as Writable & { isTTY?: boolean }).isTTY === true;
+    this.colour = tty && !process.env.NO_COLOR;
+  }
+
+  /** `text` in a style when the terminal shows colour, else as it is. */
+  paint(style: Style, value: string): string {
+    return this.colour ? styleText(style, value) : value;
+  }
+
+  private get streams() {
+    return { input: this.io.input, output: this.io.output };
+  }
+
+  intro(title: string): void {
+    intro(title, this.streams);
+  }
+
+  outro(message: string): void {
+    outro(message, this.streams);
+  }
+
+  note(message: string, title: string): void {
+    note(message, title, this.streams);
+  }
+
+  info(message: string): void {
+    log.info(message, this.streams);
+  }
+
+  warn(message: string): void {
+    log.warn(message, this.streams);
+  }
+
+  step(message: string): void {
+    log.step(message, this.streams);
+  }
+
+  /** A one-key choice; null when the user cancels (Ctrl-C or Escape). */
+  async choose<Value extends string>(message: string, options: { value: Value; label: string }[]): Promise<Value | null> {
+    const choice = await selectKey({ message, options: options as Option<Value>[], ...this.streams });
+    return isCancel(choice) ? null : choice;
+  }
+
+  /** A line of text; null when the user cancels. */
+  async ask(message: string, options: { placeholder?: string; optional?: boolean } = {}): Promise<string | null> {
+    const value = await text({
+      message,
+      ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+      validate: (input) => (options.optional || input?.trim() ? undefined : 'Type something, or press Ctrl-C to stop.'),
+      ...this.streams,
+    });
+    return isCancel(value) ? null : value.trim();
+  }
+
+  /**
+   * Asks a question with a visible stopwatch beside it and measures the time to the answer.
+   * `aimSeconds` is shown as the target length (a coaching guideline, not a limit).
+   */
+  async askTimed(question: string, aimSeconds: number): Promise<TimedAnswer> {
+    const clock = this.io.clock ?? (() => performance.now());
+    const started = clock();
+    let finished: number | null = null;
+    const elapsed = () => ((finished ?? clock()) - started) / 1000;
+    const paint = this.paint.bind(this);
+    // The text prompt reads `message` at every redraw, so a getter keeps the stopwatch current.
+    const options = {
+      get message() {
+        const time = formatDuration(elapsed());
+        const timer = finished === null ? `⏱ ${time} (aim for about ${formatDuration(aimSeconds)})` : `⏱ took ${time}`;
+        return `${question}\n${paint('dim', timer)}`;
+      },
+      placeholder: 'Answer as you would in the interview; Enter submits, Ctrl-C stops',
+      validate: (input: string | undefined) => (input?.trim() ? undefined : 'An empty answer cannot be judged; type your answer.'),
+      ...this.streams,
+    };
+    // Clack redraws a prompt on its output's "resize" event; a tick sends one so the timer moves.
+    const output = this.io.output as Writable & { isTTY?: boolean };
+    const ticker = output.isTTY ? setInterval(() => output.emit('resize'), TICK_MS) : null;
+    ticker?.unref();
+    const promise = text(options);
+    const value = await promise.finally(() => {
+      finished = clock();
+      if (ticker) clearInterval(ticker);
+    });
+    if (isCancel(value)) return { kind: 'cancel' };
+    return { kind: 'answer', text: value.trim(), seconds: Math.round(elapsed() * 10) / 10 };
+  }
+}
