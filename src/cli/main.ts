@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerCompany } from './commands/company.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { reportError } from './errors.js';
 
 /** Builds the `starl` program; each command lives in its own file under commands/. */
@@ -11,6 +14,9 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
   registerAnalyze(program);
+  registerCompany(program);
+  registerExport(program);
+  registerImport(program);
   return program;
 }
 
