@@ -1,0 +1,85 @@
+import { tokenize, type Token } from '../text/nlp.js';
+import postingWords from '../lexicon/posting-words.json' with { type: 'json' };
+import stopwordsData from '../lexicon/common-names.json' with { type: 'json' };
+
+const POSTING = new Set(postingWords.entries);
+const COMMON_NAMES = new Set(stopwordsData.entries);
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'VERB']);
+/** Function words that wink sometimes tags as nouns; a term never runs across them. */
+const BREAKS = new Set(['is', 'are', 'was', 'were', 'be', 'to', 'of', 'at', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'for', 'with', 'its', 'their', 'our', 'your']);
+
+/** A distinctive term of a posting: its words as written, and the lemmas that find it in an answer. */
+export interface ContextTerm {
+  text: string;
+  lemmas: string[];
+  /** Proper nouns and multi-word terms first: they are what makes the posting this one. */
+  strength: number;
+}
+
+/** A term's words must be content words that are not the stock vocabulary of every posting. */
+function distinctive(token: Token): boolean {
+  return CONTENT_POS.has(token.pos) && token.type === 'word' && !POSTING.has(token.lemma) && !POSTING.has(token.lower) && token.lower.length > 2;
+}
+
+const cache = new Map<string, ContextTerm[]>();
+
+/**
+ * Extracts the distinctive terms of a job posting or company text: proper nouns, products, technologies,
+ * and the noun phrases that are not the stock vocabulary of any posting.
+ * @example extractContextTerms('Forkful is a meal-kit company. The role owns paid social budgets.')
+ */
+export function extractContextTerms(text: string): string[] {
+  return contextTerms(text).map((t) => t.text);
+}
+
+/** The terms with their lemmas and strength, cached per text because one posting serves many answers. */
+export function contextTerms(text: string): ContextTerm[] {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const tokens = tokenize(text);
+  const found = new Map<string, ContextTerm>();
+  let run: Token[] = [];
+  const flush = (): void => {
+    const taken = run;
+    run = [];
+    flushRun(taken);
+  };
+  const flushRun = (run: Token[]): void => {
+    while (run.length && (run[0]!.pos === 'ADJ' || run[0]!.pos === 'VERB')) run.shift();
+    while (run.length && run[run.length - 1]!.pos === 'VERB') run.pop();
+    if (run.length === 0) return;
+    const words = run.filter(distinctive);
+    if (words.length === 0) return;
+    const proper = run.some((t) => t.pos === 'PROPN' && !COMMON_NAMES.has(t.lower));
+    const value = text.slice(run[0]!.start, run[run.length - 1]!.end);
+    const key = value.toLowerCase();
+    if (!found.has(key)) {
+      found.set(key, { text: value, lemmas: words.map((t) => t.lemma), strength: (proper ? 2 : 0) + Math.min(run.length, 3) });
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const joins = token.text === '-' && run.length > 0;
+    const content = CONTENT_POS.has(token.pos) && token.pos !== 'VERB' && token.type !== 'punctuation' && !BREAKS.has(token.lower);
+    if (joins || content) {
+      if (!joins) run.push(token);
+      if (run.length >= 4) flush();
+    } else flush();
+  }
+  flush();
+  const terms = [...found.values()].sort((a, b) => b.strength - a.strength);
+  if (cache.size > 200) cache.clear();
+  cache.set(text, terms);
+  return terms;
+}
+
+/** The company's name as the context names it: the first proper noun run, when it is not a stock word. */
+export function guessCompanyName(text: string): string | null {
+  const tokens = tokenize(text.slice(0, 400));
+  const start = tokens.findIndex((t) => t.pos === 'PROPN' && !COMMON_NAMES.has(t.lower) && /^[A-Z]/.test(t.text));
+  if (start < 0) return null;
+  let end = start;
+  while (tokens[end + 1]?.pos === 'PROPN') end++;
+  return text.slice(tokens[start]!.start, tokens[end]!.end);
+}
+

@@ -1,0 +1,59 @@
+import type { QuestionType } from '../types.js';
+import patterns from './patterns.json' with { type: 'json' };
+
+/** The question type with how sure the classifier is, 0 to 1. */
+export interface QuestionTypeGuess {
+  type: QuestionType;
+  confidence: number;
+}
+
+type PatternTable = Record<QuestionType, RegExp[]>;
+
+const TABLE: PatternTable = Object.fromEntries(
+  Object.entries(patterns.types).map(([type, sources]) => [type, sources.map((s) => new RegExp(s, 'i'))]),
+) as PatternTable;
+
+/** Hypotheticals ("What would you do if…") are `other` even when they name a situation. */
+const HYPOTHETICAL = /\b(what would you do|how would you (handle|deal|approach|respond|react|manage))\b/i;
+/** A first-person past story in the answer: the tie-breaker when the question names no type. */
+const PAST_STORY = /\b(I|we) (was|were|had|did|got|went|made|took|decided|started|built|led|managed|called|asked|told|found|noticed|realised|realized|worked|ran|set up|created|spoke|sat|wrote|\w+ed)\b/gi;
+
+/** Lower-cases and straightens quotes so the patterns need one spelling. */
+function normalize(question: string): string {
+  return question.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+function firstMatch(text: string, type: QuestionType): number {
+  let best = -1;
+  for (const pattern of TABLE[type]) {
+    const match = pattern.exec(text);
+    if (match && (best < 0 || match.index < best)) best = match.index;
+  }
+  return best;
+}
+
+/**
+ * Decides the guide's question type from the question, and from the answer when the question names none.
+ * A compound question takes the type of the part that asks for a story, if any, else of its first part.
+ */
+export function classifyQuestion(question: string, answer = ''): QuestionTypeGuess {
+  const text = normalize(question);
+  const storyAt = firstMatch(text, 'behavioral');
+  const hypotheticalAt = text.search(HYPOTHETICAL);
+  if (storyAt >= 0 && (hypotheticalAt < 0 || storyAt < hypotheticalAt)) {
+    return { type: 'behavioral', confidence: 0.95 };
+  }
+  const found: { type: QuestionType; at: number }[] = [];
+  for (const type of ['opener', 'introduction', 'personal', 'motivation', 'closing', 'other'] as const) {
+    const at = firstMatch(text, type);
+    if (at >= 0) found.push({ type, at });
+  }
+  if (found.length > 0) {
+    found.sort((a, b) => a.at - b.at);
+    const first = found[0]!;
+    return { type: first.type, confidence: found.length === 1 ? 0.9 : 0.75 };
+  }
+  const stories = answer.match(PAST_STORY)?.length ?? 0;
+  if (stories >= 3) return { type: 'behavioral', confidence: 0.5 };
+  return { type: 'other', confidence: 0.4 };
+}

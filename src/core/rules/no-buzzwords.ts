@@ -1,0 +1,16 @@
+import { defineRule } from './rule.js';
+
+export const noBuzzwords = defineRule({
+  meta: {
+    id: 'no-buzzwords',
+    reason: 'memorable',
+    description: 'Flags corporate jargon ("leveraged", "moved the needle") that sounds like content but names nothing.',
+    severity: 'warning',
+    appliesTo: ['introduction', 'personal', 'motivation', 'behavioral', 'other'],
+    messages: { buzzword: '"{{words}}" is jargon; say what actually happened.' },
+    suggestions: { plainWords: 'Say it in plain words, with the thing itself: which channel, which number, which change.' },
+  },
+  check({ signals }) {
+    return signals.buzzwords.map((m) => ({ messageId: 'buzzword', span: m, anchor: 'match' as const, data: { words: m.text }, suggestions: [{ kind: 'advice' as const, id: 'plainWords' }] }));
+  },
+});

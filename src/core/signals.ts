@@ -1,0 +1,238 @@
+import type { AnalyzeInput, QuestionType, Span } from './types.js';
+import type { Document } from './text/document.js';
+import { compileLexicon, type Lexicon, type LexiconData } from './lexicon/lexicon.js';
+import { contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
+import cliches from './lexicon/cliches.json' with { type: 'json' };
+import buzzwords from './lexicon/buzzwords.json' with { type: 'json' };
+import genericReasons from './lexicon/generic-reasons.json' with { type: 'json' };
+import needs from './lexicon/needs.json' with { type: 'json' };
+import negativity from './lexicon/negativity.json' with { type: 'json' };
+import deflections from './lexicon/deflections.json' with { type: 'json' };
+import warmth from './lexicon/warmth.json' with { type: 'json' };
+import fillers from './lexicon/fillers.json' with { type: 'json' };
+import logistics from './lexicon/logistics.json' with { type: 'json' };
+import workWords from './lexicon/work-words.json' with { type: 'json' };
+import enthusiasm from './lexicon/enthusiasm.json' with { type: 'json' };
+import bareCategories from './lexicon/bare-categories.json' with { type: 'json' };
+import commonNames from './lexicon/common-names.json' with { type: 'json' };
+
+/** Every lexicon the analysis reads, compiled once when the core loads. */
+export const LEXICONS = {
+  cliches: compileLexicon(cliches as LexiconData),
+  buzzwords: compileLexicon(buzzwords as LexiconData),
+  genericReasons: compileLexicon(genericReasons as LexiconData),
+  needs: compileLexicon(needs as LexiconData),
+  negativity: compileLexicon(negativity as LexiconData),
+  deflections: compileLexicon(deflections as LexiconData),
+  warmth: compileLexicon(warmth as LexiconData),
+  fillers: compileLexicon(fillers as LexiconData),
+  logistics: compileLexicon(logistics as LexiconData),
+  workWords: compileLexicon(workWords as LexiconData),
+  enthusiasm: compileLexicon(enthusiasm as LexiconData),
+  bareCategories: compileLexicon(bareCategories as LexiconData),
+} satisfies Record<string, Lexicon>;
+
+const COMMON_NAMES = new Set(commonNames.entries);
+
+/** A measured change: "from 4.1 to 4.7", "down to £31", "by a third", "18%". The strongest kind of outcome. */
+export const MEASURED_CHANGE =
+  /\bfrom\s+\S+\s+(?:\S+\s+){0,3}to\s+(?:about\s+|around\s+|under\s+|over\s+|basically\s+)?(?:\S*\d|zero|nothing|none)|\b(?:down|up|fell|dropped|rose|cut|reduced|increased|decreased|grew|improved|went)\s+(?:\S+\s+){0,4}(?:to|by)\s+(?:about\s+|around\s+|roughly\s+|under\s+|over\s+|nearly\s+|almost\s+|basically\s+)?(?:\S*\d|a (?:third|quarter|half|fifth)|half|zero|nothing)|\d+(?:\.\d+)?\s?%|\bper ?cent\b|\b(?:doubled|tripled|halved)\b/gi;
+
+/** Outcome words that make a number a particular result rather than a job's scale. */
+const OUTCOME_NEAR_NUMBER =
+  /\b(won|came (first|second|third)|placed|finished|ranked|record|award|downloads|sold|raised|saved|signed|grew|promoted|invited|booked|selected|published|top \d+|first place|highest|best|only|all \d+|every|since|submitted|hit|passed|laps|copies|five-star|5-star|stars?)\b/i;
+
+/** Phrases that tie a reason to the candidate: their experience, skills or goals, said in the first person. */
+const PERSONAL_TIE =
+  /\b(I've|I have|I had|I've been|I was|I used|I built|I ran|I set up|I led|I wrote|I made|I did|I worked|I spent|I studied|I trained|I taught|I managed|I organised|I organized|I created|I started|I rebuilt|I launched|in my (current|last|previous|old) (role|job|team|company|school|placement)|at my (current|last|previous) |my (experience|background|degree|training|placement|work|career|mod|project|thesis|dissertation)|I'd (love|like|want|really like) to|I want to|I would like to|I'm (keen|hoping|looking) to|I hope to|I enjoy|I love|I care|I'm comfortable|I know how|I can bring|I'd bring|I'd take|which is (exactly )?(what|why)|that's (exactly )?(what|the work|why)|fits how I|matches (my|what I))\b/i;
+
+/** A question in the answer: a sentence ending in "?" or an "I'd like to ask / I was wondering" sentence. */
+const ASKS = /\?\s*$|\b(I'd like to (ask|know|hear)|I was wondering|I wondered|could you tell me|can you tell me|I'd love to (know|hear)|I'm curious (about|how|what|whether))\b/i;
+
+/** Spans found by a lexicon, with the words they cover. */
+export interface Match extends Span {
+  text: string;
+}
+
+/** A question the candidate asks in a closing answer, and whether it is only logistics. */
+export interface AskedQuestion extends Span {
+  text: string;
+  logistics: boolean;
+}
+
+/** A driver of specificity: what makes an answer one only this candidate could give. */
+export interface Driver extends Span {
+  kind: 'measuredOutcome' | 'outcomeNumber' | 'name' | 'quote' | 'scaleNumber';
+  text: string;
+}
+
+/** What the analysis reads off the answer once; rules and verdicts draw on the same facts. */
+export interface Signals {
+  words: number;
+  contentWords: number;
+  cliches: Match[];
+  buzzwords: Match[];
+  genericReasons: Match[];
+  needs: Match[];
+  negativity: Match[];
+  deflections: Match[];
+  warmth: Match[];
+  fillers: Match[];
+  enthusiasm: Match[];
+  bareCategories: Match[];
+  workWords: number;
+  drivers: Driver[];
+  asked: AskedQuestion[];
+  personalTies: Match[];
+  companyName: string | null;
+  companyMentions: Match[];
+  /** Context terms the answer uses, and the strongest ones it leaves out. */
+  contextUsed: ContextTerm[];
+  contextUnused: ContextTerm[];
+  contextTermCount: number;
+  /** Things specific to this company or role that the answer names (context terms, products, "your X"). */
+  specifics: Match[];
+  firstPerson: number;
+}
+
+function matches(lexicon: Lexicon, text: string): Match[] {
+  return lexicon.find(text).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+}
+
+function regexMatches(pattern: RegExp, text: string): Match[] {
+  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+  return [...text.matchAll(new RegExp(pattern.source, flags))].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+/** Names in the answer: runs of proper nouns that are not stock names (Excel, Monday) nor the company itself. */
+function findNames(doc: Document, company: string | null): Driver[] {
+  const names: Driver[] = [];
+  const companyWords = new Set((company ?? '').toLowerCase().split(/\s+/).filter(Boolean));
+  for (const sentence of doc.sentences) {
+    const tokens = sentence.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.pos !== 'PROPN' || !/^[A-Z0-9]/.test(token.text)) continue;
+      let end = i;
+      while (tokens[end + 1]?.pos === 'PROPN' && /^[A-Z0-9&]/.test(tokens[end + 1]!.text)) end++;
+      const run = tokens.slice(i, end + 1);
+      const sentenceStart = i === 0 || /^["'‘“(]$/.test(tokens[i - 1]!.text);
+      const meaningful = run.filter((t) => !COMMON_NAMES.has(t.lower) && !companyWords.has(t.lower) && t.lower.length > 1);
+      i = end;
+      if (meaningful.length === 0 || (sentenceStart && run.length === 1)) continue;
+      names.push({ kind: 'name', start: run[0]!.start, end: run[run.length - 1]!.end, text: doc.text.slice(run[0]!.start, run[run.length - 1]!.end) });
+    }
+  }
+  return names;
+}
+
+/** Numbers in the answer, each either a particular outcome or only the scale of a job. */
+function findNumbers(doc: Document, measured: Match[]): Driver[] {
+  const drivers: Driver[] = [];
+  for (const sentence of doc.sentences) {
+    for (const token of sentence.tokens) {
+      const numeric = token.type === 'number' || token.pos === 'NUM' || (token.entity !== null && ['CARDINAL', 'MONEY', 'PERCENT', 'ORDINAL', 'TIME'].includes(token.entity));
+      if (!numeric || measured.some((m) => token.start >= m.start && token.end <= m.end)) continue;
+      if (/^(one|a|an)$/i.test(token.text)) continue;
+      const around = doc.text.slice(Math.max(sentence.start, token.start - 40), Math.min(sentence.end, token.end + 40));
+      const kind = OUTCOME_NEAR_NUMBER.test(around) ? 'outcomeNumber' : 'scaleNumber';
+      drivers.push({ kind, start: token.start, end: token.end, text: token.text });
+    }
+  }
+  return drivers;
+}
+
+/** Quoted phrases of two or more words: a slogan, a title, a name the candidate gave to something. */
+function findQuotes(text: string): Driver[] {
+  return [...text.matchAll(/(?<![\w])['‘"“]([^'’"”\n]{4,60}?)['’"”](?![\w])/g)]
+    .filter((m) => /\s/.test(m[1]!) || /\d/.test(m[1]!))
+    .map((m) => ({ kind: 'quote' as const, start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+function findAsked(doc: Document): AskedQuestion[] {
+  return doc.sentences
+    .filter((s) => ASKS.test(s.text))
+    .map((s) => ({ start: s.start, end: s.end, text: s.text, logistics: isLogistics(s.text) }));
+}
+
+function isLogistics(question: string): boolean {
+  const content = question.replace(LEXICONS.fillers.find(question).length ? /\b(um|uh|erm|just|so)\b,?/gi : /$^/, '');
+  return LEXICONS.logistics.test(content) && !/\b(team|project|product|customers?|patients?|students?|clients?|challenge|success|succeed|first (90|six|three)|training plan|onboarding|culture|strategy|roadmap|plans?|priorit|goal|measure|look like|unit|ward|new)\b/i.test(content);
+}
+
+/** Things the answer names that belong to this company or role: used context terms, and "your X" phrases. */
+function findSpecifics(text: string, used: Match[], company: string | null): Match[] {
+  const yours = regexMatches(
+    /\b(your|you|the company's|the role's|this role's|the team's)\s+(?!(company|business|team|culture|values|reputation|products?|services?|organisation|organization|people|brand|job|role|website|site|office|benefits|salary|pay|growth|mission|vision|success|opportunity|work|position)\b)(?:[a-z-]+\s+){0,2}(workshops?|programme|program|platform|team|policy|system|process|approach|club|unit|ward|track|model|scheme|warnings?|initiative|project|app|tool|forum|migration|product|lab|protocols?|guild|research|clinic|service|focus|range|menu|campaign|store|branch|brand|promise|values?|fund|academy|network|partnership|commitment|pledge|report|launch|expansion|method|framework|curriculum|standards?|newsletter|podcast|blog|open source|customers?|customer base|clients?|market|stack|codebase|\w+ing)\b/gi,
+    text,
+  );
+  const roleDuty = regexMatches(/\b(the|this) (role|job|position)('s)? (includes?|involves?|covers?|owns?|means|would mean|is about)\b[^.]*|\b(part of|parts of) (the|this) (role|job)\b[^.]*/gi, text);
+  const builds = regexMatches(/\byou (build|publish|run|share|offer|give|let|train|rotate|pair|open|host|fund|donate|work|sponsor|support|choose|teach)\b[^.,;]*/gi, text);
+  const all = [...used, ...yours, ...roleDuty, ...builds].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
+  all.sort((a, b) => a.start - b.start);
+  return all.filter((m, i) => i === 0 || m.start >= all[i - 1]!.end);
+}
+
+function usesTerm(term: ContextTerm, lemmas: Set<string>, lower: string): boolean {
+  if (term.lemmas.length === 0) return false;
+  if (lower.includes(term.text.toLowerCase())) return true;
+  const present = term.lemmas.filter((l) => lemmas.has(l)).length;
+  return term.lemmas.length === 1 ? present === 1 : present / term.lemmas.length >= 0.5;
+}
+
+function termSpan(term: ContextTerm, doc: Document): Match | null {
+  const lower = doc.text.toLowerCase();
+  const at = lower.indexOf(term.text.toLowerCase());
+  if (at >= 0) return { start: at, end: at + term.text.length, text: doc.text.slice(at, at + term.text.length) };
+  const tokens = doc.tokens.filter((t) => term.lemmas.includes(t.lemma));
+  if (!tokens.length) return null;
+  return { start: tokens[0]!.start, end: tokens[0]!.end, text: tokens[0]!.text };
+}
+
+/** Reads every signal off the answer: one pass per lexicon over the text, one pass over the tokens. */
+export function readSignals(doc: Document, input: AnalyzeInput, questionType: QuestionType): Signals {
+  const text = doc.text;
+  const contextText = input.context?.trim() || '';
+  const companyName = input.company?.name ?? (contextText ? guessCompanyName(contextText) : null);
+  const terms = contextText ? contextTerms(contextText) : [];
+  const lemmas = new Set(doc.tokens.map((t) => t.lemma));
+  const lower = text.toLowerCase();
+  const companyWords = new Set(
+    [companyName, ...(input.company?.aliases ?? [])]
+      .filter((x): x is string => Boolean(x))
+      .flatMap((n) => n.toLowerCase().split(/\s+/)),
+  );
+  const contextUsed = terms.filter((t) => !t.lemmas.every((l) => companyWords.has(l)) && usesTerm(t, lemmas, lower));
+  const usedSpans = contextUsed.map((t) => termSpan(t, doc)).filter((m): m is Match => m !== null);
+  const measured = regexMatches(MEASURED_CHANGE, text).map((m) => ({ ...m, kind: 'measuredOutcome' as const }));
+  const drivers: Driver[] = [...measured, ...findNumbers(doc, measured), ...findNames(doc, companyName), ...findQuotes(text)].sort((a, b) => a.start - b.start);
+  const companyMentions = [companyName, ...(input.company?.aliases ?? [])]
+    .filter((n): n is string => Boolean(n))
+    .flatMap((n) => regexMatches(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), text));
+  void questionType;
+  return {
+    words: doc.words,
+    contentWords: doc.tokens.filter((t) => ['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM'].includes(t.pos) && t.type === 'word').length,
+    cliches: matches(LEXICONS.cliches, text),
+    buzzwords: matches(LEXICONS.buzzwords, text),
+    genericReasons: matches(LEXICONS.genericReasons, text),
+    needs: matches(LEXICONS.needs, text),
+    negativity: matches(LEXICONS.negativity, text),
+    deflections: matches(LEXICONS.deflections, text),
+    warmth: matches(LEXICONS.warmth, text),
+    fillers: matches(LEXICONS.fillers, text),
+    enthusiasm: matches(LEXICONS.enthusiasm, text),
+    bareCategories: matches(LEXICONS.bareCategories, text),
+    workWords: LEXICONS.workWords.count(text),
+    drivers,
+    asked: findAsked(doc),
+    personalTies: regexMatches(PERSONAL_TIE, text),
+    companyName,
+    companyMentions,
+    contextUsed,
+    contextUnused: terms.filter((t) => !contextUsed.includes(t) && !t.lemmas.every((l) => companyWords.has(l))).slice(0, 5),
+    contextTermCount: terms.length,
+    specifics: findSpecifics(text, usedSpans, companyName),
+    firstPerson: (text.match(/\b(I|I'm|I've|I'd|I'll|me|my|myself)\b/g) ?? []).length,
+  };
+}

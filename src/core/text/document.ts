@@ -1,0 +1,144 @@
+import type { Span } from '../types.js';
+import { tokenize, type Token } from './nlp.js';
+import { countWords, splitRunOn, splitSentences } from './sentences.js';
+import verbs from '../star/verbs.json' with { type: 'json' };
+
+const STATIVE = new Set(verbs.stative);
+const IRREGULAR_PAST = new Set(verbs.irregularPast);
+const OUTCOME = new Set(verbs.outcome);
+const PRESENT_FORMS = new Set(['am', 'is', 'are', "'s", "'re", "'m", 'has', 'does', 'do', 'have']);
+/** Words that may stand between a subject and its verb without changing who acts ("I then called"). */
+const BETWEEN = new Set(['then', 'also', 'just', 'quickly', 'immediately', 'first', 'finally', 'eventually', 'actually', 'personally', 'myself', 'both', 'all', 'even', 'still', 'really', 'basically', 'literally', 'straight', 'instantly', 'later', 'soon', 'always', 'never', 'only', 'again', 'um', 'uh', 'erm', 'like', ',', 'together', 'ourselves']);
+
+/** Who did what in one clause of a sentence: a subject and the verb that follows it. */
+export interface Clause {
+  subject: 'I' | 'we' | 'other';
+  verb: Token;
+  /** The verb is in a past form (launched, spent, was). */
+  past: boolean;
+  /** The verb's lemma is a state (be, have, know, want), not an action. */
+  stative: boolean;
+  /** The verb reports an outcome (increase, drop, win, agree). */
+  outcome: boolean;
+  /** `would`/`will`/`could` comes before the verb: a hypothetical or a plan, not a story. */
+  modal: boolean;
+  /** A passive (`was brought in`). */
+  passive: boolean;
+  /** A past perfect (`had been`, `we'd spent`): background to the story. */
+  perfect: boolean;
+}
+
+/** One sentence (or a clause of a long spoken run-on) with its tokens and the clauses found in it. */
+export interface Sentence extends Span {
+  text: string;
+  tokens: Token[];
+  words: number;
+  clauses: Clause[];
+}
+
+/** The answer, tokenized once and split into sentences; every signal and rule reads from it. */
+export interface Document {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  words: number;
+}
+
+function isPastForm(token: Token): boolean {
+  if (token.pos !== 'VERB' && token.pos !== 'AUX') return false;
+  if (IRREGULAR_PAST.has(token.lower)) return true;
+  const word = token.lower.replace(/’/g, "'");
+  if (word === 'was' || word === 'were' || word === 'had' || word === 'did' || word === "'d") return true;
+  if (PRESENT_FORMS.has(word) || word.endsWith('ing')) return false;
+  if (word === token.lemma || word === `${token.lemma}s` || word === `${token.lemma}es`) return false;
+  return true;
+}
+
+/** The tagger reads some past verbs after a pronoun as nouns ("I rewrote the guide"); their form gives them away. */
+function looksLikeMistaggedVerb(token: Token): boolean {
+  return ['NOUN', 'ADJ', 'PROPN', 'X'].includes(token.pos) && (IRREGULAR_PAST.has(token.lower) || /^[a-z]{3,}ed$/.test(token.lower));
+}
+
+const SUBJECTS: Record<string, Clause['subject']> = { i: 'I', we: 'we', he: 'other', she: 'other', they: 'other', it: 'other', who: 'other' };
+
+/** Finds subject-verb pairs: a pronoun or noun followed, within a few words, by a verb. */
+function findClauses(tokens: Token[]): Clause[] {
+  const clauses: Clause[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const pronoun = SUBJECTS[token.lower];
+    const nounSubject = (token.pos === 'NOUN' || token.pos === 'PROPN') && tokens[i + 1] && ['VERB', 'AUX'].includes(tokens[i + 1]!.pos);
+    if (!pronoun && !nounSubject) continue;
+    let modal = false;
+    let perfect = false;
+    let passive = false;
+    let j = i + 1;
+    for (; j < tokens.length && j <= i + 6; j++) {
+      const next = tokens[j]!;
+      const word = next.lower.replace(/’/g, "'");
+      if (BETWEEN.has(word) || next.pos === 'ADV' || next.pos === 'PART' && word !== 'to') continue;
+      if (next.pos === 'AUX') {
+        const following = tokens[j + 1];
+        if (word === "'d" && following && isPastForm(following) && following.lemma !== 'have') {
+          perfect = true;
+          continue;
+        }
+        if (verbs.modal.includes(next.lemma) || word === "'d" || word === "'ll") {
+          modal = true;
+          continue;
+        }
+        if ((word === 'had' || word === "'d") && following && isPastForm(following)) {
+          perfect = true;
+          continue;
+        }
+        if ((next.lemma === 'be' || next.lemma === 'get') && following && following.pos === 'VERB' && isPastForm(following) && !following.lower.endsWith('ing')) {
+          passive = true;
+          continue;
+        }
+        if (next.lemma === 'do' && following && (following.pos === 'VERB' || following.lower === "n't" || following.lower === 'not')) continue;
+        if (next.lemma === 'be' && following && following.lower.endsWith('ing')) continue;
+        if (next.lemma === 'have' && following && following.lower === 'to') {
+          clauses.push(makeClause(pronoun ?? 'other', next, modal, passive, perfect));
+          break;
+        }
+      }
+      if (next.pos === 'VERB' || next.pos === 'AUX') {
+        clauses.push(makeClause(pronoun ?? 'other', next, modal, passive, perfect));
+      } else if (pronoun && looksLikeMistaggedVerb(next)) {
+        clauses.push(makeClause(pronoun, { ...next, pos: 'VERB', lemma: next.lemma }, modal, passive, perfect));
+      }
+      break;
+    }
+    i = Math.max(i, j - 1);
+  }
+  return clauses;
+}
+
+function makeClause(subject: Clause['subject'], verb: Token, modal: boolean, passive: boolean, perfect: boolean): Clause {
+  return {
+    subject,
+    verb,
+    past: !modal && isPastForm(verb),
+    stative: STATIVE.has(verb.lemma),
+    outcome: OUTCOME.has(verb.lemma),
+    modal,
+    passive,
+    perfect,
+  };
+}
+
+/** Tokenizes the answer once and builds its sentences and clauses. */
+export function readDocument(text: string): Document {
+  const tokens = tokenize(text);
+  const spans = splitSentences(text).flatMap((span) => splitRunOn(text, span));
+  let cursor = 0;
+  const sentences = spans.map((span): Sentence => {
+    while (cursor < tokens.length && tokens[cursor]!.end <= span.start) cursor++;
+    const from = cursor;
+    while (cursor < tokens.length && tokens[cursor]!.start < span.end) cursor++;
+    const own = tokens.slice(from, cursor);
+    const body = text.slice(span.start, span.end);
+    return { ...span, text: body, tokens: own, words: countWords(body), clauses: findClauses(own) };
+  });
+  return { text, tokens, sentences, words: countWords(text) };
+}

@@ -1,0 +1,67 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Span } from '../types.js';
+
+/** One token of the answer with its offsets, universal part of speech and lemma. */
+export interface Token extends Span {
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  /** wink's token type: word, number, punctuation, emoji, currency, ... */
+  type: string;
+  /** The entity type (DATE, CARDINAL, PERCENT, MONEY, ORDINAL, DURATION, TIME, ...) when the token is in one. */
+  entity: string | null;
+}
+
+interface WinkItem {
+  out(helper?: unknown): unknown;
+}
+interface WinkDoc {
+  entities(): { each(f: (item: WinkItem, index: number) => void): void };
+  tokens(): { each(f: (item: WinkItem, index: number) => void): void };
+}
+
+let nlp: ReturnType<typeof winkNLP> | null = null;
+
+/** wink-nlp with the lite English model, loaded once on first use so that importing the core is cheap. */
+function engine(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/**
+ * Tokenizes and tags `text` in one wink-nlp pass, mapping every token back to its UTF-16 offsets,
+ * because wink reports only token texts and the spaces before them.
+ */
+export function tokenize(text: string): Token[] {
+  // wink's typings do not cover every `its` helper on `out`; one narrow view of an item serves tokens and entities.
+  const its = engine().its as unknown as Record<'span' | 'type' | 'lemma' | 'pos', unknown>;
+  const doc = engine().readDoc(text) as unknown as WinkDoc;
+  const tokens: Token[] = [];
+  const entityOf = new Map<number, string>();
+  doc.entities().each((entity: WinkItem) => {
+    const [first, last] = entity.out(its.span) as unknown as [number, number];
+    const type = entity.out(its.type) as string;
+    for (let i = first; i <= last; i++) entityOf.set(i, type);
+  });
+  let cursor = 0;
+  doc.tokens().each((token: WinkItem, index: number) => {
+    const value = token.out() as string;
+    const at = text.indexOf(value, cursor);
+    const start = at >= 0 ? at : cursor;
+    const end = at >= 0 ? at + value.length : cursor;
+    cursor = end;
+    tokens.push({
+      text: value,
+      lower: value.toLowerCase(),
+      lemma: (token.out(its.lemma) as string).toLowerCase(),
+      pos: token.out(its.pos) as string,
+      type: token.out(its.type) as string,
+      entity: entityOf.get(index) ?? null,
+      start,
+      end,
+    });
+  });
+  return tokens;
+}

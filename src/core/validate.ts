@@ -1,0 +1,60 @@
+import { StarlError } from './errors.js';
+import { countWords } from './text/sentences.js';
+
+/**
+ * The longest answer Starl judges, in UTF-16 code units: about 3,500 words, far beyond a spoken answer
+ * (two minutes is about 300 words), and small enough to judge in milliseconds.
+ */
+export const MAX_ANSWER_LENGTH = 20_000;
+/** The longest question Starl reads. */
+export const MAX_QUESTION_LENGTH = 2_000;
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+/** Common English function words: an answer in English has many of them. */
+const ENGLISH = new Set(
+  'the a an and or but i me my we our you your it is was were be been to of in on at for with that this so as not no yes if then they he she them his her have had has do did just about from by what when how like really'.split(' '),
+);
+
+export function checkQuestion(question: unknown): string {
+  if (typeof question !== 'string') throw new StarlError('E_INPUT_BAD_FIELD', 'the question must be text', { field: 'question' });
+  if (!question.trim()) throw new StarlError('E_INPUT_EMPTY_QUESTION', 'the question is empty', { field: 'question' });
+  if (question.length > MAX_QUESTION_LENGTH) {
+    throw new StarlError('E_INPUT_TOO_LONG', `the question is ${question.length} characters; the limit is ${MAX_QUESTION_LENGTH}`, { field: 'question' });
+  }
+  checkPlainText(question, 'question');
+  return question;
+}
+
+/** Refuses answers Starl cannot judge honestly, with a message that says what is wrong. */
+export function checkAnswer(answer: unknown): string {
+  if (typeof answer !== 'string') throw new StarlError('E_INPUT_BAD_FIELD', 'the answer must be text', { field: 'answer' });
+  if (!answer.trim()) throw new StarlError('E_INPUT_EMPTY_ANSWER', 'the answer is empty', { field: 'answer' });
+  if (answer.length > MAX_ANSWER_LENGTH) {
+    throw new StarlError('E_INPUT_TOO_LONG', `the answer is ${answer.length} characters; the limit is ${MAX_ANSWER_LENGTH} (about 3,500 words)`, { field: 'answer' });
+  }
+  checkPlainText(answer, 'answer');
+  const words = answer.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (words.length === 0) throw new StarlError('E_INPUT_NO_WORDS', 'the answer has no words to judge (only symbols or emoji)', { field: 'answer' });
+  if (!looksEnglish(answer, words)) {
+    throw new StarlError('E_INPUT_NOT_ENGLISH', 'the answer does not look like English; Starl judges English answers only', { field: 'answer' });
+  }
+  return answer;
+}
+
+function checkPlainText(text: string, field: string): void {
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    const what = control[0] === '\uFFFD' ? 'an undecodable byte (U+FFFD)' : `a control character (U+${code})`;
+    throw new StarlError('E_INPUT_BINARY', `the ${field} contains ${what} at character ${control.index + 1}; Starl reads plain text`, { field });
+  }
+}
+
+function looksEnglish(text: string, words: string[]): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const latin = letters.filter((c) => /[a-zA-Z\u00C0-\u024F]/.test(c)).length;
+  if (letters.length >= 8 && latin / letters.length < 0.6) return false;
+  if (countWords(text) < 5) return true;
+  const english = words.filter((w) => ENGLISH.has(w.toLowerCase().replace(/’/g, "'"))).length;
+  return english / words.length >= 0.08;
+}
