@@ -1,0 +1,109 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { StarlError } from '../../core/errors.js';
+import type { AnalyzeInput } from '../../core/types.js';
+import { buildReview, renderReviewHtml, renderReviewJson, renderReviewText, type Review } from '../../review/index.js';
+import { DB_OPTION_HELP, openStore, type Store } from '../../storage/index.js';
+import { decodeTranscript, MAX_TRANSCRIPT_BYTES, readInterview } from '../../transcripts/index.js';
+
+interface ReviewFlags {
+  candidate?: string;
+  json?: boolean;
+  html?: string;
+  context?: string;
+  company?: string;
+  db?: string;
+}
+
+/** A job posting pasted into a file is a few pages; 1 MB leaves plenty of room. */
+const MAX_CONTEXT_BYTES = 1024 * 1024;
+
+/**
+ * `starl review FILE`: judges every answer in a real interview's transcript (Zoom, Teams, Google Meet,
+ * Otter.ai, SubRip, WebVTT or notes; UTF-8 or UTF-16; up to 5 MB) and says which of the four reasons
+ * most likely cost the second interview. With `--db`, the judged answers are saved for progress.
+ */
+export function registerReview(program: Command): void {
+  program
+    .command('review')
+    .description('review a real interview from its transcript: which of the four reasons cost you, with the moments that show it')
+    .argument('<file>', `transcript: Zoom/Teams .vtt, .srt, Google Meet or Otter.ai text, or notes (max ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB)`)
+    .option('--candidate <name>', 'your name as the transcript spells it (default: the speaker who answers the questions)')
+    .option('--json', 'print the review as JSON')
+    .option('--html <out>', 'also write the review as a standalone HTML page to this file')
+    .option('--context <file>', 'the job posting or company text, for the specific-reason check')
+    .option('--company <name>', 'the company; a company saved with `starl company add` brings its posting and aliases')
+    .option('--db <file>', `save the judged answers to this database so progress includes the interview; ${DB_OPTION_HELP}`)
+    .action(async (file: string, flags: ReviewFlags) => {
+      const bytes = await readBounded(file, MAX_TRANSCRIPT_BYTES, 'transcript');
+      const { text } = decodeTranscript(bytes, file);
+      const interview = readInterview(text, { file, ...(flags.candidate === undefined ? {} : { candidate: flags.candidate }) });
+      const context = flags.context === undefined ? null : await readContext(flags.context);
+      const store = flags.db !== undefined || flags.company !== undefined ? await openStore(flags.db) : null;
+      try {
+        const company = store && flags.company !== undefined ? await companyFor(store, flags.company) : null;
+        const review = buildReview(interview, { context: context ?? company?.context ?? null, company: company?.company ?? null });
+        if (flags.html !== undefined) await writeOutput(flags.html, renderReviewHtml(review));
+        process.stdout.write(flags.json ? renderReviewJson(review) : renderReviewText(review));
+        if (store && flags.db !== undefined) await saveReview(store, file, review);
+        if (flags.html !== undefined) process.stderr.write(`starl: wrote the HTML review to ${flags.html}\n`);
+      } finally {
+        await store?.close();
+      }
+    });
+}
+
+/** Reads a file after checking its size, so a 50 MB file is refused without being loaded. */
+async function readBounded(file: string, limit: number, what: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new StarlError('E_INPUT_FILE', `the ${what} is not a file`, { file });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof StarlError) throw error;
+    throw new StarlError('E_INPUT_FILE', `cannot read the ${what}: ${describeFsError(error)}`, { file });
+  }
+  if (size > limit) {
+    const mb = (count: number) => (count / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+    throw new StarlError('E_INPUT_TOO_LONG', `the ${what} is ${mb(size)} MB; the limit is ${mb(limit)} MB`, { file, line: 1 });
+  }
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    throw new StarlError('E_INPUT_FILE', `cannot read the ${what}: ${describeFsError(error)}`, { file });
+  }
+}
+
+async function readContext(file: string): Promise<string> {
+  return decodeTranscript(await readBounded(file, MAX_CONTEXT_BYTES, 'context file'), file).text;
+}
+
+async function companyFor(store: Store, name: string): Promise<{ company: NonNullable<AnalyzeInput['company']>; context: string | null }> {
+  const saved = await store.findCompany(name);
+  if (!saved) return { company: { name }, context: null };
+  return { company: { name: saved.name, aliases: saved.aliases, competitors: saved.competitors }, context: saved.contextText };
+}
+
+/** Saves the judged answers as one transaction; answers the analyzer refused are not saved. */
+async function saveReview(store: Store, file: string, review: Review): Promise<void> {
+  const judged = review.pairs.filter((pair) => pair.report !== null);
+  await store.saveReviews(judged.map((pair) => ({ sourceFile: file, question: pair.question, answer: pair.answer, report: pair.report!, answeredAt: null })));
+  process.stderr.write(`starl: saved ${judged.length} reviewed answer${judged.length === 1 ? '' : 's'}\n`);
+}
+
+async function writeOutput(file: string, content: string): Promise<void> {
+  try {
+    await writeFile(file, content, 'utf8');
+  } catch (error) {
+    throw new StarlError('E_INPUT_FILE', `cannot write the HTML review: ${describeFsError(error)}`, { file });
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,162 @@
+import { analyze } from '../core/analyze.js';
+import { StarlError } from '../core/errors.js';
+import { REASONS, SEVERITIES } from '../core/types.js';
+import type { AnalyzeInput, Finding, Reason, Report } from '../core/types.js';
+import type { AnswerSegment, Interview, QuestionAnswerPair } from '../transcripts/types.js';
+import { measureDelivery } from './delivery.js';
+import { shortQuote } from './labels.js';
+import type { Moment, Review, ReviewedPair, ReviewFinding, Tally } from './types.js';
+
+/** What the review passes to every analysis besides the question and answer. */
+export interface ReviewOptions {
+  /** Text from the job posting or the company's site, for the specific-reason check. */
+  context?: string | null;
+  company?: AnalyzeInput['company'];
+}
+
+/** How many moments to quote per reason: enough to see a pattern, few enough to read. */
+const MOMENTS_PER_REASON = 3;
+
+/**
+ * Judges every answer of an interview with `analyze` and sums up which of the four reasons most likely
+ * cost the second interview. An answer the analyzer refuses is recorded with its reason, not fatal.
+ *
+ * @example
+ * const review = buildReview(readInterview(text), { context: posting });
+ * review.mainReason; // 'specificReason'
+ */
+export function buildReview(interview: Interview, options: ReviewOptions = {}): Review {
+  const pairs = interview.pairs.map((pair) => reviewPair(interview, pair, options));
+  const tallies = tally(pairs);
+  return {
+    format: interview.format,
+    timing: interview.timing,
+    candidate: interview.candidate,
+    interviewers: interview.interviewers,
+    candidateBasis: interview.candidateBasis,
+    pairs,
+    tallies,
+    mainReason: mainReason(tallies),
+    worstMoments: Object.fromEntries(REASONS.map((reason) => [reason, worstMoments(pairs, reason)])) as Record<Reason, Moment[]>,
+    delivery: measureDelivery(interview),
+  };
+}
+
+function reviewPair(interview: Interview, pair: QuestionAnswerPair, options: ReviewOptions): ReviewedPair {
+  const base = {
+    question: pair.question,
+    followUps: pair.followUps,
+    answer: pair.answer,
+    start: pair.start,
+    line: pair.questionLine,
+    answerLine: pair.segments[0]?.line ?? pair.questionLine,
+    words: pair.answer.split(/\s+/).filter(Boolean).length,
+  };
+  let report: Report;
+  try {
+    report = analyze({ question: pair.question, answer: pair.answer, context: options.context ?? null, company: options.company ?? null });
+  } catch (error) {
+    if (!(error instanceof StarlError)) throw error;
+    const problem = { code: error.code, message: error.message };
+    return { ...base, questionType: null, reasons: null, findings: [], strengths: [], followUp: null, problem, report: null };
+  }
+  const reasons = Object.fromEntries(
+    REASONS.map((reason) => [reason, { verdict: report.reasons[reason].verdict, score: report.reasons[reason].score }]),
+  ) as ReviewedPair['reasons'];
+  return {
+    ...base,
+    questionType: report.questionType,
+    reasons,
+    findings: report.findings.map((finding) => placeFinding(interview, pair, finding)),
+    strengths: report.strengths.map((strength) => ({ reason: strength.reason, kind: strength.kind, quote: strength.actual })),
+    followUp: report.followUp,
+    problem: null,
+    report,
+  };
+}
+
+function placeFinding(interview: Interview, pair: QuestionAnswerPair, finding: Finding): ReviewFinding {
+  const segment = segmentAt(pair.segments, finding.span.start);
+  return {
+    ruleId: finding.ruleId,
+    reason: finding.reason,
+    severity: finding.severity,
+    message: finding.message,
+    quote: finding.actual,
+    time: segment ? timeAt(interview, segment, finding.span.start) : null,
+    line: segment?.line ?? pair.segments[0]?.line ?? pair.questionLine,
+    suggestions: finding.suggestions.map((suggestion) => suggestion.text),
+  };
+}
+
+function segmentAt(segments: readonly AnswerSegment[], offset: number): AnswerSegment | undefined {
+  return segments.find((segment) => offset < segment.end + 1) ?? segments[segments.length - 1];
+}
+
+/** When words at `offset` were said: the turn's start plus the share of the turn spoken before them. */
+function timeAt(interview: Interview, segment: AnswerSegment, offset: number): number | null {
+  if (segment.time === null) return null;
+  const seconds = interview.turns[segment.turnIndex]?.spokenSeconds;
+  if (seconds == null) return segment.time;
+  const fraction = Math.min(1, Math.max(0, (offset - segment.start) / Math.max(1, segment.end - segment.start)));
+  return segment.time + fraction * seconds;
+}
+
+function tally(pairs: readonly ReviewedPair[]): Record<Reason, Tally> {
+  const tallies = Object.fromEntries(REASONS.map((reason) => [reason, { misses: 0, applicable: 0 }])) as Record<Reason, Tally>;
+  for (const pair of pairs) {
+    if (!pair.reasons) continue;
+    for (const reason of REASONS) {
+      const { verdict } = pair.reasons[reason];
+      if (verdict === 'n/a') continue;
+      tallies[reason].applicable++;
+      if (verdict === 'miss') tallies[reason].misses++;
+    }
+  }
+  return tallies;
+}
+
+/**
+ * The reason with the highest share of misses among the answers where it applies; ties go to the
+ * earlier of opportunity, memorable, specificReason, starl; `null` when no answer misses anything.
+ */
+export function mainReason(tallies: Record<Reason, Tally>): Reason | null {
+  let best: Reason | null = null;
+  let bestShare = 0;
+  for (const reason of REASONS) {
+    const { misses, applicable } = tallies[reason];
+    const share = applicable > 0 ? misses / applicable : 0;
+    if (misses > 0 && share > bestShare) {
+      best = reason;
+      bestShare = share;
+    }
+  }
+  return best;
+}
+
+function worstMoments(pairs: readonly ReviewedPair[], reason: Reason): Moment[] {
+  const missed = pairs
+    .map((pair, index) => ({ pair, index }))
+    .filter(({ pair }) => pair.reasons?.[reason].verdict === 'miss')
+    .sort((a, b) => (a.pair.reasons?.[reason].score ?? 50) - (b.pair.reasons?.[reason].score ?? 50) || a.index - b.index);
+  return missed.slice(0, MOMENTS_PER_REASON).map(({ pair, index }) => {
+    const finding = mostSevere(pair.findings.filter((candidate) => candidate.reason === reason));
+    // Without words to point at, the moment is the answer itself, from its start.
+    const quote = finding?.quote || shortQuote(pair.answer);
+    return {
+      pair: index,
+      question: pair.question,
+      quote,
+      message: finding?.message ?? pair.report?.reasons[reason].summary ?? '',
+      score: pair.reasons?.[reason].score ?? null,
+      time: finding?.quote ? finding.time : pair.start,
+      line: finding?.quote ? finding.line : pair.answerLine,
+    };
+  });
+}
+
+/** The finding to quote: the most severe, and among equals the one with words to show. */
+function mostSevere(findings: readonly ReviewFinding[]): ReviewFinding | undefined {
+  const rank = (finding: ReviewFinding) => SEVERITIES.indexOf(finding.severity) * 2 + (finding.quote ? 1 : 0);
+  return [...findings].sort((a, b) => rank(b) - rank(a))[0];
+}

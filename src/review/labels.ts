@@ -1,0 +1,40 @@
+import type { Reason } from '../core/types.js';
+import type { TranscriptFormat } from '../transcripts/types.js';
+import { formatClock } from '../transcripts/time.js';
+
+/** How the four reasons are named to the candidate, and what missing each one means. */
+export const REASON_LABELS: Record<Reason, { name: string; meaning: string }> = {
+  opportunity: { name: 'opportunity', meaning: 'answers that did not use the question to connect' },
+  memorable: { name: 'memorable', meaning: 'answers anyone could have given, with no detail only you could say' },
+  specificReason: { name: 'specific reason', meaning: 'no reason for this company and role tied to you' },
+  starl: { name: 'STAR(L)', meaning: 'stories without your own actions and results, or mostly situation' },
+};
+
+/** The transcript formats as people know them. */
+export const FORMAT_LABELS: Record<TranscriptFormat, string> = {
+  'zoom-vtt': 'Zoom transcript (WebVTT)',
+  'teams-vtt': 'Microsoft Teams transcript (WebVTT)',
+  webvtt: 'WebVTT without speaker names',
+  srt: 'SubRip subtitles',
+  'google-meet': 'Google Meet transcript',
+  otter: 'Otter.ai transcript',
+  notes: 'notes',
+};
+
+/** `[m:ss]` for a moment with a time, else `line N`, so every quote can be found again. */
+export function where(time: number | null, line: number): string {
+  return time === null ? `line ${line}` : `${formatClock(time)}`;
+}
+
+/** A share as a whole percentage. */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** Quotes longer than this are shortened on screen; the JSON keeps them whole. */
+const MAX_SHOWN_QUOTE = 160;
+
+/** A quote shortened for reading, with an ellipsis where it was cut. */
+export function shortQuote(quote: string): string {
+  return quote.length > MAX_SHOWN_QUOTE ? `${quote.slice(0, MAX_SHOWN_QUOTE - 1).trimEnd()}…` : quote;
+}

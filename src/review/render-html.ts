@@ -1,0 +1,112 @@
+import { REASONS } from '../core/types.js';
+import { FORMAT_LABELS, REASON_LABELS, percent, shortQuote, where } from './labels.js';
+import type { Review, ReviewedPair } from './types.js';
+
+const STYLE = `
+body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d2330;background:#fff}
+h1{font-size:1.5rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #dde;padding-bottom:.25rem}
+.meta{color:#5a6270;margin-top:0}.main{background:#fff4e5;border-left:4px solid #e08a00;padding:.75rem 1rem}
+table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #eef}
+.bar{background:#eef;height:.6rem;border-radius:.3rem;min-width:8rem}.bar span{display:block;height:100%;background:#d9534f;border-radius:.3rem}
+blockquote{margin:.5rem 0;padding:.25rem .75rem;border-left:3px solid #c5cbe0;color:#333}
+.at{font-variant-numeric:tabular-nums;color:#5a6270;font-size:.9rem}
+.chip{display:inline-block;padding:0 .5rem;margin:0 .25rem .25rem 0;border-radius:1rem;font-size:.85rem;background:#eef}
+.pass{background:#dff3e4}.miss{background:#fbe1e0}.na{color:#888}
+.answer{white-space:pre-wrap;background:#f7f8fb;padding:.5rem .75rem;border-radius:.25rem}
+li{margin-bottom:.25rem}.suggestion{color:#2a6f3c}
+@media print{body{margin:0}}`;
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * The review as one standalone HTML page (styles inline, no scripts, nothing fetched), to open in a
+ * browser, print or send to a coach. All transcript text is escaped.
+ */
+export function renderReviewHtml(review: Review): string {
+  const title = `Interview review: ${review.candidate}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${escape(title)}</h1>
+<p class="meta">Interviewed by ${escape(review.interviewers.join(', '))} · ${escape(FORMAT_LABELS[review.format])} · ${review.pairs.length} answers</p>
+${mainReason(review)}
+<h2>Misses by reason</h2>
+${tallyTable(review)}
+${moments(review)}
+<h2>Delivery</h2>
+${delivery(review)}
+<h2>Answers</h2>
+${review.pairs.map(pairSection).join('\n')}
+</body>
+</html>
+`;
+}
+
+function mainReason(review: Review): string {
+  if (review.mainReason === null) return '<p class="main">No answer missed any of the four reasons.</p>';
+  const label = REASON_LABELS[review.mainReason];
+  const { misses, applicable } = review.tallies[review.mainReason];
+  return `<p class="main"><strong>Most likely cost you the second interview: ${escape(label.name)}</strong>: ${escape(label.meaning)} (${misses} of ${applicable} answers).</p>`;
+}
+
+function tallyTable(review: Review): string {
+  const rows = REASONS.map((reason) => {
+    const { misses, applicable } = review.tallies[reason];
+    const share = applicable > 0 ? misses / applicable : 0;
+    const count = applicable === 0 ? 'does not apply' : `${misses} of ${applicable}`;
+    return `<tr><th scope="row">${escape(REASON_LABELS[reason].name)}</th><td>${count}</td><td><div class="bar" role="img" aria-label="${percent(share)} missed"><span style="width:${percent(share)}"></span></div></td></tr>`;
+  });
+  return `<table><thead><tr><th>reason</th><th>misses</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function moments(review: Review): string {
+  return REASONS.filter((reason) => review.worstMoments[reason].length > 0)
+    .map((reason) => {
+      const items = review.worstMoments[reason].map(
+        (moment) =>
+          `<li><span class="at">${escape(where(moment.time, moment.line))}</span> <blockquote>${escape(shortQuote(moment.quote))}</blockquote>${escape(moment.message)}</li>`,
+      );
+      return `<h2>Where ${escape(REASON_LABELS[reason].name)} cost you</h2><ul>${items.join('')}</ul>`;
+    })
+    .join('\n');
+}
+
+function delivery(review: Review): string {
+  const stats = review.delivery;
+  const basis = stats.talkTimeBasis === 'time' ? 'of the speaking time' : 'of the words (the transcript has no per-turn times)';
+  const pace = stats.wordsPerMinute === null ? 'unknown (no per-turn times)' : `${Math.round(stats.wordsPerMinute)} words a minute`;
+  const reliability = stats.fillerRateReliable ? '' : ' <em>(unreliable: the transcript looks cleaned of “um” and “uh”)</em>';
+  return `<ul><li>You spoke ${percent(stats.talkTimeShare)} ${basis}.</li><li>Pace: ${pace}.</li><li>Fillers: ${stats.fillersPer100Words.toFixed(1)} per 100 words${reliability}.</li></ul>`;
+}
+
+function pairSection(pair: ReviewedPair, index: number): string {
+  const type = pair.questionType ? ` <span class="chip">${escape(pair.questionType)}</span>` : '';
+  const followUps = pair.followUps.map((followUp) => `<p class="at">Follow-up: ${escape(followUp)}</p>`).join('');
+  const head = `<h3>${index + 1}. ${escape(pair.question)}${type} <span class="at">${escape(where(pair.start, pair.line))}</span></h3>${followUps}`;
+  const answer = `<div class="answer">${escape(pair.answer)}</div>`;
+  if (pair.problem) return `<section>${head}${answer}<p><strong>Not judged:</strong> ${escape(pair.problem.message)} [${escape(pair.problem.code)}]</p></section>`;
+  const chips = pair.reasons
+    ? REASONS.map((reason) => {
+        const { verdict, score } = pair.reasons![reason];
+        const css = verdict === 'n/a' ? 'na' : verdict;
+        return `<span class="chip ${css}">${escape(REASON_LABELS[reason].name)}: ${verdict}${score === null ? '' : ` (${score})`}</span>`;
+      }).join('')
+    : '';
+  const findings = pair.findings
+    .map((finding) => {
+      const quote = finding.quote ? ` “${escape(shortQuote(finding.quote))}”` : '';
+      const suggestions = finding.suggestions.map((text) => `<div class="suggestion">→ ${escape(text)}</div>`).join('');
+      return `<li>${escape(finding.message)}${quote}${suggestions}</li>`;
+    })
+    .join('');
+  const next = pair.followUp ? `<p class="at">Expect next: ${escape(pair.followUp)}</p>` : '';
+  return `<section>${head}<p>${chips}</p>${answer}${findings ? `<ul>${findings}</ul>` : ''}${next}</section>`;
+}
