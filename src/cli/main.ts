@@ -4,6 +4,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerCompany } from './commands/company.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerReview } from './commands/review.js';
 import { reportError } from './errors.js';
 
 /** Builds the `starl` program; each command lives in its own file under commands/. */
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerCompany(program);
   registerExport(program);
   registerImport(program);
+  registerReview(program);
   return program;
 }
 
