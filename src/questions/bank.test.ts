@@ -278,7 +278,7 @@ describe('planInterview', () => {
   it.each([
     ['a count of 0', { seed: 1, count: 0 }, /The count must be a whole number of at least 1, got 0/, 'count'],
     ['a fractional count', { seed: 1, count: 2.5 }, /The count must be a whole number of at least 1, got 2.5/, 'count'],
-    ['a seed that is not a number', { seed: Number.NaN }, /The seed must be a whole number, got null/, 'seed'],
+    ['a seed that is not a number', { seed: Number.NaN }, /The seed must be a whole number, got NaN/, 'seed'],
     ['an unknown competency', { seed: 1, competencies: ['leadrship'] }, /Unknown competency "leadrship"; use one of: leadership/, 'competencies'],
     ['an unknown field', { seed: 1, field: 'farming' }, /Unknown field "farming"/, 'field'],
     ['an unknown drill type', { seed: 1, only: 'trivia' }, /Unknown question type "trivia"/, 'only'],

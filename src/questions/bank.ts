@@ -13,6 +13,7 @@ export { COMPETENCIES, FIELDS, fieldForRole, type Competency, type Field } from 
 
 /** The placeholders a question's text may hold, filled by {@link fillPlaceholders}. */
 export const PLACEHOLDERS = ['company', 'role'] as const;
+/** A placeholder's name, as written between braces in a question's text. */
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;
@@ -361,5 +362,6 @@ function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], w
 function requireWholeNumber(value: unknown, field: string, minimum: number): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= minimum) return value;
   const wanted = minimum === 1 ? 'a whole number of at least 1' : 'a whole number';
-  throw new StarlError('E_USAGE', `The ${field} must be ${wanted}, got ${JSON.stringify(value)}`, { field });
+  const got = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  throw new StarlError('E_USAGE', `The ${field} must be ${wanted}, got ${got}`, { field });
 }

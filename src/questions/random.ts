@@ -2,6 +2,8 @@
  * A small seeded pseudo-random generator, so that a plan is the same for the same seed on every machine
  * and in every test. Mulberry32: 32 bits of state, fast, and well enough spread for picking questions.
  */
+
+/** A source of numbers in [0, 1), like `Math.random` but seeded. */
 export type Random = () => number;
 
 /** Returns a generator of numbers in [0, 1) fully determined by `seed` (a whole number). */

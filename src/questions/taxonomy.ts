@@ -22,6 +22,7 @@ export const COMPETENCIES = [
   'ethics',
   'data',
 ] as const;
+/** One of {@link COMPETENCIES}. */
 export type Competency = (typeof COMPETENCIES)[number];
 
 /** The fields a question suits; `any` for a question that fits every field. */
@@ -42,6 +43,7 @@ export const FIELDS = [
   'design',
   'public-sector',
 ] as const;
+/** One of {@link FIELDS}. */
 export type Field = (typeof FIELDS)[number];
 
 /**
