@@ -7,6 +7,7 @@ import {
   COMPETENCIES,
   FIELDS,
   bank,
+  fieldForRole,
   fillPlaceholders,
   parseBank,
   placeholdersOf,
@@ -286,6 +287,29 @@ describe('planInterview', () => {
   ])('rejects %s with a clear message', (_, options, message, field) => {
     const error = expectStarlError(() => planInterview(options as never), 'E_USAGE', message);
     expect(error.where?.field).toBe(field);
+  });
+});
+
+describe('fieldForRole', () => {
+  it.each([
+    ['Senior Software Engineer', 'software'],
+    ['Mechanical engineer', 'engineering'],
+    ['Data engineer', 'data'],
+    ['Sales assistant', 'retail'],
+    ['Account executive', 'sales'],
+    ['Financial analyst', 'finance'],
+    ['Warehouse operative', 'logistics'],
+    ['Customer service advisor', 'support'],
+    ['UI designer', 'design'],
+    ['Teaching assistant', 'teaching'],
+    ['Policy officer', 'public-sector'],
+  ] as const)('reads %s as %s', (role, field) => {
+    expect(fieldForRole(role)).toBe(field);
+  });
+
+  it('finds no field in a title that names none, nor in words that merely contain a hint', () => {
+    expect(fieldForRole('Astronaut')).toBeUndefined();
+    expect(fieldForRole('Tour guide')).toBeUndefined();
   });
 });
 
