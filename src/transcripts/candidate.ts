@@ -1,12 +1,10 @@
 import { StarlError } from '../core/errors.js';
 import { transcriptError } from './errors.js';
 import { extractQuestion } from './questions.js';
+import { CANDIDATE_LABEL, INTERVIEWER_LABEL } from './speakers.js';
 import { UNNAMED_CANDIDATE, UNNAMED_INTERVIEWER } from './turns.js';
 import type { CandidateChoice, Turn } from './types.js';
 
-/** Labels that notes use for the candidate ("A:", "Me:") and for the interviewer ("Q:", "Interviewer:"). */
-const CANDIDATE_LABEL = /^(?:a|me|myself|candidate|interviewee|answer)$/i;
-const INTERVIEWER_LABEL = /^(?:q|question|interviewer|recruiter|hiring manager)$/i;
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|my|me|myself)\b/gi;
 
 interface SpeakerStats {

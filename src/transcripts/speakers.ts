@@ -15,6 +15,10 @@ export function splitSpeakerLabel(line: string): { speaker: string; text: string
   return { speaker, text };
 }
 
+/** Labels that notes use for the candidate ("A:", "Me:") and for the interviewer ("Q:", "Interviewer:"). */
+export const CANDIDATE_LABEL = /^(?:a|me|myself|candidate|interviewee|answer)$/i;
+export const INTERVIEWER_LABEL = /^(?:q|question|interviewer|recruiter|hiring manager)$/i;
+
 /** When nearly every cue starts with a label, each label is a speaker even if used once. */
 const MOSTLY_LABELLED = 0.8;
 
@@ -22,6 +26,7 @@ const MOSTLY_LABELLED = 0.8;
  * The labels that name speakers. A label used only once ("Result: we shipped") is more likely part of
  * what was said than a person, so a name must label at least two lines. With `cues`, the lines are the
  * first lines of timed cues, and when nearly all of them are labelled (Zoom), a label used once counts.
+ * The labels notes use for the two sides ("Q:", "Me:") always count.
  */
 export function recurringSpeakers(lines: readonly string[], cues = false): Set<string> {
   const counts = new Map<string, number>();
@@ -36,5 +41,6 @@ export function recurringSpeakers(lines: readonly string[], cues = false): Set<s
     counts.set(label.speaker, (counts.get(label.speaker) ?? 0) + 1);
   }
   const minimum = cues && content > 0 && labelled / content >= MOSTLY_LABELLED && counts.size > 1 ? 1 : 2;
-  return new Set([...counts].filter(([, count]) => count >= minimum).map(([speaker]) => speaker));
+  const known = (speaker: string) => CANDIDATE_LABEL.test(speaker) || INTERVIEWER_LABEL.test(speaker);
+  return new Set([...counts].filter(([speaker, count]) => count >= minimum || known(speaker)).map(([speaker]) => speaker));
 }
