@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { openStore } from '../../storage/index.js';
+import { reportError } from '../errors.js';
+import { registerReview } from './review.js';
+
+const fixture = (name: string) => new URL(`../../../test/fixtures/transcripts/${name}`, import.meta.url).pathname;
+
+let stdout = '';
+let stderr = '';
+let dir = '';
+beforeEach(() => {
+  stdout = '';
+  stderr = '';
+  dir = mkdtempSync(join(tmpdir(), 'starl-review-'));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Runs `starl review …` in-process the way main.ts does: returns the exit code. */
+async function run(...args: string[]): Promise<number> {
+  const program = new Command('starl').exitOverride().configureOutput({ writeErr: (text) => (stderr += text), writeOut: (text) => (stdout += text) });
+  registerReview(program);
+  try {
+    await program.parseAsync(['review', ...args], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'CommanderError') return 2;
+    return reportError(error, false);
+  }
+}
+
+describe('starl review', () => {
+  test('prints the review of a Zoom transcript as text', async () => {
+    expect(await run(fixture('zoom-backend-engineer.vtt'))).toBe(0);
+    expect(stdout).toContain('Interview review: Jordan Kim');
+    expect(stdout).toContain('Most likely cost you the second interview: specific reason');
+  });
+
+  test('--json prints the fields the issue lists', async () => {
+    expect(await run(fixture('teams-customer-success.vtt'), '--json')).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ candidate: 'Sam Ortega', interviewers: ['Dana Whitfield'] });
+    expect(json.pairs[0]).toMatchObject({ question: "How's your week going so far?", questionType: 'opener' });
+    expect(json.pairs[0].start).toBeCloseTo(8.431, 3);
+    expect(Object.keys(json.tallies)).toEqual(['opportunity', 'memorable', 'specificReason', 'starl']);
+    expect(json).toHaveProperty('mainReason');
+  });
+
+  test('--candidate picks the speaker, --html writes a standalone page', async () => {
+    const out = join(dir, 'review.html');
+    expect(await run(fixture('zoom-backend-engineer.vtt'), '--candidate', 'jordan', '--html', out)).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>[\s\S]*Interview review: Jordan Kim/);
+    expect(stderr).toContain(`wrote the HTML review to ${out}`);
+  });
+
+  test('UTF-16 from Windows is read like UTF-8', async () => {
+    expect(await run(fixture('teams-customer-success.utf16le.vtt'), '--json')).toBe(0);
+    expect(JSON.parse(stdout).candidate).toBe('Sam Ortega');
+  });
+
+  test('--context feeds the posting to the specific-reason check', async () => {
+    const posting = join(dir, 'posting.txt');
+    writeFileSync(posting, 'Fernway routing platform team: move the route optimizer onto the streaming pipeline so carriers can re-plan during the day.');
+    expect(await run(fixture('zoom-backend-engineer.vtt'), '--json', '--context', posting)).toBe(0);
+    expect(JSON.parse(stdout).pairs).toHaveLength(6);
+  });
+
+  test('--db saves every judged answer so progress includes the interview', async () => {
+    const db = join(dir, 'starl.db');
+    expect(await run(fixture('otter-product-designer.txt'), '--db', db)).toBe(0);
+    expect(stderr).toContain('saved 6 reviewed answers');
+    const store = await openStore(db);
+    try {
+      const saved = await store.listReviews();
+      expect(saved.map((review) => review.question)).toContain('Do you have any questions for me?');
+      expect(saved[0]?.sourceFile).toBe(fixture('otter-product-designer.txt'));
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('bad input: a clear message with file and line, exit code 2, no stack trace', () => {
+  test.each([
+    ['empty.txt', /empty\.txt:1: the transcript is empty \[E_TRANSCRIPT\]/],
+    ['not-a-transcript.txt', /not-a-transcript\.txt:1: not a transcript/],
+    ['broken-timestamp.vtt', /broken-timestamp\.vtt:8: broken timestamp "00:00:05\.000 --> 00:0x:09\.000" \[E_TRANSCRIPT\]/],
+    ['single-speaker.vtt', /single-speaker\.vtt:5: only one speaker \("Jordan Kim"\) found/],
+    ['latin1-notes.txt', /latin1-notes\.txt:2: the transcript is not valid UTF-8/],
+  ])('%s', async (name, message) => {
+    expect(await run(fixture(name))).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe('');
+  });
+
+  test('a 50 MB file is refused without being read', async () => {
+    const huge = join(dir, 'huge.vtt');
+    copyFileSync(fixture('zoom-backend-engineer.vtt'), huge);
+    truncateSync(huge, 50 * 1024 * 1024);
+    expect(await run(huge)).toBe(2);
+    expect(stderr).toContain('huge.vtt:1: the transcript is 50 MB; the limit is 5 MB [E_INPUT_TOO_LONG]');
+  });
+
+  test('a missing file', async () => {
+    expect(await run(join(dir, 'nope.vtt'))).toBe(2);
+    expect(stderr).toMatch(/nope\.vtt: cannot read the transcript: no such file \[E_INPUT_FILE\]/);
+  });
+
+  test('an unknown --candidate names the speakers', async () => {
+    expect(await run(fixture('teams-customer-success.vtt'), '--candidate', 'Alex')).toBe(2);
+    expect(stderr).toContain('no speaker named "Alex"; the speakers are "Dana Whitfield", "Sam Ortega" (--candidate) [E_USAGE]');
+  });
+
+  test('no file at all is a usage error', async () => {
+    expect(await run()).toBe(2);
+    expect(stderr).toMatch(/missing required argument 'file'/);
+  });
+});
