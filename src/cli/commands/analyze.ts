@@ -1,6 +1,95 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { analyze } from '../../core/analyze.js';
+import { StarlError, EXIT } from '../../core/errors.js';
+import { MAX_ANSWER_LENGTH } from '../../core/validate.js';
+import { readStdin, readTextFile } from '../io.js';
+import { renderReport } from '../render.js';
+import { runBatch } from '../batch.js';
+import { Progress } from '../progress.js';
 
-/** `starl analyze`: judges one answer, or a JSONL batch. */
+interface AnalyzeFlags {
+  question?: string;
+  questionFile?: string;
+  answer?: string;
+  answerFile?: string;
+  context?: string;
+  contextFile?: string;
+  json?: boolean;
+  jsonl?: string | boolean;
+  color?: boolean;
+}
+
+/** Files are read whole only up to this size; an answer itself is limited to MAX_ANSWER_LENGTH characters. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+/** `starl analyze`: judges one answer (flags, files or stdin), or a JSONL batch with `--jsonl`. */
 export function registerAnalyze(program: Command): void {
-  program.command('analyze').description('judge an answer on the four reasons');
+  program
+    .command('analyze')
+    .description('judge an answer on opportunity, memorable, specific reason and STAR(L)')
+    .option('-q, --question <text>', 'the interview question')
+    .option('--question-file <file>', 'read the question from a file')
+    .option('-a, --answer <text>', 'your answer (default: read from standard input)')
+    .option('--answer-file <file>', 'read the answer from a file')
+    .option('-c, --context <text>', 'text from the job posting or company page')
+    .option('--context-file <file>', 'read the job posting or company text from a file')
+    .option('--json', 'print the report as JSON')
+    .option('--jsonl [file]', 'batch: read {"id","question","answer","context"?} lines from FILE or standard input, write one report per line')
+    .option('--no-color', 'never colour the output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  starl analyze -q "How are you?" -a "Fine, you?"
+  echo "I led the migration..." | starl analyze -q "Tell me about a time you led a project."
+  starl analyze --jsonl answers.jsonl > reports.jsonl
+
+Answers are limited to ${MAX_ANSWER_LENGTH.toLocaleString('en')} characters.`,
+    )
+    .action(async (flags: AnalyzeFlags) => {
+      if (flags.jsonl !== undefined) {
+        process.exitCode = await analyzeBatch(typeof flags.jsonl === 'string' ? flags.jsonl : null);
+        return;
+      }
+      const question = await pick(flags.question, flags.questionFile, 'question');
+      if (question === undefined) throw new StarlError('E_USAGE', 'give the question with --question or --question-file');
+      let answer = await pick(flags.answer, flags.answerFile, 'answer');
+      if (answer === undefined) {
+        if (process.stdin.isTTY) throw new StarlError('E_USAGE', 'give the answer with --answer, --answer-file or on standard input');
+        answer = await readStdin(MAX_FILE_BYTES, 'answer');
+      }
+      const context = (await pick(flags.context, flags.contextFile, 'context')) ?? null;
+      const report = analyze({ question, answer, context });
+      if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else process.stdout.write(renderReport(answer, report, flags.color !== false && Boolean(process.stdout.isTTY)));
+    });
+}
+
+async function pick(value: string | undefined, file: string | undefined, what: string): Promise<string | undefined> {
+  if (value !== undefined && file !== undefined) throw new StarlError('E_USAGE', `give the ${what} as text or as a file, not both`);
+  if (file !== undefined) return readTextFile(file, MAX_FILE_BYTES, what);
+  return value;
+}
+
+async function analyzeBatch(file: string | null): Promise<number> {
+  let total: number | null = null;
+  if (file) {
+    try {
+      total = (await stat(file)).size;
+    } catch {
+      throw new StarlError('E_INPUT_FILE', 'cannot read the JSONL file', { file });
+    }
+  }
+  const input = file ? createReadStream(file) : process.stdin;
+  const write = (line: string): boolean | Promise<void> =>
+    process.stdout.write(line) ? true : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+  const result = await runBatch(input, write, {
+    file: file ?? '<stdin>',
+    errors: (message) => process.stderr.write(`starl: ${message}\n`),
+    progress: Progress.forStderr(total),
+  });
+  if (result.skipped) process.stderr.write(`starl: ${result.skipped} line(s) skipped, ${result.written} written\n`);
+  return result.skipped ? EXIT.error : EXIT.ok;
 }
