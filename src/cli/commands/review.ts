@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput } from '../../core/types.js';
 import { buildReview, renderReviewHtml, renderReviewJson, renderReviewText, type Review } from '../../review/index.js';
-import { DB_OPTION_HELP, openStore, type Store } from '../../storage/index.js';
+import { openStore, type Store } from '../../storage/index.js';
 import { decodeTranscript, MAX_TRANSCRIPT_BYTES, readInterview } from '../../transcripts/index.js';
 
 interface ReviewFlags {
@@ -32,13 +32,14 @@ export function registerReview(program: Command): void {
     .option('--json', 'print the review as JSON')
     .option('--html <out>', 'also write the review as a standalone HTML page to this file')
     .option('--context <file>', 'the job posting or company text, for the specific-reason check')
-    .option('--company <name>', 'the company; a company saved with `starl company add` brings its posting and aliases')
-    .option('--db <file>', `save the judged answers to this database so progress includes the interview; ${DB_OPTION_HELP}`)
+    .option('--company <name>', 'the company; one saved with `starl company add` brings its posting and aliases')
+    .option('--db <file>', 'save the judged answers to this database, so progress includes the interview')
     .action(async (file: string, flags: ReviewFlags) => {
       const bytes = await readBounded(file, MAX_TRANSCRIPT_BYTES, 'transcript');
       const { text } = decodeTranscript(bytes, file);
       const interview = readInterview(text, { file, ...(flags.candidate === undefined ? {} : { candidate: flags.candidate }) });
       const context = flags.context === undefined ? null : await readContext(flags.context);
+      // A saved company lives in the database: --db, else $STARL_DB, else the default file.
       const store = flags.db !== undefined || flags.company !== undefined ? await openStore(flags.db) : null;
       try {
         const company = store && flags.company !== undefined ? await companyFor(store, flags.company) : null;
