@@ -15,6 +15,10 @@ const TABLE: PatternTable = Object.fromEntries(
 
 /** Hypotheticals ("What would you do if…") are `other` even when they name a situation. */
 const HYPOTHETICAL = /\b(what would you do|how would you (handle|deal|approach|respond|react|manage))\b/i;
+/** "Why Brightwire?", "Why the library?": a short bare why asks for motivation. */
+const WHY_SHORT = /^\W*(so,? )?why ([\w&'’.-]+)(\s+[\w&'’.-]+){0,3}\s*\?*\s*$/i;
+/** Short "why" questions about a way of working ("Why remote?") are `other` in the guide. */
+const WORKING_STYLE = /\b(remote|remotely|hybrid|freelance|contract|contracting|part-time|full-time|nights|shifts|agency|consulting|consultancy|startups?|big companies|the gap|now|not)\b/i;
 /** A first-person past story in the answer: the tie-breaker when the question names no type. */
 const PAST_STORY = /\b(I|we) (was|were|had|did|got|went|made|took|decided|started|built|led|managed|called|asked|told|found|noticed|realised|realized|worked|ran|set up|created|spoke|sat|wrote|\w+ed)\b/gi;
 
@@ -43,6 +47,7 @@ export function classifyQuestion(question: string, answer = ''): QuestionTypeGue
   if (storyAt >= 0 && (hypotheticalAt < 0 || storyAt < hypotheticalAt)) {
     return { type: 'behavioral', confidence: 0.95 };
   }
+  if (WHY_SHORT.test(question.trim()) && !WORKING_STYLE.test(question)) return { type: 'motivation', confidence: 0.85 };
   const found: { type: QuestionType; at: number }[] = [];
   for (const type of ['opener', 'introduction', 'personal', 'motivation', 'closing', 'other'] as const) {
     const at = firstMatch(text, type);
