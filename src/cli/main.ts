@@ -4,6 +4,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerCompany } from './commands/company.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerPractice } from './commands/practice.js';
 import { registerReview } from './commands/review.js';
 import { reportError } from './errors.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerCompany(program);
   registerExport(program);
   registerImport(program);
+  registerPractice(program);
   registerReview(program);
   return program;
 }

@@ -48,8 +48,9 @@ export const AIM_SECONDS: Record<string, number> = {
   other: 90,
 };
 
-/** What the candidate wants after seeing the feedback on an answer. */
-type NextStep = 'next' | 'retry' | 'story' | 'stop';
+/** What the candidate wants after seeing the feedback on an answer, by the key that picks it. */
+const NEXT_KEYS = { next: 'n', retry: 'r', story: 's', stop: 'q' } as const;
+type NextStep = keyof typeof NEXT_KEYS;
 
 /** A mock interview in the terminal: asks, times, judges, saves at once, follows up, allows retries. */
 export class PracticeRun {
@@ -140,13 +141,14 @@ export class PracticeRun {
         if (!followUp) return 'stop';
         latest = followUp;
       }
-      const step = await this.terminal.choose<NextStep>('What next?', [
-        { value: 'next', label: position + 1 < session.questions.length ? 'next question' : 'finish' },
-        { value: 'retry', label: 'retry this question (both versions are kept)' },
-        { value: 'story', label: 'save this answer as a story, then go on' },
-        { value: 'stop', label: 'stop for now' },
+      const key = await this.terminal.choose('What next?', [
+        { value: NEXT_KEYS.next, label: position + 1 < session.questions.length ? 'next question' : 'finish' },
+        { value: NEXT_KEYS.retry, label: 'retry this question (both versions are kept)' },
+        { value: NEXT_KEYS.story, label: 'save this answer as a story, then go on' },
+        { value: NEXT_KEYS.stop, label: 'stop for now' },
       ]);
-      if (step === null || step === 'stop') return 'stop';
+      const step = (Object.keys(NEXT_KEYS) as NextStep[]).find((name) => NEXT_KEYS[name] === key) ?? 'stop';
+      if (step === 'stop') return 'stop';
       if (step === 'story') {
         await this.saveAsStory(latest);
         return 'next';

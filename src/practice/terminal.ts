@@ -31,11 +31,33 @@ type Style = Parameters<typeof styleText>[0];
 export class Terminal {
   readonly io: TerminalIO;
   private readonly colour: boolean;
+  private inputEnded = false;
+  private readonly open = new Set<AbortController>();
 
   constructor(io: TerminalIO) {
     this.io = io;
     const tty = (io.output as Writable & { isTTY?: boolean }).isTTY === true;
     this.colour = tty && !process.env.NO_COLOR;
+    // When the input ends (a closed pipe, Ctrl-D at a pipe's end), waiting prompts are cancelled
+    // instead of hanging, and the run stops the way Ctrl-C stops it.
+    const end = () => {
+      this.inputEnded = true;
+      for (const controller of this.open) controller.abort();
+    };
+    io.input.once('end', end);
+    io.input.once('close', end);
+  }
+
+  /** Runs a prompt that is cancelled if the input ends while it waits. */
+  private async guarded<T>(prompt: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    if (this.inputEnded) controller.abort();
+    this.open.add(controller);
+    try {
+      return await prompt(controller.signal);
+    } finally {
+      this.open.delete(controller);
+    }
   }
 
   /** `text` in a style when the terminal shows colour, else as it is. */
@@ -71,20 +93,23 @@ export class Terminal {
     log.step(message, this.streams);
   }
 
-  /** A one-key choice; null when the user cancels (Ctrl-C or Escape). */
+  /** A one-key choice: each option's value is the key that picks it. Null when the user cancels. */
   async choose<Value extends string>(message: string, options: { value: Value; label: string }[]): Promise<Value | null> {
-    const choice = await selectKey({ message, options: options as Option<Value>[], ...this.streams });
+    const choice = await this.guarded((signal) => selectKey({ message, options: options as Option<Value>[], signal, ...this.streams }));
     return isCancel(choice) ? null : choice;
   }
 
   /** A line of text; null when the user cancels. */
   async ask(message: string, options: { placeholder?: string; optional?: boolean } = {}): Promise<string | null> {
-    const value = await text({
-      message,
-      ...(options.placeholder ? { placeholder: options.placeholder } : {}),
-      validate: (input) => (options.optional || input?.trim() ? undefined : 'Type something, or press Ctrl-C to stop.'),
-      ...this.streams,
-    });
+    const value = await this.guarded((signal) =>
+      text({
+        message,
+        ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+        validate: (input) => (options.optional || input?.trim() ? undefined : 'Type something, or press Ctrl-C to stop.'),
+        signal,
+        ...this.streams,
+      }),
+    );
     return isCancel(value) ? null : value.trim();
   }
 
@@ -103,19 +128,24 @@ export class Terminal {
       get message() {
         const time = formatDuration(elapsed());
         const timer = finished === null ? `⏱ ${time} (aim for about ${formatDuration(aimSeconds)})` : `⏱ took ${time}`;
-        return `${question}\n${paint('dim', timer)}`;
+        return `${question}  ${paint('dim', timer)}`;
       },
       placeholder: 'Answer as you would in the interview; Enter submits, Ctrl-C stops',
-      validate: (input: string | undefined) => (input?.trim() ? undefined : 'An empty answer cannot be judged; type your answer.'),
+      validate: (input: string | undefined) => {
+        if (!input?.trim()) return 'An empty answer cannot be judged; type your answer.';
+        // Validation passes just before the prompt draws its submitted state: stop the clock here.
+        finished = clock();
+        return undefined;
+      },
       ...this.streams,
     };
     // Clack redraws a prompt on its output's "resize" event; a tick sends one so the timer moves.
     const output = this.io.output as Writable & { isTTY?: boolean };
     const ticker = output.isTTY ? setInterval(() => output.emit('resize'), TICK_MS) : null;
     ticker?.unref();
-    const promise = text(options);
-    const value = await promise.finally(() => {
-      finished = clock();
+    // Not spread into a new object: that would read the getter once and freeze the timer.
+    const value = await this.guarded((signal) => text(Object.assign(options, { signal }))).finally(() => {
+      finished ??= clock();
       if (ticker) clearInterval(ticker);
     });
     if (isCancel(value)) return { kind: 'cancel' };
