@@ -132,4 +132,27 @@ describe('pairing questions with answers', () => {
       "I'm a data analyst at a regional grocery chain, three years. I built the weekly shrink report that the store managers actually use now, it cut produce waste at our pilot store by 12%. Before that I did a statistics degree.",
     );
   });
+
+  test('speech without any punctuation still yields its questions and follow-ups', () => {
+    const cue = (n: number, speaker: string, text: string) => `${n}\n00:00:${String(n * 3).padStart(2, '0')}.000 --> 00:00:${String(n * 3 + 2).padStart(2, '0')}.500\n${speaker}: ${text}\n`;
+    const text = ['WEBVTT\n',
+      cue(1, 'Ana Ruiz', 'hi thanks for coming in how are you doing'),
+      cue(2, 'Ben Cole', 'good thanks excited to be here i walked past your new warehouse on the way in'),
+      cue(3, 'Ana Ruiz', 'so we have six people on the team and we do what we can to ship weekly'),
+      cue(4, 'Ben Cole', 'sounds good'),
+      cue(5, 'Ana Ruiz', 'great so tell me about a time you had to handle an angry customer'),
+      cue(6, 'Ben Cole', 'so um at the depot last winter a pallet went missing and i found it on the wrong truck'),
+      cue(7, 'Ana Ruiz', 'and what did you learn from that'),
+      cue(8, 'Ben Cole', 'to check the scan history first'),
+      cue(9, 'Ana Ruiz', 'why do you want to work here'),
+      cue(10, 'Ben Cole', 'i need a job closer to home'),
+    ].join('\n');
+    const interview = readInterview(text);
+    expect(interview.candidate).toBe('Ben Cole');
+    expect(interview.pairs.map((pair) => [pair.question, pair.followUps])).toEqual([
+      ['how are you doing', []],
+      ['great so tell me about a time you had to handle an angry customer', ['and what did you learn from that']],
+      ['why do you want to work here', []],
+    ]);
+  });
 });

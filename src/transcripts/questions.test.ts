@@ -23,6 +23,15 @@ describe('extractQuestion', () => {
     expect(extractQuestion(turn)?.text).toBe('Tell me about a time you disagreed with your manager. How did it go?');
   });
 
+  test.each([
+    ['hi thanks for coming in how are you doing', 'how are you doing'],
+    ['ok cool so walk me through your resume', 'walk me through your resume'],
+    ['we do what we can to ship weekly', null],
+    ['we do what we can to ship weekly.', null],
+  ])('without punctuation: %j asks %j', (turn, question) => {
+    expect(extractQuestion(turn)?.text ?? null).toBe(question);
+  });
+
   test('an explanation without a question asks nothing', () => {
     expect(extractQuestion('The team is six engineers. We are on call one week in six.')).toBeNull();
   });

@@ -9,6 +9,13 @@ const LEAD_IN = /^(?:(?:so|and|okay|ok|alright|all right|great|cool|well|now|um+
 const PROMPT = /^(?:tell (?:me|us)|walk (?:me|us) through|talk (?:me|us) through|take (?:me|us) through|describe|give (?:me|us)|share with (?:me|us)|explain|talk about|i'?d (?:love|like) to (?:hear|know)|let'?s hear|i'?m curious)\b/i;
 const INTERROGATIVE = /^(?:what|what's|why|how|when|where|who|which|do|does|did|can|could|would|will|have|has|are|is|were|was)\b/i;
 
+/**
+ * Where a question starts inside unpunctuated speech ("hi thanks for coming in how are you doing"): an
+ * interrogative followed by the words that make it a question, so "what we can" does not count.
+ */
+const EMBEDDED_QUESTION =
+  /\b(?:how (?:are|is|was|were|do|did|would|could|about|long|many|much)|what (?:are|is|was|were|do|did|would|made|makes|drew|interests|brings)|why (?:are|do|did|would|is|should)|(?:do|did|can|could|would|have|are|were) you|tell (?:me|us)|walk (?:me|us) through)\b/i;
+
 /** The closing question, after which the candidate's own questions belong to the closing answer. */
 const CLOSING = /\b(?:any questions for (?:me|us)|anything else (?:we|i) should know|questions (?:do you have )?for (?:me|us)|what questions do you have|anything (?:else )?(?:that )?you(?:'d| would) like to ask|anything you want to ask)\b/i;
 
@@ -83,12 +90,21 @@ export function extractQuestion(turnText: string): { text: string; start: number
   sentences.forEach((sentence, index) => {
     if (isQuestionSentence(sentence.text, index === sentences.length - 1)) last = index;
   });
-  if (last === -1) return null;
+  if (last === -1) return embeddedQuestion(turnText, sentences[sentences.length - 1]);
   let first = last;
   while (first > 0 && isQuestionSentence(sentences[first - 1]?.text ?? '')) first--;
   const start = sentences[first]?.start ?? 0;
   const end = sentences[last]?.end ?? turnText.length;
   return { text: turnText.slice(start, end), start, end };
+}
+
+/** A question at the end of a last sentence without punctuation, from its interrogative to the end. */
+function embeddedQuestion(turnText: string, sentence: Sentence | undefined): { text: string; start: number; end: number } | null {
+  if (!sentence || /[.?!…]$/.test(sentence.text)) return null;
+  const match = EMBEDDED_QUESTION.exec(sentence.text);
+  if (!match) return null;
+  const start = sentence.start + match.index;
+  return { text: turnText.slice(start, sentence.end), start, end: sentence.end };
 }
 
 /** Whether a question is the interview's closing "Do you have any questions for me?". */
