@@ -65,3 +65,33 @@ test('turns alternate speakers and keep every word of the cues', () => {
     { numRuns: 200 },
   );
 });
+
+/** Renders a conversation as SubRip without names, as subtitles exported from a recording are. */
+function asSubRip(lines: { text: string; seconds: number }[]): string {
+  let clock = 0;
+  const stamp = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')},000`;
+  return lines
+    .map((line, index) => {
+      const cue = `${index + 1}\n${stamp(clock)} --> ${stamp(clock + line.seconds)}\n${line.text}\n`;
+      clock += line.seconds;
+      return cue;
+    })
+    .join('\n');
+}
+
+test('without speaker names, answers still come only from what was given to the candidate', () => {
+  fc.assert(
+    fc.property(conversation, (lines) => {
+      const interview = tryRead(asSubRip(lines));
+      if (!interview) return;
+      expect(interview.candidate).toBe('Candidate');
+      for (const pair of interview.pairs) {
+        for (const segment of pair.segments) {
+          expect(interview.turns[segment.turnIndex]?.speaker).toBe('Candidate');
+          expect(pair.answer.slice(segment.start, segment.end)).toBe(interview.turns[segment.turnIndex]?.text);
+        }
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
