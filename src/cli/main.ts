@@ -6,6 +6,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerPractice } from './commands/practice.js';
 import { registerReview } from './commands/review.js';
+import { registerServe } from './commands/serve.js';
 import { reportError } from './errors.js';
 
 /** Builds the `starl` program; each command lives in its own file under commands/. */
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerPractice(program);
   registerReview(program);
+  registerServe(program);
   return program;
 }
 

@@ -4,6 +4,7 @@ import type { AnalyzeInput, Report, ReasonReport } from '../core/types.js';
 import { createApp } from './app.js';
 import type { AppDeps } from './app.js';
 import { MAX_BODY_BYTES, reportSchema } from './schemas.js';
+import type { RuleInfo } from './schemas.js';
 
 const notApplicable: ReasonReport = { verdict: 'n/a', score: null, confidence: 1, summary: '', findings: [], strengths: [] };
 
@@ -25,7 +26,9 @@ function fakeAnalyze(input: AnalyzeInput): Report {
   };
 }
 
-const rules = [{ id: 'no-generic-claims', reason: 'memorable', description: 'Clichés anyone could say.', severity: 'warning' }] as const;
+const rules: RuleInfo[] = [
+  { id: 'no-cliches', reason: 'memorable', description: 'Clichés anyone could say.', severity: 'warning', messages: { cliche: 'Say what you did instead of "{{actual}}".' }, suggestions: {} },
+];
 
 function makeApp(overrides: Partial<AppDeps> = {}) {
   const logged: unknown[] = [];

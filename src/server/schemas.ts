@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUESTION_TYPES, REASONS, SEVERITIES, STAR_LABELS } from '../core/types.js';
+import type { RuleMeta } from '../core/rules/rule.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
 
 /**
@@ -126,6 +127,9 @@ export const ruleInfoSchema = z
     reason: z.enum([...REASONS, 'delivery']),
     description: z.string(),
     severity: z.enum(SEVERITIES),
+    appliesTo: z.array(z.enum(QUESTION_TYPES)).readonly().optional().describe('Question types the rule runs for; every type when absent.'),
+    messages: z.record(z.string(), z.string()).describe('Message templates by message id.'),
+    suggestions: z.record(z.string(), z.string()).describe('Suggestion texts by suggestion id.'),
   })
   .register(schemaRegistry, { id: 'Rule', description: 'A rule of the catalogue.' });
 
@@ -150,5 +154,7 @@ export type RuleInfo = z.infer<typeof ruleInfoSchema>;
 type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const reportMatchesCore: MutuallyAssignable<z.infer<typeof reportSchema>, Report> = true;
 const requestMatchesCore: MutuallyAssignable<AnalyzeRequest, AnalyzeInput> = true;
+const ruleMatchesCore: MutuallyAssignable<RuleInfo, RuleMeta> = true;
 void reportMatchesCore;
+void ruleMatchesCore;
 void requestMatchesCore;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Finding, Report, Severity, Strength } from '../core/types.js';
+import type { Finding, ReasonReport, Report, Severity, Strength } from '../core/types.js';
 import { classesFor, layoutHighlights } from './highlights.js';
 import type { Run } from './highlights.js';
 
@@ -18,7 +18,7 @@ function strength(start: number, end: number): Strength {
 }
 
 function report(parts: Partial<Report>, answer = ANSWER): Report {
-  const na = { verdict: 'n/a', score: null, confidence: 1, summary: '', findings: [], strengths: [] } as const;
+  const na: ReasonReport = { verdict: 'n/a', score: null, confidence: 1, summary: '', findings: [], strengths: [] };
   return {
     questionType: 'behavioral', questionTypeConfidence: 1,
     reasons: { opportunity: na, memorable: na, specificReason: na, starl: na },

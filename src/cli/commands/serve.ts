@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { StarlError } from '../../core/errors.js';
+import { DEFAULT_PORT, startServer } from '../../server/serve.js';
+
+/** Parses `--port`: a whole number from 0 (any free port) to 65535. */
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new StarlError('E_USAGE', `--port must be a whole number from 0 to 65535, not "${value}".`);
+  }
+  return port;
+}
+
+/** `starl serve`: starts the web app on 127.0.0.1 and prints its address. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('start the web app on this machine and print its address')
+    .option('--port <n>', `port to listen on, 0 for any free one (default ${DEFAULT_PORT})`, parsePort)
+    .option('--host <address>', 'address to bind; other than 127.0.0.1 exposes Starl to your network', '127.0.0.1')
+    .option('--db <file>', 'database file (default $STARL_DB, else ~/.local/share/starl/starl.db)')
+    .action(async (options: { port?: number; host: string; db?: string }) => {
+      const server = await startServer({ port: options.port, host: options.host, dbFile: options.db });
+      process.stdout.write(`Starl is running at ${server.url}\nDatabase: ${server.databasePath}\nPress Ctrl+C to stop.\n`);
+      const stop = (): void => {
+        void server.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,37 @@
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { AnalyzePage } from './pages/analyze-page.js';
+
+/** The pages, by their `#/` route; the first is the home page. */
+const PAGES: { route: string; title: string; component: () => VNode }[] = [{ route: 'analyze', title: 'Analyze', component: AnalyzePage }];
+
+function currentRoute(): string {
+  return location.hash.replace(/^#\/?/, '') || PAGES[0]!.route;
+}
+
+/** The app shell: a header with the pages and the current page. Routes live in the URL's hash. */
+export function App(): VNode {
+  const [route, setRoute] = useState(currentRoute());
+  useEffect(() => {
+    const onHashChange = (): void => setRoute(currentRoute());
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, []);
+  const page = PAGES.find((p) => p.route === route);
+  useEffect(() => {
+    document.title = page ? `${page.title} · Starl` : 'Starl';
+  }, [page]);
+  return html`<a class="skip" href="#main" onClick=${(e: Event) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+    <header class="top">
+      <h1 class="brand">Starl</h1>
+      <nav aria-label="Pages">
+        <ul>
+          ${PAGES.map((p) => html`<li key=${p.route}><a href=${`#/${p.route}`} aria-current=${p === page ? 'page' : undefined}>${p.title}</a></li>`)}
+        </ul>
+      </nav>
+    </header>
+    <main id="main" tabindex="-1">
+      ${page ? html`<${page.component} />` : html`<p role="alert">There is no page "${route}". <a href="#/analyze">Go to Analyze</a>.</p>`}
+    </main>`;
+}

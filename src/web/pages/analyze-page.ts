@@ -1,0 +1,68 @@
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import type { Finding } from '../../core/types.js';
+import { ReportView } from '../components/report-view.js';
+import { download, exportReportHtml } from '../export-html.js';
+import { useAnalysis } from '../use-analysis.js';
+
+const EXAMPLE = {
+  question: 'Tell me about a time you solved a difficult problem at work.',
+  answer:
+    'At my last job we had a warehouse scanner system that kept dropping orders. My task was to find out why before the holiday rush. ' +
+    'I logged every failed scan for a week and found that the Wi-Fi dropped near the cold-storage doors. ' +
+    'I moved two access points and wrote a retry queue for the scanners. ' +
+    'As a result, lost orders fell from 40 a day to none, and the holiday rush went smoothly. ' +
+    'I learned to measure before guessing.',
+};
+
+/** The Analyze page: any question and answer, judged live in the page while the candidate types. */
+export function AnalyzePage(): VNode {
+  const [question, setQuestion] = useState('');
+  const [answer, setAnswer] = useState('');
+  const [companyName, setCompanyName] = useState('');
+  const [context, setContext] = useState('');
+  const answerBox = useRef<HTMLTextAreaElement>(null);
+  const company = companyName.trim() ? { name: companyName.trim() } : null;
+  const analysis = useAnalysis({ question, answer, context: context.trim() || null, company });
+
+  const showInAnswer = (finding: Finding): void => {
+    const box = answerBox.current;
+    if (!box) return;
+    box.focus();
+    box.setSelectionRange(finding.span.start, finding.span.end);
+  };
+  const exportHtml = (): void => {
+    if (analysis.state !== 'report') return;
+    download('starl-report.html', exportReportHtml({ question, answer, report: analysis.report }), 'text/html');
+  };
+
+  return html`<section class="page analyze" aria-labelledby="analyze-title">
+    <h2 id="analyze-title">Analyze an answer</h2>
+    <p class="hint">Type or paste a question and your answer; the report updates as you type. Nothing leaves this computer.</p>
+    <div class="columns">
+      <form class="draft" onSubmit=${(e: Event) => e.preventDefault()}>
+        <label for="question">Question</label>
+        <input id="question" name="question" type="text" autocomplete="off" value=${question} onInput=${(e: Event) => setQuestion((e.target as HTMLInputElement).value)} />
+        <label for="answer">Your answer</label>
+        <textarea id="answer" name="answer" rows="12" ref=${answerBox} value=${answer} onInput=${(e: Event) => setAnswer((e.target as HTMLTextAreaElement).value)}></textarea>
+        <details>
+          <summary>Company (optional)</summary>
+          <label for="company-name">Company name</label>
+          <input id="company-name" name="company-name" type="text" autocomplete="organization" value=${companyName} onInput=${(e: Event) => setCompanyName((e.target as HTMLInputElement).value)} />
+          <label for="context">Job posting or company text</label>
+          <textarea id="context" name="context" rows="5" value=${context} onInput=${(e: Event) => setContext((e.target as HTMLTextAreaElement).value)}></textarea>
+        </details>
+        <div class="actions">
+          <button type="button" onClick=${() => { setQuestion(EXAMPLE.question); setAnswer(EXAMPLE.answer); }}>Try an example</button>
+          <button type="button" onClick=${exportHtml} disabled=${analysis.state !== 'report'}>Export as HTML</button>
+        </div>
+      </form>
+      <div class="result" aria-live="polite">
+        ${analysis.state === 'empty' ? html`<p class="placeholder">The report appears here once there is a question and an answer.</p>` : null}
+        ${analysis.state === 'error' ? html`<p class="error" role="alert">${analysis.message}</p>` : null}
+        ${analysis.state === 'report' ? html`<${ReportView} answer=${answer} report=${analysis.report} onShow=${showInAnswer} />` : null}
+      </div>
+    </div>
+  </section>`;
+}
