@@ -54,7 +54,7 @@ function mainReason(review: Review): string {
   if (review.mainReason === null) return '<p class="main">No answer missed any of the four reasons.</p>';
   const label = REASON_LABELS[review.mainReason];
   const { misses, applicable } = review.tallies[review.mainReason];
-  return `<p class="main"><strong>Most likely cost you the second interview: ${escape(label.name)}</strong>: ${escape(label.meaning)} (${misses} of ${applicable} answers).</p>`;
+  return `<p class="main"><strong>Most likely cost you the second interview: ${escape(label.name)}</strong>, ${escape(label.meaning)} (missed in ${misses} of ${applicable} answers).</p>`;
 }
 
 function tallyTable(review: Review): string {

@@ -43,7 +43,7 @@ function mainReasonLine(review: Review): string {
   if (review.mainReason === null) return 'No answer missed any of the four reasons.';
   const { misses, applicable } = review.tallies[review.mainReason];
   const label = REASON_LABELS[review.mainReason];
-  return `Most likely cost you the second interview: ${label.name}: ${label.meaning} (${misses} of ${applicable} answers).`;
+  return `Most likely cost you the second interview: ${label.name}, ${label.meaning} (missed in ${misses} of ${applicable} answers).`;
 }
 
 function deliveryLines(delivery: DeliveryStats): string[] {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -70,6 +70,38 @@ describe('starl review', () => {
     writeFileSync(posting, 'Fernway routing platform team: move the route optimizer onto the streaming pipeline so carriers can re-plan during the day.');
     expect(await run(fixture('zoom-backend-engineer.vtt'), '--json', '--context', posting)).toBe(0);
     expect(JSON.parse(stdout).pairs).toHaveLength(6);
+  });
+
+  test('--save uses $STARL_DB like every command', async () => {
+    const db = join(dir, 'env.db');
+    vi.stubEnv('STARL_DB', db);
+    try {
+      expect(await run(fixture('notes-qa.md'), '--save')).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const store = await openStore(db);
+    try {
+      expect((await store.listReviews()).map((review) => review.question)).toEqual([
+        'How was the drive in?',
+        'What do you like to do for fun?',
+        'Why should we hire you?',
+        'Is there anything else we should know?',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('without --save or --db nothing is written', async () => {
+    const db = join(dir, 'untouched.db');
+    vi.stubEnv('STARL_DB', db);
+    try {
+      expect(await run(fixture('notes-qa.md'))).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(existsSync(db)).toBe(false);
   });
 
   test('--db saves every judged answer so progress includes the interview', async () => {

@@ -13,6 +13,7 @@ interface ReviewFlags {
   context?: string;
   company?: string;
   db?: string;
+  save?: boolean;
 }
 
 /** A job posting pasted into a file is a few pages; 1 MB leaves plenty of room. */
@@ -21,7 +22,7 @@ const MAX_CONTEXT_BYTES = 1024 * 1024;
 /**
  * `starl review FILE`: judges every answer in a real interview's transcript (Zoom, Teams, Google Meet,
  * Otter.ai, SubRip, WebVTT or notes; UTF-8 or UTF-16; up to 5 MB) and says which of the four reasons
- * most likely cost the second interview. With `--db`, the judged answers are saved for progress.
+ * most likely cost the second interview. With `--save` or `--db`, the judged answers are saved for progress.
  */
 export function registerReview(program: Command): void {
   program
@@ -33,20 +34,22 @@ export function registerReview(program: Command): void {
     .option('--html <out>', 'also write the review as a standalone HTML page to this file')
     .option('--context <file>', 'the job posting or company text, for the specific-reason check')
     .option('--company <name>', 'the company; one saved with `starl company add` brings its posting and aliases')
-    .option('--db <file>', 'save the judged answers to this database, so progress includes the interview')
+    .option('--save', 'save the judged answers to the database, so progress includes the interview')
+    .option('--db <file>', 'the database to save to (implies --save) and to find --company in')
     .action(async (file: string, flags: ReviewFlags) => {
       const bytes = await readBounded(file, MAX_TRANSCRIPT_BYTES, 'transcript');
       const { text } = decodeTranscript(bytes, file);
       const interview = readInterview(text, { file, ...(flags.candidate === undefined ? {} : { candidate: flags.candidate }) });
       const context = flags.context === undefined ? null : await readContext(flags.context);
-      // A saved company lives in the database: --db, else $STARL_DB, else the default file.
-      const store = flags.db !== undefined || flags.company !== undefined ? await openStore(flags.db) : null;
+      const save = flags.save === true || flags.db !== undefined;
+      // The database is --db, else $STARL_DB, else the default file; opened only when it is needed.
+      const store = save || flags.company !== undefined ? await openStore(flags.db) : null;
       try {
         const company = store && flags.company !== undefined ? await companyFor(store, flags.company) : null;
         const review = buildReview(interview, { context: context ?? company?.context ?? null, company: company?.company ?? null });
         if (flags.html !== undefined) await writeOutput(flags.html, renderReviewHtml(review));
         process.stdout.write(flags.json ? renderReviewJson(review) : renderReviewText(review));
-        if (store && flags.db !== undefined) await saveReview(store, file, review);
+        if (store && save) await saveReview(store, file, review);
         if (flags.html !== undefined) process.stderr.write(`starl: wrote the HTML review to ${flags.html}\n`);
       } finally {
         await store?.close();
