@@ -19,7 +19,8 @@ const MOMENTS_PER_REASON = 3;
 
 /**
  * Judges every answer of an interview with `analyze` and sums up which of the four reasons most likely
- * cost the second interview. An answer the analyzer refuses is recorded with its reason, not fatal.
+ * cost the second interview. An answer the analyzer refuses (or fails on) is recorded with its reason,
+ * not fatal.
  *
  * @example
  * const review = buildReview(readInterview(text), { context: posting });
@@ -56,8 +57,11 @@ function reviewPair(interview: Interview, pair: QuestionAnswerPair, options: Rev
   try {
     report = analyze({ question: pair.question, answer: pair.answer, context: options.context ?? null, company: options.company ?? null });
   } catch (error) {
-    if (!(error instanceof StarlError)) throw error;
-    const problem = { code: error.code, message: error.message };
+    // One answer that cannot be judged (refused input, or a fault in the analyzer) must not lose the rest.
+    const problem =
+      error instanceof StarlError
+        ? { code: error.code, message: error.message }
+        : { code: 'E_INTERNAL', message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
     return { ...base, questionType: null, reasons: null, findings: [], strengths: [], followUp: null, problem, report: null };
   }
   const reasons = Object.fromEntries(

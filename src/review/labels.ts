@@ -38,3 +38,11 @@ const MAX_SHOWN_QUOTE = 160;
 export function shortQuote(quote: string): string {
   return quote.length > MAX_SHOWN_QUOTE ? `${quote.slice(0, MAX_SHOWN_QUOTE - 1).trimEnd()}…` : quote;
 }
+
+/** How many strengths to name per answer: the first few make the point. */
+const MAX_SHOWN_STRENGTHS = 4;
+
+/** The distinct words that counted for an answer, for one line of praise. */
+export function strengthQuotes(quotes: readonly string[]): string[] {
+  return [...new Set(quotes.map((quote) => quote.trim()).filter(Boolean))].slice(0, MAX_SHOWN_STRENGTHS).map(shortQuote);
+}

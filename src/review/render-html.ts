@@ -1,5 +1,5 @@
 import { REASONS } from '../core/types.js';
-import { FORMAT_LABELS, REASON_LABELS, percent, shortQuote, where } from './labels.js';
+import { FORMAT_LABELS, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
 import type { Review, ReviewedPair } from './types.js';
 
 const STYLE = `
@@ -13,7 +13,7 @@ blockquote{margin:.5rem 0;padding:.25rem .75rem;border-left:3px solid #c5cbe0;co
 .chip{display:inline-block;padding:0 .5rem;margin:0 .25rem .25rem 0;border-radius:1rem;font-size:.85rem;background:#eef}
 .pass{background:#dff3e4}.miss{background:#fbe1e0}.na{color:#888}
 .answer{white-space:pre-wrap;background:#f7f8fb;padding:.5rem .75rem;border-radius:.25rem}
-li{margin-bottom:.25rem}.suggestion{color:#2a6f3c}
+li{margin-bottom:.25rem}.suggestion,.strengths{color:#2a6f3c}
 @media print{body{margin:0}}`;
 
 function escape(text: string): string {
@@ -107,6 +107,8 @@ function pairSection(pair: ReviewedPair, index: number): string {
       return `<li>${escape(finding.message)}${quote}${suggestions}</li>`;
     })
     .join('');
+  const strengths = strengthQuotes(pair.strengths.map((strength) => strength.quote));
+  const praise = strengths.length > 0 ? `<p class="strengths">Counts for you: ${strengths.map((quote) => `“${escape(quote)}”`).join(', ')}</p>` : '';
   const next = pair.followUp ? `<p class="at">Expect next: ${escape(pair.followUp)}</p>` : '';
-  return `<section>${head}<p>${chips}</p>${answer}${findings ? `<ul>${findings}</ul>` : ''}${next}</section>`;
+  return `<section>${head}<p>${chips}</p>${answer}${praise}${findings ? `<ul>${findings}</ul>` : ''}${next}</section>`;
 }

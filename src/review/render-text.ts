@@ -1,5 +1,5 @@
 import { REASONS } from '../core/types.js';
-import { FORMAT_LABELS, REASON_LABELS, percent, shortQuote, where } from './labels.js';
+import { FORMAT_LABELS, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
 import type { DeliveryStats, Review, ReviewedPair } from './types.js';
 
 /**
@@ -69,6 +69,8 @@ function pairLines(pair: ReviewedPair, index: number): string[] {
     });
     lines.push(`   ${verdicts.join(' · ')}`);
   }
+  const strengths = strengthQuotes(pair.strengths.map((strength) => strength.quote));
+  if (strengths.length > 0) lines.push(`   counts for you: ${strengths.map((quote) => `"${quote}"`).join(', ')}`);
   for (const finding of pair.findings) {
     const quote = finding.quote ? ` "${shortQuote(finding.quote)}"` : '';
     lines.push(`   - ${finding.message}${quote}`);

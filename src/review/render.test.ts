@@ -24,6 +24,7 @@ describe('renderReviewText', () => {
     expect(text).toContain('4. [2:15] Tell me about a time you had to deal with a production incident. (behavioral)');
     expect(text).toContain('   follow-up: What did you do, personally?');
     expect(text).toMatch(/STAR\(L\) miss \d+/);
+    expect(text).toMatch(/counts for you: .*"/);
   });
 
   test('says when the filler rate cannot be trusted', () => {
