@@ -34,15 +34,16 @@ export function percent(share: number): string {
 /** Quotes longer than this are shortened on screen; the JSON keeps them whole. */
 const MAX_SHOWN_QUOTE = 160;
 
-/** A quote shortened for reading, with an ellipsis where it was cut. */
-export function shortQuote(quote: string): string {
-  return quote.length > MAX_SHOWN_QUOTE ? `${quote.slice(0, MAX_SHOWN_QUOTE - 1).trimEnd()}…` : quote;
+/** A quote shortened for reading to `max` characters (default 160), with an ellipsis where it was cut. */
+export function shortQuote(quote: string, max = MAX_SHOWN_QUOTE): string {
+  return quote.length > max ? `${quote.slice(0, max - 1).trimEnd()}…` : quote;
 }
 
-/** How many strengths to name per answer: the first few make the point. */
-const MAX_SHOWN_STRENGTHS = 4;
+/** How many strengths to name per answer, and how much of each: a reminder, not a second copy. */
+const MAX_SHOWN_STRENGTHS = 3;
+const MAX_STRENGTH_QUOTE = 80;
 
 /** The distinct words that counted for an answer, for one line of praise. */
 export function strengthQuotes(quotes: readonly string[]): string[] {
-  return [...new Set(quotes.map((quote) => quote.trim()).filter(Boolean))].slice(0, MAX_SHOWN_STRENGTHS).map(shortQuote);
+  return [...new Set(quotes.map((quote) => quote.trim()).filter(Boolean))].slice(0, MAX_SHOWN_STRENGTHS).map((quote) => shortQuote(quote, MAX_STRENGTH_QUOTE));
 }
