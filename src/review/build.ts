@@ -62,7 +62,7 @@ function reviewPair(interview: Interview, pair: QuestionAnswerPair, options: Rev
       error instanceof StarlError
         ? { code: error.code, message: error.message }
         : { code: 'E_INTERNAL', message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
-    return { ...base, questionType: null, reasons: null, findings: [], strengths: [], followUp: null, problem, report: null };
+    return { ...base, questionType: null, reasons: null, findings: [], strengths: [], context: null, followUp: null, problem, report: null };
   }
   const reasons = Object.fromEntries(
     REASONS.map((reason) => [reason, { verdict: report.reasons[reason].verdict, score: report.reasons[reason].score }]),
@@ -73,6 +73,7 @@ function reviewPair(interview: Interview, pair: QuestionAnswerPair, options: Rev
     reasons,
     findings: report.findings.map((finding) => placeFinding(interview, pair, finding)),
     strengths: report.strengths.map((strength) => ({ reason: strength.reason, kind: strength.kind, quote: strength.actual })),
+    context: report.context ? { used: report.context.used, couldUse: report.context.couldUse } : null,
     followUp: report.followUp,
     problem: null,
     report,

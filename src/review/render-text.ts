@@ -76,6 +76,10 @@ function pairLines(pair: ReviewedPair, index: number): string[] {
     lines.push(`   - ${finding.message}${quote}`);
     for (const suggestion of finding.suggestions) lines.push(`     → ${suggestion}`);
   }
+  // The posting's unused terms matter where a reason for this company is expected.
+  if (pair.questionType === 'motivation' && pair.context && pair.context.couldUse.length > 0) {
+    lines.push(`   from the posting, you could have used: ${pair.context.couldUse.slice(0, 5).join(', ')}`);
+  }
   if (pair.followUp) lines.push(`   expect next: ${pair.followUp}`);
   return lines;
 }

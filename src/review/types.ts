@@ -50,6 +50,8 @@ export interface ReviewedPair {
   reasons: Record<Reason, ReasonVerdict> | null;
   findings: ReviewFinding[];
   strengths: ReviewStrength[];
+  /** What the job posting offered this answer: its terms the answer used, and those it could have. */
+  context: { used: string[]; couldUse: string[] } | null;
   /** The question an interviewer would likely ask next. */
   followUp: string | null;
   words: number;

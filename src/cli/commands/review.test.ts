@@ -51,6 +51,7 @@ describe('starl review', () => {
     expect(json.pairs[0].start).toBeCloseTo(8.431, 3);
     expect(Object.keys(json.tallies)).toEqual(['opportunity', 'memorable', 'specificReason', 'starl']);
     expect(json).toHaveProperty('mainReason');
+    expect(json.pairs[0].context).toBeNull();
   });
 
   test('--candidate picks the speaker, --html writes a standalone page', async () => {
@@ -65,11 +66,19 @@ describe('starl review', () => {
     expect(JSON.parse(stdout).candidate).toBe('Sam Ortega');
   });
 
-  test('--context feeds the posting to the specific-reason check', async () => {
+  test('--context-file feeds the posting to the specific-reason check', async () => {
     const posting = join(dir, 'posting.txt');
     writeFileSync(posting, 'Fernway routing platform team: move the route optimizer onto the streaming pipeline so carriers can re-plan during the day.');
-    expect(await run(fixture('zoom-backend-engineer.vtt'), '--json', '--context', posting)).toBe(0);
-    expect(JSON.parse(stdout).pairs).toHaveLength(6);
+    expect(await run(fixture('zoom-backend-engineer.vtt'), '--json', '--context-file', posting)).toBe(0);
+    const motivation = JSON.parse(stdout).pairs[2];
+    expect(motivation.question).toBe('So, why are you interested in this role at Fernway?');
+    expect(motivation.context.couldUse.length).toBeGreaterThan(0);
+    expect(motivation.reasons.specificReason.verdict).toBe('miss');
+  });
+
+  test('a missing --context-file is named', async () => {
+    expect(await run(fixture('zoom-backend-engineer.vtt'), '--context-file', join(dir, 'missing.txt'))).toBe(2);
+    expect(stderr).toMatch(/missing\.txt: cannot read the context file \[E_INPUT_FILE\]/);
   });
 
   test('--save uses $STARL_DB like every command', async () => {

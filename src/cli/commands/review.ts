@@ -5,12 +5,14 @@ import type { AnalyzeInput } from '../../core/types.js';
 import { buildReview, renderReviewHtml, renderReviewJson, renderReviewText, type Review } from '../../review/index.js';
 import { openStore, type Store } from '../../storage/index.js';
 import { decodeTranscript, MAX_TRANSCRIPT_BYTES, readInterview } from '../../transcripts/index.js';
+import { readTextFile } from '../io.js';
 
 interface ReviewFlags {
   candidate?: string;
   json?: boolean;
   html?: string;
   context?: string;
+  contextFile?: string;
   company?: string;
   db?: string;
   save?: boolean;
@@ -32,15 +34,28 @@ export function registerReview(program: Command): void {
     .option('--candidate <name>', 'your name as the transcript spells it (default: the speaker who answers the questions)')
     .option('--json', 'print the review as JSON')
     .option('--html <out>', 'also write the review as a standalone HTML page to this file')
-    .option('--context <file>', 'the job posting or company text, for the specific-reason check')
+    .option('-c, --context <text>', 'text from the job posting or company page, for the specific-reason check')
+    .option('--context-file <file>', 'read the job posting or company text from a file')
     .option('--company <name>', 'the company; one saved with `starl company add` brings its posting and aliases')
     .option('--save', 'save the judged answers to the database, so progress includes the interview')
     .option('--db <file>', 'the database to save to (implies --save) and to find --company in')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  starl review zoom-transcript.vtt
+  starl review interview.vtt --candidate "Jordan Kim" --html review.html
+  starl review notes.txt --json --context-file posting.txt --save
+
+Formats are detected from the content: Zoom and Teams WebVTT, Google Meet and Otter.ai text exports,
+SubRip or WebVTT without names, and notes with Q:/A:, Interviewer:/Me: or Name: lines. Files may be
+UTF-8 (with or without a BOM) or UTF-16 with a BOM, up to ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB.`,
+    )
     .action(async (file: string, flags: ReviewFlags) => {
       const bytes = await readBounded(file, MAX_TRANSCRIPT_BYTES, 'transcript');
       const { text } = decodeTranscript(bytes, file);
       const interview = readInterview(text, { file, ...(flags.candidate === undefined ? {} : { candidate: flags.candidate }) });
-      const context = flags.context === undefined ? null : await readContext(flags.context);
+      const context = flags.contextFile !== undefined ? await readTextFile(flags.contextFile, MAX_CONTEXT_BYTES, 'context') : (flags.context ?? null);
       const save = flags.save === true || flags.db !== undefined;
       // The database is --db, else $STARL_DB, else the default file; opened only when it is needed.
       const store = save || flags.company !== undefined ? await openStore(flags.db) : null;
@@ -57,7 +72,10 @@ export function registerReview(program: Command): void {
     });
 }
 
-/** Reads a file after checking its size, so a 50 MB file is refused without being loaded. */
+/**
+ * Reads a transcript's bytes after checking its size, so a 50 MB file is refused without being loaded;
+ * unlike `readTextFile`, it leaves decoding to `decodeTranscript`, which also reads UTF-16.
+ */
 async function readBounded(file: string, limit: number, what: string): Promise<Uint8Array> {
   let size: number;
   try {
@@ -77,10 +95,6 @@ async function readBounded(file: string, limit: number, what: string): Promise<U
   } catch (error) {
     throw new StarlError('E_INPUT_FILE', `cannot read the ${what}: ${describeFsError(error)}`, { file });
   }
-}
-
-async function readContext(file: string): Promise<string> {
-  return decodeTranscript(await readBounded(file, MAX_CONTEXT_BYTES, 'context file'), file).text;
 }
 
 async function companyFor(store: Store, name: string): Promise<{ company: NonNullable<AnalyzeInput['company']>; context: string | null }> {
