@@ -4,7 +4,7 @@ import { classifyQuestion } from './question-type/classify.js';
 import { readDocument, type Document } from './text/document.js';
 import { labelStar, type StarLabelling } from './star/label.js';
 import { readSignals, type Signals } from './signals.js';
-import { APPLIES_TO, balanceOf, judgeMemorable, judgeOpportunity, judgeSpecificReason, judgeStarl, toScore, type Facts, type Judgement } from './judge.js';
+import { APPLIES_TO, balanceOf, storyFacts, judgeMemorable, judgeOpportunity, judgeSpecificReason, judgeStarl, toScore, type Facts, type Judgement } from './judge.js';
 import { runRules } from './engine.js';
 import { RULES } from './rules/index.js';
 import { checkAnswer, checkQuestion } from './validate.js';
@@ -40,7 +40,7 @@ export function analyze(input: AnalyzeInput): Report {
 function judge(input: AnalyzeInput, doc: Document, questionType: QuestionType, questionTypeConfidence: number): Report {
   const star: StarLabelling | null = questionType === 'behavioral' ? labelStar(doc) : null;
   const signals = readSignals(doc, input, questionType);
-  const facts: Facts = { doc, signals, questionType, star };
+  const facts: Facts = { doc, signals, questionType, star, story: star ? storyFacts(doc, star) : null };
   const judgements: Partial<Record<Reason, Judgement>> = {};
   for (const reason of REASONS) if (APPLIES_TO[reason].includes(questionType)) judgements[reason] = JUDGES[reason](facts);
   const findings = runRules(RULES, { input, doc, signals, questionType, star, judgements });
@@ -64,7 +64,7 @@ function judge(input: AnalyzeInput, doc: Document, questionType: QuestionType, q
     context: input.context?.trim()
       ? { terms: signals.contextUsed.concat(signals.contextUnused).map((t) => t.text), used: signals.contextUsed.map((t) => t.text), couldUse: signals.contextUnused.map((t) => t.text) }
       : null,
-    followUp: chooseFollowUp(questionType, reasons, judgements.starl?.story),
+    followUp: chooseFollowUp(questionType, reasons, facts.story ?? undefined),
     words: doc.words,
   };
 }

@@ -2,6 +2,10 @@ import type { QuestionType, Reason, StarLabel, Balance } from './types.js';
 import type { Signals } from './signals.js';
 import type { Document } from './text/document.js';
 import type { StarLabelling } from './star/label.js';
+import { linear, memorableFeatures, opportunityFeatures } from './model/features.js';
+import weights from './model/weights.json' with { type: 'json' };
+
+const WEIGHTS = weights as { opportunity: { bias: number; weights: Record<string, number> }; memorable: { bias: number; weights: Record<string, number> } };
 
 /** The guide's "applies to" table. */
 export const APPLIES_TO: Record<Reason, readonly QuestionType[]> = {
@@ -37,70 +41,27 @@ export interface Facts {
   signals: Signals;
   questionType: QuestionType;
   star: StarLabelling | null;
+  story: StoryFacts | null;
 }
 
 const cap = (n: number, max: number): number => Math.min(n, max);
-const concreteDrivers = (s: Signals): number => s.drivers.filter((d) => d.kind !== 'scaleNumber').length;
 
-/** Minimal, deflecting or negative answers waste the question; this is what they cost, for every type. */
-function wasted(s: Signals): number {
-  let z = 0;
-  if (s.words < 6) z -= 2.5;
-  else if (s.words < 12) z -= 1;
-  const earlyDeflections = s.deflections.filter((d) => d.start < 40 || s.words < 25).length;
-  z -= cap(earlyDeflections, 2) * (s.words < 30 ? 1.6 : 0.7);
-  z -= cap(s.negativity.length, 3) * 1.3;
-  return z;
-}
+/** "I haven't had that yet": the candidate says there is no story to tell. */
+const NO_EXPERIENCE = /\b(I haven't|I have not|I've never|I have never|I don't think I've|I do not think I have|not really had|never really had|haven't really|I've not)\b/i;
 
-/** Buzzwords and clichés with nothing concrete near them give the interviewer nothing to ask about. */
-function hollow(s: Signals): boolean {
-  const stock = s.buzzwords.length + s.cliches.length;
-  return stock >= 3 && concreteDrivers(s) === 0 && stock * 8 >= s.contentWords * 0.5;
-}
+/** Contempt and complaint words that are never playful; one of them is enough to sound negative. */
+const STRONG_NEGATIVITY = 2;
 
-export function judgeOpportunity({ signals: s, questionType, star }: Facts): Judgement {
-  let z = wasted(s);
-  const genuine = s.asked.filter((q) => !q.logistics);
-  switch (questionType) {
-    case 'opener':
-      z += -1 + (s.warmth.length ? 2.2 : 0) + cap(s.enthusiasm.length, 1) * 0.8;
-      if (s.words > 45 && s.negativity.length) z -= 1.5;
-      break;
-    case 'closing':
-      z += genuine.length ? 2.5 + cap(genuine.length - 1, 2) * 0.4 : s.asked.length ? -2 : -1.5;
-      if (!s.asked.length && /\b(I'd (just )?(like to )?add|I'm happy to|I'd be happy to|one thing I'd add)\b/i.test(s.drivers.length ? 'x' : '')) z += 1;
-      break;
-    case 'motivation': {
-      const needsOnly = s.needs.length > 0 && s.specifics.length === 0 && s.personalTies.length === 0;
-      const praiseOnly = s.genericReasons.length > 0 && s.specifics.length === 0 && concreteDrivers(s) === 0 && s.personalTies.length === 0;
-      z += 0.4 + cap(s.specifics.length, 2) * 0.8 + cap(s.personalTies.length, 2) * 0.5 + (s.enthusiasm.length ? 0.5 : 0);
-      if (needsOnly) z -= 2.5;
-      else if (s.needs.length >= 2 && s.specifics.length === 0) z -= 1.5;
-      if (praiseOnly) z -= 2;
-      if (hollow(s)) z -= 2;
-      break;
-    }
-    case 'introduction':
-      z += (s.workWords >= 2 ? 1.5 : s.workWords === 1 ? 0.3 : -1.5) + (concreteDrivers(s) ? 0.5 : 0);
-      if (hollow(s)) z -= 2.5;
-      break;
-    case 'behavioral': {
-      z += 0.8 + (s.workWords >= 2 ? 0.6 : -0.5);
-      if (hollow(s)) z -= 3;
-      const noStory = star !== null && star.labels.every((l) => l === 'O' || l === 'S');
-      if (noStory && s.contextUsed.length === 0 && s.specifics.length === 0) z -= 1.6;
-      z -= cap(s.negativity.length, 3) * 0.4;
-      break;
-    }
-    case 'personal':
-      z += 0.8 + (s.words >= 20 ? 0.5 : 0);
-      break;
-    case 'other':
-      z += 0.7 + (s.words >= 20 ? 0.5 : 0) + (s.workWords ? 0.3 : 0);
-      if (hollow(s)) z -= 2;
-      break;
-  }
+/**
+ * Opportunity: a fitted linear model over what the answer offers (see model/features.ts), under the guide's
+ * rules that negativity misses, and that a behavioral answer with nothing to draw on misses unless it
+ * still shows a concrete plan tied to the role.
+ */
+export function judgeOpportunity({ signals: s, questionType, story }: Facts): Judgement {
+  let z = linear(WEIGHTS.opportunity, opportunityFeatures(s, questionType, story));
+  const negative = s.negativity.length >= STRONG_NEGATIVITY || (questionType === 'opener' && s.negativity.length > 0);
+  const nothingToDrawOn = story !== null && !story.isStory && NO_EXPERIENCE.test(s.opening) && s.contextUsed.length === 0 && s.specifics.length === 0;
+  if (negative || nothingToDrawOn) z = Math.min(z, -0.5);
   return { z, summary: opportunitySummary(z, s, questionType) };
 }
 
@@ -118,18 +79,9 @@ function opportunitySummary(z: number, s: Signals, type: QuestionType): string {
   return 'Stock phrases with nothing concrete the interviewer can connect with.';
 }
 
+/** Memorable: a fitted linear model over the drivers of specificity against stock phrases. */
 export function judgeMemorable({ signals: s, questionType }: Facts): Judgement {
-  const kinds = (k: string): number => s.drivers.filter((d) => d.kind === k).length;
-  let z = -1.6;
-  z += kinds('measuredOutcome') ? 2.4 : 0;
-  z += cap(kinds('name'), 2) * 1.1;
-  z += cap(kinds('outcomeNumber'), 2) * 0.9;
-  z += cap(kinds('quote'), 1) * 1.1;
-  z += cap(kinds('scaleNumber'), 3) * 0.35;
-  z -= cap(s.cliches.length, 3) * 0.5 + cap(s.buzzwords.length, 3) * 0.4;
-  if (s.bareCategories.length && concreteDrivers(s) === 0) z -= 0.8;
-  if (s.words < 15) z -= 1;
-  if (questionType === 'personal' && s.words >= 25 && s.bareCategories.length === 0) z += 0.6;
+  const z = linear(WEIGHTS.memorable, memorableFeatures(s, questionType));
   const summary =
     z >= 0
       ? 'There is a detail only you could give, which makes the answer stick.'
@@ -173,20 +125,21 @@ export function balanceOf(doc: Document, labels: StarLabel[]): Balance {
   return { shares, words: doc.words, situationTaskShare, maxSituationTaskShare: 0.5, actionIsLargest, ok: situationTaskShare <= 0.5 };
 }
 
-export function judgeStarl({ doc, star }: Facts): Judgement {
-  const labels = star!.labels;
-  const cues = star!.cues;
+/** Reads what the STAR(L) verdict is made of from the sentence labels and their cues. */
+export function storyFacts(doc: Document, star: StarLabelling): StoryFacts {
+  const { labels, cues } = star;
+  const words = doc.sentences.map((s) => s.words);
   const balance = balanceOf(doc, labels);
   const inStory = (i: number): boolean => labels[i] !== 'O';
   const ownAction = cues.some((c, i) => inStory(i) && labels[i] !== 'L' && c.ownAction);
   const weAction = cues.some((c, i) => inStory(i) && (c.weAction || c.passiveAction));
-  const measuredResult = cues.some((c, i) => inStory(i) && c.measured);
+  // A result told inside an action sentence still counts (the guide).
   const result = labels.includes('R') || cues.some((c, i) => labels[i] === 'A' && (c.measured || (c.result && c.outcomeVerb)));
-  const hypothetical = shareOf(labels, doc.sentences.map((s) => s.words), ['O']) > 0.5 && cues.some((c) => c.hypothetical);
-  const habitual = shareOf(labels, doc.sentences.map((s) => s.words), ['O']) > 0.5 && cues.some((c) => c.habitual);
-  const isStory = !hypothetical && !habitual && labels.some((l) => l === 'A' || l === 'R');
-  const story: StoryFacts = {
-    isStory,
+  const mostlyAside = shareOf(labels, words, ['O']) > 0.5;
+  const hypothetical = mostlyAside && cues.some((c) => c.hypothetical);
+  const habitual = mostlyAside && cues.some((c) => c.habitual);
+  return {
+    isStory: !hypothetical && !habitual && labels.some((l) => l === 'A' || l === 'R'),
     ownAction,
     weOnly: !ownAction && weAction,
     result,
@@ -194,25 +147,30 @@ export function judgeStarl({ doc, star }: Facts): Judgement {
     hypothetical,
     habitual,
     learning: labels.includes('L'),
-    measuredResult,
+    measuredResult: cues.some((c, i) => inStory(i) && c.measured),
   };
-  let z = isStory ? 0.6 : -2.5;
-  z += ownAction ? 0.8 : -2;
-  z += result ? 0.6 : -1.6;
-  z += balance.ok ? 0.4 : -1.6 - (balance.situationTaskShare - 0.5) * 4;
-  if (!(isStory && ownAction && result && balance.ok)) z = Math.min(z, -0.3);
-  const summary = !isStory
-    ? hypothetical
+}
+
+/** STAR(L): the guide's four conditions, each required; the score says how far the story is from them. */
+export function judgeStarl({ story }: Facts): Judgement {
+  const s = story!;
+  let z = s.isStory ? 0.6 : -2.5;
+  z += s.ownAction ? 0.8 : -2;
+  z += s.result ? 0.6 : -1.6;
+  z += s.balance.ok ? 0.4 : -1.6 - (s.balance.situationTaskShare - 0.5) * 4;
+  if (!(s.isStory && s.ownAction && s.result && s.balance.ok)) z = Math.min(z, -0.3);
+  const summary = !s.isStory
+    ? s.hypothetical
       ? 'This says what you would do, not what you did: tell a real story.'
       : 'This describes a routine, not one particular time.'
-    : !ownAction
+    : !s.ownAction
       ? 'The story never says what you did yourself.'
-      : !result
+      : !s.result
         ? 'The story ends before saying what came of it.'
-        : !balance.ok
-          ? `Situation and task take ${Math.round(balance.situationTaskShare * 100)}% of the answer; keep them under half.`
+        : !s.balance.ok
+          ? `Situation and task take ${Math.round(s.balance.situationTaskShare * 100)}% of the answer; keep them under half.`
           : 'A real story with your own actions and a clear result.';
-  return { z, summary, story };
+  return { z, summary, story: s };
 }
 
 /** Maps weighted evidence to a 0–100 score with 50 at the pass line. */

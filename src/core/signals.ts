@@ -93,6 +93,8 @@ export interface Signals {
   /** Things specific to this company or role that the answer names (context terms, products, "your X"). */
   specifics: Match[];
   firstPerson: number;
+  /** The first two sentences, where a candidate frames the whole answer ("I haven't had that yet, but…"). */
+  opening: string;
 }
 
 function matches(lexicon: Lexicon, text: string): Match[] {
@@ -233,6 +235,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
     contextUnused: terms.filter((t) => !contextUsed.includes(t) && !t.lemmas.every((l) => companyWords.has(l))).slice(0, 5),
     contextTermCount: terms.length,
     specifics: findSpecifics(text, usedSpans, companyName),
+    opening: text.slice(0, doc.sentences[1]?.end ?? doc.sentences[0]?.end ?? 0),
     firstPerson: (text.match(/\b(I|I'm|I've|I'd|I'll|me|my|myself)\b/g) ?? []).length,
   };
 }

@@ -1,7 +1,11 @@
 import type { StarLabel } from '../types.js';
 import type { Document, Sentence } from '../text/document.js';
+import { linear, starFeatures } from '../model/features.js';
+import weights from '../model/weights.json' with { type: 'json' };
 import { compileLexicon } from '../lexicon/lexicon.js';
 import cues from './cues.json' with { type: 'json' };
+
+const STAR_MODEL = weights.star as StarModel;
 
 const LEARNING = compileLexicon({ about: cues.about, entries: cues.learning });
 const RESULT = compileLexicon({ about: cues.about, entries: cues.result });
@@ -34,7 +38,6 @@ export interface SentenceCues {
   presentOnly: boolean;
 }
 
-const ORDER: Record<StarLabel, number> = { S: 0, T: 1, A: 2, R: 3, L: 4, O: -1 };
 const LABELS: StarLabel[] = ['S', 'T', 'A', 'R', 'L', 'O'];
 
 /** Reads the cues of one sentence from its text and clauses. */
@@ -42,7 +45,6 @@ export function sentenceCues(sentence: Sentence): SentenceCues {
   const text = sentence.text;
   const clauses = sentence.clauses;
   const actions = clauses.filter((c) => c.past && !c.stative && !c.modal && !c.perfect);
-  const main = clauses[0];
   return {
     learning: LEARNING.test(text),
     result: RESULT.test(text),
@@ -60,32 +62,14 @@ export function sentenceCues(sentence: Sentence): SentenceCues {
     stateOnly: clauses.length > 0 && clauses.every((c) => c.stative || c.perfect) && clauses.some((c) => c.past),
     past: clauses.some((c) => c.past),
     presentOnly: clauses.length > 0 && !clauses.some((c) => c.past),
-    ...(main ? {} : {}),
   };
 }
 
-/** Scores each label for one sentence at relative position `at` (0 first, 1 last). */
-function labelScores(c: SentenceCues, at: number, first: boolean, last: boolean): Record<StarLabel, number> {
-  const s = { S: 0, T: 0, A: 0, R: 0, L: 0, O: 0 } as Record<StarLabel, number>;
-  s.S += (c.situation ? 1.2 : 0) + (c.stateOnly ? 1.5 : 0) + (first ? 1.5 : 0) + (c.otherAction && at < 0.34 ? 0.8 : 0) + (1 - at) * 0.8;
-  s.T += c.task ? 2.6 : 0;
-  s.A += (c.ownAction ? 2.6 : 0) + (c.weAction ? 1.8 : 0) + (c.passiveAction ? 1 : 0) + (c.otherAction ? 0.6 : 0);
-  s.R += (c.result ? 1.4 : 0) + (c.measured ? 1.6 : 0) + (c.outcomeVerb ? 0.9 : 0) + at * 1.2 + (c.otherAction && at > 0.5 ? 0.6 : 0);
-  s.L += (c.learning ? 3.4 : 0) + (last ? 0.6 : 0);
-  s.O += (c.preface ? 3.5 : 0) + (c.hypothetical ? 2.8 : 0) + (c.habitual ? 2.6 : 0) + (c.presentOnly && !c.learning ? 1 : 0) + 0.2;
-  if (c.measured && c.ownAction) s.A += 0.4;
-  if (c.learning && c.presentOnly) s.L += 0.8;
-  return s;
-}
-
-/** The cost of moving from one label to the next: stories run S, T, A, R, L, and rarely go back. */
-function transitionPenalty(from: StarLabel, to: StarLabel): number {
-  if (from === 'O' || to === 'O' || from === to) return 0;
-  const back = ORDER[from] - ORDER[to];
-  if (back <= 0) return 0;
-  if ((from === 'R' && to === 'A') || (from === 'T' && to === 'S')) return 0.4;
-  if (from === 'L') return 1.5;
-  return 0.7 * back;
+/** The fitted sentence model: a softmax over labels from the cue features, and label-to-label transitions. */
+export interface StarModel {
+  labels: Record<StarLabel, { bias: number; weights: Record<string, number> }>;
+  start: Record<StarLabel, number>;
+  transitions: Record<StarLabel, Record<StarLabel, number>>;
 }
 
 /** A labelled sentence with how far its label beat the runner-up, as a confidence from 0 to 1. */
@@ -95,14 +79,29 @@ export interface StarLabelling {
   cues: SentenceCues[];
 }
 
+/** Log-probabilities of each label for one sentence under the model's softmax. */
+export function emissions(model: StarModel, features: Record<string, number>): Record<StarLabel, number> {
+  const z = LABELS.map((l) => linear(model.labels[l], features));
+  const top = Math.max(...z);
+  const log = Math.log(z.reduce((sum, v) => sum + Math.exp(v - top), 0)) + top;
+  return Object.fromEntries(LABELS.map((l, i) => [l, z[i]! - log])) as Record<StarLabel, number>;
+}
+
+/** The features of every sentence of a document, in order. */
+export function documentStarFeatures(doc: Document, cueList: SentenceCues[]): Record<string, number>[] {
+  const n = doc.sentences.length;
+  return cueList.map((c, i) => starFeatures(c, n > 1 ? i / (n - 1) : 0.5, i === 0, i === n - 1 && n > 1, doc.sentences[i]!.words));
+}
+
 /**
- * Labels every sentence of a behavioral answer S, T, A, R, L or O: cue scores per sentence, then the best
- * sequence under the story order (a Viterbi pass), so a sentence's neighbours settle close calls.
+ * Labels every sentence of a behavioral answer S, T, A, R, L or O: a fitted softmax over each sentence's
+ * cues, then the most likely sequence under the fitted transitions (a Viterbi pass), so neighbours settle
+ * close calls. The model is fitted on our own labelled corpus by scripts/fit.ts.
  */
-export function labelStar(doc: Document): StarLabelling {
+export function labelStar(doc: Document, model: StarModel = STAR_MODEL): StarLabelling {
   const n = doc.sentences.length;
   const cueList = doc.sentences.map(sentenceCues);
-  const scores = cueList.map((c, i) => labelScores(c, n > 1 ? i / (n - 1) : 0.5, i === 0, i === n - 1 && n > 1));
+  const scores = documentStarFeatures(doc, cueList).map((f) => emissions(model, f));
   const best: number[][] = [];
   const back: number[][] = [];
   for (let i = 0; i < n; i++) {
@@ -112,15 +111,14 @@ export function labelStar(doc: Document): StarLabelling {
       const label = LABELS[k]!;
       const own = scores[i]![label];
       if (i === 0) {
-        best[i]![k] = own;
+        best[i]![k] = own + model.start[label];
         back[i]![k] = -1;
         continue;
       }
       let top = -Infinity;
       let arg = 0;
       for (let p = 0; p < LABELS.length; p++) {
-        const prev = lastStoryLabel(back, best, i - 1, p);
-        const value = best[i - 1]![p]! - transitionPenalty(prev, label);
+        const value = best[i - 1]![p]! + model.transitions[LABELS[p]!][label];
         if (value > top) {
           top = value;
           arg = p;
@@ -136,24 +134,6 @@ export function labelStar(doc: Document): StarLabelling {
     labels[i] = LABELS[k]!;
     k = back[i]![k]!;
   }
-  const confidences = scores.map((s, i) => {
-    const ranked = Object.values(s).sort((a, b) => b - a);
-    const margin = s[labels[i]!] - (ranked[0] === s[labels[i]!] ? ranked[1]! : ranked[0]!);
-    return Math.round(Math.min(0.95, Math.max(0.3, 0.6 + margin * 0.15)) * 100) / 100;
-  });
+  const confidences = scores.map((s, i) => Math.round(Math.exp(s[labels[i]!]) * 100) / 100);
   return { labels, confidences, cues: cueList };
-}
-
-/** O sentences are asides: the order constraint applies to the last story label before them. */
-function lastStoryLabel(back: number[][], best: number[][], i: number, k: number): StarLabel {
-  let label = LABELS[k]!;
-  let at = i;
-  let index = k;
-  while (label === 'O' && at > 0) {
-    index = back[at]![index]!;
-    at--;
-    label = LABELS[index]!;
-  }
-  void best;
-  return label;
 }

@@ -1,0 +1,105 @@
+import type { QuestionType } from '../types.js';
+import type { Signals } from '../signals.js';
+import type { SentenceCues } from '../star/label.js';
+import type { StoryFacts } from '../judge.js';
+
+/** A named feature vector: names keep the fitted weights readable and each verdict explainable. */
+export type Features = Record<string, number>;
+
+const cap = (n: number, max: number): number => Math.min(n, max);
+const flag = (b: boolean): number => (b ? 1 : 0);
+
+/** Numbers, names, quotes and measured outcomes; scale numbers ("200 tickets a week") do not count. */
+export const concreteDrivers = (s: Signals): number => s.drivers.filter((d) => d.kind !== 'scaleNumber').length;
+
+/** Buzzwords and clichés with nothing concrete near them give the interviewer nothing to ask about. */
+export function isHollow(s: Signals): boolean {
+  const stock = s.buzzwords.length + s.cliches.length;
+  return stock >= 3 && concreteDrivers(s) === 0 && stock * 8 >= s.contentWords * 0.5;
+}
+
+/** Copies each feature under a type-specific name too, so one model learns how each question type differs. */
+function perType(type: QuestionType, base: Features): Features {
+  const out: Features = { [`type:${type}`]: 1 };
+  for (const [name, value] of Object.entries(base)) {
+    if (value === 0) continue;
+    out[name] = value;
+    out[`${type}:${name}`] = value;
+  }
+  return out;
+}
+
+/** What the opportunity verdict is fitted on: length, deflection, negativity, warmth, questions, substance. */
+export function opportunityFeatures(s: Signals, type: QuestionType, story: StoryFacts | null): Features {
+  const genuine = s.asked.filter((q) => !q.logistics).length;
+  const earlyDeflections = s.deflections.filter((d) => d.start < 40 || s.words < 25).length;
+  return perType(type, {
+    logWords: Math.log1p(s.words) / 5,
+    veryShort: flag(s.words < 6),
+    short: flag(s.words < 12),
+    deflections: cap(earlyDeflections, 2),
+    negativity: cap(s.negativity.length, 3),
+    warmth: flag(s.warmth.length > 0),
+    warmthCount: cap(s.warmth.length, 3) / 3,
+    enthusiasm: flag(s.enthusiasm.length > 0),
+    genuineQuestion: flag(genuine > 0),
+    logisticsOnly: flag(s.asked.length > 0 && genuine === 0),
+    noQuestion: flag(s.asked.length === 0),
+    workWords: cap(s.workWords, 4) / 4,
+    noWorkWords: flag(s.workWords === 0),
+    concrete: flag(concreteDrivers(s) > 0),
+    hollow: flag(isHollow(s)),
+    needsOnly: flag(s.needs.length > 0 && s.specifics.length === 0 && s.personalTies.length === 0),
+    needs: cap(s.needs.length, 3),
+    praiseOnly: flag(s.genericReasons.length > 0 && s.specifics.length === 0 && concreteDrivers(s) === 0 && s.personalTies.length === 0),
+    specifics: flag(s.specifics.length > 0),
+    contextUsed: flag(s.contextUsed.length > 0),
+    personalTie: flag(s.personalTies.length > 0),
+    stock: cap(s.cliches.length + s.buzzwords.length, 4) / 4,
+    noStory: flag(story !== null && !story.isStory),
+    bareOnly: flag(s.bareCategories.length > 0 && concreteDrivers(s) === 0),
+    clichesOnly: flag(s.cliches.length > 0 && concreteDrivers(s) === 0 && s.workWords < 2),
+    firstPerson: flag(s.firstPerson > 0),
+    fillers: cap(s.fillers.length / Math.max(1, s.words), 0.2) * 5,
+  });
+}
+
+/** What the memorable verdict is fitted on: the drivers of specificity against stock phrases. */
+export function memorableFeatures(s: Signals, type: QuestionType): Features {
+  const kind = (k: string): number => s.drivers.filter((d) => d.kind === k).length;
+  return perType(type, {
+    measured: flag(kind('measuredOutcome') > 0),
+    names: cap(kind('name'), 3) / 3,
+    hasName: flag(kind('name') > 0),
+    outcomeNumbers: cap(kind('outcomeNumber'), 2) / 2,
+    quotes: flag(kind('quote') > 0),
+    scaleNumbers: cap(kind('scaleNumber'), 3) / 3,
+    cliches: cap(s.cliches.length, 3) / 3,
+    buzzwords: cap(s.buzzwords.length, 3) / 3,
+    bareOnly: flag(s.bareCategories.length > 0 && concreteDrivers(s) === 0),
+    short: flag(s.words < 15),
+    logWords: Math.log1p(s.words) / 5,
+    contentShare: s.contentWords / Math.max(1, s.words),
+    contextUsed: flag(s.contextUsed.length > 0),
+  });
+}
+
+/** What a sentence's STAR(L) label is fitted on: its cues and where it stands in the answer. */
+export function starFeatures(c: SentenceCues, at: number, first: boolean, last: boolean, words: number): Features {
+  const f: Features = { bias: 1, at, atSquared: at * at, first: flag(first), last: flag(last), longSentence: flag(words > 30), shortSentence: flag(words < 8) };
+  for (const [name, value] of Object.entries(c)) if (value) f[name] = 1;
+  if (c.ownAction && c.measured) f['ownActionMeasured'] = 1;
+  if (c.learning && c.presentOnly) f['learningPresent'] = 1;
+  if (c.otherAction && at < 0.34) f['otherActionEarly'] = 1;
+  if (c.otherAction && at > 0.5) f['otherActionLate'] = 1;
+  if (c.result && !c.ownAction) f['resultNotOwn'] = 1;
+  if (c.task && first) f['taskFirst'] = 1;
+  return f;
+}
+
+/** A linear score: the weighted sum of the named features plus the bias. */
+export function linear(model: { bias: number; weights: Record<string, number> }, features: Features): number {
+  let z = model.bias;
+  for (const [name, value] of Object.entries(features)) z += (model.weights[name] ?? 0) * value;
+  return z;
+}
