@@ -109,6 +109,9 @@ function pairSection(pair: ReviewedPair, index: number): string {
     .join('');
   const strengths = strengthQuotes(pair.strengths.map((strength) => strength.quote));
   const praise = strengths.length > 0 ? `<p class="strengths">Counts for you: ${strengths.map((quote) => `“${escape(quote)}”`).join(', ')}</p>` : '';
+  const couldUse = pair.questionType === 'motivation' && pair.context && pair.context.couldUse.length > 0
+    ? `<p class="at">From the posting, you could have used: ${escape(pair.context.couldUse.slice(0, 5).join(', '))}</p>`
+    : '';
   const next = pair.followUp ? `<p class="at">Expect next: ${escape(pair.followUp)}</p>` : '';
-  return `<section>${head}<p>${chips}</p>${answer}${praise}${findings ? `<ul>${findings}</ul>` : ''}${next}</section>`;
+  return `<section>${head}<p>${chips}</p>${answer}${praise}${findings ? `<ul>${findings}</ul>` : ''}${couldUse}${next}</section>`;
 }

@@ -47,6 +47,8 @@ describe('isFollowUpQuestion', () => {
     ['Tell me about a time you failed.', false],
     ['Do you have any questions for me?', false],
     ['What are you looking for in your next role?', false],
+    ['Why did you leave your last job?', false],
+    ['And how do you handle it when priorities conflict?', false],
   ])('%j → %s', (question, expected) => {
     expect(isFollowUpQuestion(question)).toBe(expected);
   });

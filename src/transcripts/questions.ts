@@ -1,7 +1,8 @@
 /**
  * Question detection for spoken interviews, where punctuation is often missing: a sentence is a question
  * when it ends with "?", opens with a prompt such as "Tell me about…" or "Walk me through…", or (as the
- * last sentence of a turn) opens with an interrogative word.
+ * last sentence of a turn, unpunctuated) opens with an interrogative word or ends in one ("…how are you
+ * doing").
  */
 
 /** Words people say before the question itself: "So, um, tell me…". */
@@ -21,7 +22,7 @@ const CLOSING = /\b(?:any questions for (?:me|us)|anything else (?:we|i) should 
 
 /** Questions that start a new topic even when short, so are never follow-ups. */
 const NEW_TOPIC =
-  /\b(?:about yourself|a time (?:when|where|that|you)|walk (?:me|us) through your|describe a (?:time|situation)|give (?:me|us) an example|why (?:do you want|are you interested|this|our|us|here)|what do you know about|where do you see yourself|how are you|how's your|what do you (?:like to )?do (?:for fun|outside)|what interests you|why should we)\b/i;
+  /\b(?:about yourself|a time (?:when|where|that|you)|walk (?:me|us) through your|describe a (?:time|situation)|give (?:me|us) an example|why (?:do you want|are you interested|this|our|us|here)|what do you know about|where do you see yourself|how are you|how's your|what do you (?:like to )?do (?:for fun|outside)|what interests you|why should we|why did you (?:leave|decide|choose|apply)|what are your (?:strengths|weaknesses|salary)|greatest (?:strength|weakness|accomplishment|achievement)|what would you do if|how do you (?:handle|deal with|prioriti[sz]e))\b/i;
 /** How follow-ups usually start: asking for more of the story just told. */
 const FOLLOW_UP_START =
   /^(?:and|then|what happened|what did you|how did you|why did you|what was the|what were the|did you|was that|how did (?:that|it)|what would you do differently|can you say more|could you (?:say|tell me) more|could you elaborate|tell me more|what about|how long|how many|how much|looking back|personally|in hindsight|can you think of)\b/i;
