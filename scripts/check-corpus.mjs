@@ -1,5 +1,6 @@
 // Checks Starl's labelled corpus against the record format of the labelling guide
-// (/work/shared/eval/GUIDE.md, "Record format", "Verdicts" and "STAR(L) sentence labels").
+// (/work/shared/eval/GUIDE.md, "Record format", "Verdicts" and "STAR(L) sentence labels"), and
+// the question-type records of corpus/question-types.jsonl (corpus/README.md).
 //
 // Usage: node scripts/check-corpus.mjs [corpus/file.jsonl ...]   (default: every corpus/*.jsonl)
 // Prints `file:line: problem` for each violation and exits 1 if there is any, 2 if a file cannot be read.
@@ -10,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 const QUESTION_TYPES = ['opener', 'introduction', 'personal', 'motivation', 'behavioral', 'closing', 'other'];
 const STAR_LABELS = ['S', 'T', 'A', 'R', 'L', 'O'];
 const RECORD_FIELDS = ['id', 'question', 'answer', 'context', 'questionType', 'reasons', 'sentences', 'note'];
+// corpus/question-types.jsonl holds questions alone: {id, question, questionType, note?}.
+const QUESTION_FIELDS = ['id', 'question', 'questionType', 'note'];
+const ANSWER_ONLY_FIELDS = ['answer', 'context', 'reasons', 'sentences'];
 
 // The guide's "applies to" column: a reason outside its types must be n/a, inside them pass or miss.
 const APPLIES_TO = {
@@ -34,12 +38,38 @@ function isNonEmptyString(value) {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
-/** Returns the problems of one parsed record, as plain messages. */
-export function checkRecord(record) {
+function checkQuestionType(type) {
+  if (QUESTION_TYPES.includes(type)) return [];
+  return [`"questionType" is ${JSON.stringify(type)}, expected one of ${QUESTION_TYPES.join(', ')}`];
+}
+
+/** A record with none of the answer fields is a question-type record, not an answer with fields missing. */
+function isQuestionRecord(record) {
+  return ANSWER_ONLY_FIELDS.every((field) => !(field in record));
+}
+
+function checkQuestionRecord(record) {
   const problems = [];
+  for (const field of Object.keys(record)) {
+    if (!QUESTION_FIELDS.includes(field)) problems.push(`unknown field "${field}" in a question-type record`);
+  }
+  for (const field of ['id', 'question']) {
+    if (!isNonEmptyString(record[field])) problems.push(`"${field}" must be a non-empty string`);
+  }
+  if ('note' in record && !isNonEmptyString(record.note)) problems.push('"note" must be a non-empty string when present');
+  return [...problems, ...checkQuestionType(record.questionType)];
+}
+
+/**
+ * Returns the problems of one parsed record, as plain messages: an answer record in the guide's
+ * record format, or a question-type record ({id, question, questionType, note?}).
+ */
+export function checkRecord(record) {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     return ['a record must be a JSON object'];
   }
+  if (isQuestionRecord(record)) return checkQuestionRecord(record);
+  const problems = [];
   for (const field of Object.keys(record)) {
     if (!RECORD_FIELDS.includes(field)) problems.push(`unknown field "${field}"`);
   }
@@ -53,7 +83,7 @@ export function checkRecord(record) {
 
   const type = record.questionType;
   const typeIsKnown = QUESTION_TYPES.includes(type);
-  if (!typeIsKnown) problems.push(`"questionType" is ${JSON.stringify(type)}, expected one of ${QUESTION_TYPES.join(', ')}`);
+  problems.push(...checkQuestionType(type));
 
   const reasons = record.reasons;
   if (reasons === null || typeof reasons !== 'object' || Array.isArray(reasons)) {
