@@ -175,11 +175,17 @@ function findSpecifics(text: string, used: Match[], company: string | null): Mat
   return all.filter((m, i) => i === 0 || m.start >= all[i - 1]!.end);
 }
 
+/**
+ * Whether the answer uses a posting's term. A single common word ("site", "data") is in every answer about
+ * the field, so a one-word term counts only when it is a name or a technical token; a longer term needs
+ * two of its words, or the whole phrase.
+ */
 function usesTerm(term: ContextTerm, lemmas: Set<string>, lower: string): boolean {
   if (term.lemmas.length === 0) return false;
-  if (lower.includes(term.text.toLowerCase())) return true;
+  const distinctive = term.strength >= 2 || /[A-Z]{2,}|\d/.test(term.text);
+  if (lower.includes(term.text.toLowerCase())) return term.lemmas.length > 1 || distinctive;
   const present = term.lemmas.filter((l) => lemmas.has(l)).length;
-  return term.lemmas.length === 1 ? present === 1 : present / term.lemmas.length >= 0.5;
+  return term.lemmas.length === 1 ? present === 1 && distinctive : present >= 2;
 }
 
 function termSpan(term: ContextTerm, doc: Document): Match | null {
