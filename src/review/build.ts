@@ -2,6 +2,7 @@ import { analyze } from '../core/analyze.js';
 import { StarlError } from '../core/errors.js';
 import { REASONS, SEVERITIES } from '../core/types.js';
 import type { AnalyzeInput, Finding, Reason, Report } from '../core/types.js';
+import { withoutLeadIn } from '../transcripts/questions.js';
 import type { AnswerSegment, Interview, QuestionAnswerPair } from '../transcripts/types.js';
 import { measureDelivery } from './delivery.js';
 import { shortQuote } from './labels.js';
@@ -55,7 +56,8 @@ function reviewPair(interview: Interview, pair: QuestionAnswerPair, options: Rev
   };
   let report: Report;
   try {
-    report = analyze({ question: pair.question, answer: pair.answer, context: options.context ?? null, company: options.company ?? null });
+    // Spoken lead-ins ("And why Brightloop?") are not part of the question's type; the quote keeps them.
+    report = analyze({ question: withoutLeadIn(pair.question), answer: pair.answer, context: options.context ?? null, company: options.company ?? null });
   } catch (error) {
     // One answer that cannot be judged (refused input, or a fault in the analyzer) must not lose the rest.
     const problem =

@@ -4,6 +4,6 @@ export { decodeTranscript, type TranscriptEncoding } from './decode.js';
 export { buildTurns } from './turns.js';
 export { chooseCandidate } from './candidate.js';
 export { pairQuestions } from './pairing.js';
-export { extractQuestion, isFollowUpQuestion, isClosingQuestion, splitSentences } from './questions.js';
+export { extractQuestion, isFollowUpQuestion, isClosingQuestion, splitSentences, withoutLeadIn } from './questions.js';
 export { formatClock, parseClock } from './time.js';
 export type * from './types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractQuestion, isClosingQuestion, isFollowUpQuestion, isQuestionSentence, splitSentences } from './questions.js';
+import { extractQuestion, isClosingQuestion, isFollowUpQuestion, isQuestionSentence, splitSentences, withoutLeadIn } from './questions.js';
 
 describe('isQuestionSentence', () => {
   test.each([
@@ -70,4 +70,13 @@ test('splitSentences keeps offsets into the text', () => {
   const sentences = splitSentences(text);
   expect(sentences.map((sentence) => sentence.text)).toEqual(['We had, um, a problem.', 'So I fixed it…', 'and then?', 'Done']);
   for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+});
+
+test.each([
+  ['And why Brightloop?', 'Why Brightloop?'],
+  ['So, um, how are you doing today?', 'How are you doing today?'],
+  ['Okay.', 'Okay.'],
+  ['Tell me about yourself.', 'Tell me about yourself.'],
+])('withoutLeadIn(%j) is %j', (question, expected) => {
+  expect(withoutLeadIn(question)).toBe(expected);
 });

@@ -66,6 +66,16 @@ function core(sentence: string): string {
   return sentence.trim().replace(LEAD_IN, '');
 }
 
+/**
+ * A question without the spoken lead-in before it ("And why Brightloop?" → "Why Brightloop?"), for
+ * judging it; the words as asked are kept for quoting.
+ */
+export function withoutLeadIn(question: string): string {
+  const body = core(question);
+  if (body === '') return question.trim();
+  return body.charAt(0).toUpperCase() + body.slice(1);
+}
+
 function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }

@@ -52,6 +52,7 @@ describe('starl review', () => {
     expect(Object.keys(json.tallies)).toEqual(['opportunity', 'memorable', 'specificReason', 'starl']);
     expect(json).toHaveProperty('mainReason');
     expect(json.pairs[0].context).toBeNull();
+    expect(json.pairs[2]).toMatchObject({ question: 'And why Brightloop?', questionType: 'motivation' });
   });
 
   test('--candidate picks the speaker, --html writes a standalone page', async () => {
