@@ -69,12 +69,20 @@ function readBlocks(text: string, kind: 'webvtt' | 'srt', file?: string): RawCue
   }
   while (index < lines.length) {
     while (index < lines.length && (lines[index] ?? '').trim() === '') index++;
-    const blockStart = index;
-    const block: string[] = [];
+    const blockAt = index;
+    let block: string[] = [];
     while (index < lines.length && (lines[index] ?? '').trim() !== '') block.push(lines[index++] ?? '');
     if (block.length === 0) break;
-    const first = block[0] ?? '';
-    if (kind === 'webvtt' && /^(NOTE|STYLE|REGION)\b/.test(first)) continue;
+    let first = block[0] ?? '';
+    let blockStart = blockAt;
+    if (kind === 'webvtt' && /^(NOTE|STYLE|REGION)\b/.test(first)) {
+      // Microsoft Stream writes "NOTE Confidence: 0.93" right above a cue; the cue is still speech.
+      const timingAt = block.findIndex((line) => line.includes('-->'));
+      if (timingAt === -1) continue;
+      block = block.slice(timingAt);
+      blockStart += timingAt;
+      first = block[0] ?? '';
+    }
     const timingAt = block.findIndex((line) => line.includes('-->'));
     if (timingAt === -1) {
       // A header line that WebVTT allows right after "WEBVTT" (Kind:, Language:) is not a cue.

@@ -90,6 +90,14 @@ describe('reading each format', () => {
   });
 });
 
+test('a NOTE line written right above a cue (Microsoft Stream) does not swallow the cue', () => {
+  const text = 'WEBVTT\nNOTE duration:"00:10:00"\n\nNOTE Confidence: 0.93\n00:00:01.000 --> 00:00:02.000\n<v Ann>How are you?</v>\n\nNOTE Confidence: 0.88\n00:00:03.000 --> 00:00:04.000\n<v Bo>Great.</v>\n';
+  expect(parseTranscript(text).cues.map((cue) => [cue.speaker, cue.text, cue.line])).toEqual([
+    ['Ann', 'How are you?', 6],
+    ['Bo', 'Great.', 10],
+  ]);
+});
+
 describe('bad input gets a clear message with the line', () => {
   const cases: [string, string, RegExp, number][] = [
     ['empty file', '', /empty/, 1],
