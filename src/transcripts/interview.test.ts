@@ -49,6 +49,13 @@ describe('who the candidate is', () => {
     expect(error.message).toBe('no speaker named "Alex"; the speakers are "Priya Shah", "Marcus Bell", "Jordan Kim"');
   });
 
+  test('a conversation without any answered question is refused, suggesting --candidate', () => {
+    const error = thrown(() => readInterview('Ann: Lovely weather today.\nBo: It really is.\nAnn: The forecast said rain.\nBo: Forecasts are often wrong.\n', { file: 'chat.txt' }));
+    expect(error.code).toBe('E_TRANSCRIPT');
+    expect(error.message).toMatch(/^found no question answered by "(Ann|Bo)"; name the candidate with --candidate/);
+    expect(error.where).toEqual({ file: 'chat.txt', line: 1 });
+  });
+
   test('a single speaker is refused with the line', () => {
     const error = thrown(() => readInterview(fixture('single-speaker.vtt'), { file: 'solo.vtt' }));
     expect(error.message).toMatch(/only one speaker \("Jordan Kim"\)/);
