@@ -37,6 +37,11 @@ describe('who the candidate is', () => {
     expect(order.indexOf(interview.candidate)).toBe(2);
   });
 
+  test("Otter's unnamed speakers are told apart by how they talk", () => {
+    const text = fixture('otter-product-designer.txt').replaceAll('Tom Reyes', 'Speaker 1').replaceAll('Lena Park', 'Speaker 2');
+    expect(readInterview(text)).toMatchObject({ candidate: 'Speaker 2', interviewers: ['Speaker 1'] });
+  });
+
   test('--candidate overrides the guess, matched without case or by a unique part', () => {
     const interview = readInterview(fixture('zoom-backend-engineer.vtt'), { candidate: 'marcus' });
     expect(interview).toMatchObject({ candidate: 'Marcus Bell', candidateBasis: 'override' });
