@@ -77,6 +77,23 @@ describe('starl review', () => {
     expect(motivation.reasons.specificReason.verdict).toBe('miss');
   });
 
+  test('--company brings the posting saved with the company', async () => {
+    const db = join(dir, 'companies.db');
+    const store = await openStore(db);
+    try {
+      await store.saveCompany({ name: 'Fernway', contextText: 'Fernway routing platform: streaming pipeline for carriers to re-plan routes during the day.' });
+    } finally {
+      await store.close();
+    }
+    expect(await run(fixture('zoom-backend-engineer.vtt'), '--json', '--db', db, '--company', 'fernway')).toBe(0);
+    expect(JSON.parse(stdout).pairs[2].context.couldUse.length).toBeGreaterThan(0);
+  });
+
+  test('a directory is not a transcript', async () => {
+    expect(await run(dir)).toBe(2);
+    expect(stderr).toContain('the transcript is not a file [E_INPUT_FILE]');
+  });
+
   test('a missing --context-file is named', async () => {
     expect(await run(fixture('zoom-backend-engineer.vtt'), '--context-file', join(dir, 'missing.txt'))).toBe(2);
     expect(stderr).toMatch(/missing\.txt: cannot read the context file \[E_INPUT_FILE\]/);

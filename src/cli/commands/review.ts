@@ -52,7 +52,7 @@ SubRip or WebVTT without names, and notes with Q:/A:, Interviewer:/Me: or Name: 
 UTF-8 (with or without a BOM) or UTF-16 with a BOM, up to ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB.`,
     )
     .action(async (file: string, flags: ReviewFlags) => {
-      const bytes = await readBounded(file, MAX_TRANSCRIPT_BYTES, 'transcript');
+      const bytes = await readTranscriptBytes(file);
       const { text } = decodeTranscript(bytes, file);
       const interview = readInterview(text, { file, ...(flags.candidate === undefined ? {} : { candidate: flags.candidate }) });
       const context = flags.contextFile !== undefined ? await readTextFile(flags.contextFile, MAX_CONTEXT_BYTES, 'context') : (flags.context ?? null);
@@ -76,24 +76,24 @@ UTF-8 (with or without a BOM) or UTF-16 with a BOM, up to ${MAX_TRANSCRIPT_BYTES
  * Reads a transcript's bytes after checking its size, so a 50 MB file is refused without being loaded;
  * unlike `readTextFile`, it leaves decoding to `decodeTranscript`, which also reads UTF-16.
  */
-async function readBounded(file: string, limit: number, what: string): Promise<Uint8Array> {
+async function readTranscriptBytes(file: string): Promise<Uint8Array> {
   let size: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new StarlError('E_INPUT_FILE', `the ${what} is not a file`, { file });
+    if (!info.isFile()) throw new StarlError('E_INPUT_FILE', 'the transcript is not a file', { file });
     size = info.size;
   } catch (error) {
     if (error instanceof StarlError) throw error;
-    throw new StarlError('E_INPUT_FILE', `cannot read the ${what}: ${describeFsError(error)}`, { file });
+    throw new StarlError('E_INPUT_FILE', `cannot read the transcript: ${describeFsError(error)}`, { file });
   }
-  if (size > limit) {
+  if (size > MAX_TRANSCRIPT_BYTES) {
     const mb = (count: number) => (count / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
-    throw new StarlError('E_INPUT_TOO_LONG', `the ${what} is ${mb(size)} MB; the limit is ${mb(limit)} MB`, { file, line: 1 });
+    throw new StarlError('E_INPUT_TOO_LONG', `the transcript is ${mb(size)} MB; the limit is ${mb(MAX_TRANSCRIPT_BYTES)} MB`, { file, line: 1 });
   }
   try {
     return new Uint8Array(await readFile(file));
   } catch (error) {
-    throw new StarlError('E_INPUT_FILE', `cannot read the ${what}: ${describeFsError(error)}`, { file });
+    throw new StarlError('E_INPUT_FILE', `cannot read the transcript: ${describeFsError(error)}`, { file });
   }
 }
 
