@@ -2,7 +2,7 @@ import type { QuestionType, Reason, StarLabel, Balance } from './types.js';
 import type { Signals } from './signals.js';
 import type { Document } from './text/document.js';
 import type { StarLabelling } from './star/label.js';
-import { linear, memorableFeatures, opportunityFeatures } from './model/features.js';
+import { isHollow, linear, memorableFeatures, opportunityFeatures } from './model/features.js';
 import weights from './model/weights.json' with { type: 'json' };
 
 const WEIGHTS = weights as { opportunity: { bias: number; weights: Record<string, number> }; memorable: { bias: number; weights: Record<string, number> } };
@@ -61,7 +61,7 @@ export function judgeOpportunity({ signals: s, questionType, story }: Facts): Ju
   let z = linear(WEIGHTS.opportunity, opportunityFeatures(s, questionType, story));
   const negative = s.negativity.length >= STRONG_NEGATIVITY || (questionType === 'opener' && s.negativity.length > 0);
   const nothingToDrawOn = story !== null && !story.isStory && NO_EXPERIENCE.test(s.opening) && s.contextUsed.length === 0 && s.specifics.length === 0;
-  if (negative || nothingToDrawOn) z = Math.min(z, -0.5);
+  if (negative || nothingToDrawOn || isHollow(s)) z = Math.min(z, -0.5);
   return { z, summary: opportunitySummary(z, s, questionType) };
 }
 

@@ -119,7 +119,7 @@ function findNames(doc: Document, company: string | null): Driver[] {
       while (tokens[end + 1]?.pos === 'PROPN' && /^[A-Z0-9&]/.test(tokens[end + 1]!.text)) end++;
       const run = tokens.slice(i, end + 1);
       const sentenceStart = i === 0 || /^["'‘“(]$/.test(tokens[i - 1]!.text);
-      const meaningful = run.filter((t) => !COMMON_NAMES.has(t.lower) && !companyWords.has(t.lower) && t.lower.length > 1);
+      const meaningful = run.filter((t) => /^\p{L}/u.test(t.text) && !COMMON_NAMES.has(t.lower) && !companyWords.has(t.lower) && t.lower.length > 1);
       i = end;
       if (meaningful.length === 0 || (sentenceStart && run.length === 1)) continue;
       names.push({ kind: 'name', start: run[0]!.start, end: run[run.length - 1]!.end, text: doc.text.slice(run[0]!.start, run[run.length - 1]!.end) });
@@ -213,7 +213,11 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
   const contextUsed = terms.filter((t) => !t.lemmas.every((l) => companyWords.has(l)) && usesTerm(t, lemmas, lower));
   const usedSpans = contextUsed.map((t) => termSpan(t, doc)).filter((m): m is Match => m !== null);
   const measured = regexMatches(MEASURED_CHANGE, text).map((m) => ({ ...m, kind: 'measuredOutcome' as const }));
-  const drivers: Driver[] = [...measured, ...findNumbers(doc, measured), ...findNames(doc, companyName), ...findQuotes(text)].sort((a, b) => a.start - b.start);
+  const cliches = matches(LEXICONS.cliches, text);
+  // A number inside a stock phrase ("I give 110%") is part of the cliché, not a detail.
+  const drivers: Driver[] = [...measured, ...findNumbers(doc, measured), ...findNames(doc, companyName), ...findQuotes(text)]
+    .filter((d) => !cliches.some((c) => d.start < c.end && c.start < d.end))
+    .sort((a, b) => a.start - b.start);
   const companyMentions = [companyName, ...(input.company?.aliases ?? [])]
     .filter((n): n is string => Boolean(n))
     .flatMap((n) => regexMatches(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), text));
@@ -221,7 +225,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
   return {
     words: doc.words,
     contentWords: doc.tokens.filter((t) => ['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM'].includes(t.pos) && t.type === 'word').length,
-    cliches: matches(LEXICONS.cliches, text),
+    cliches,
     buzzwords: matches(LEXICONS.buzzwords, text),
     genericReasons: matches(LEXICONS.genericReasons, text),
     needs: matches(LEXICONS.needs, text),

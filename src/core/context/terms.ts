@@ -1,9 +1,11 @@
 import { tokenize, type Token } from '../text/nlp.js';
 import postingWords from '../lexicon/posting-words.json' with { type: 'json' };
 import stopwordsData from '../lexicon/common-names.json' with { type: 'json' };
+import jobTitles from './job-titles.json' with { type: 'json' };
 
 const POSTING = new Set(postingWords.entries);
 const COMMON_NAMES = new Set(stopwordsData.entries);
+const JOB_TITLES = new Set(jobTitles.entries);
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'VERB']);
 /** Function words that wink sometimes tags as nouns; a term never runs across them. */
 const BREAKS = new Set(['is', 'are', 'was', 'were', 'be', 'to', 'of', 'at', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'for', 'with', 'its', 'their', 'our', 'your']);
@@ -47,7 +49,7 @@ export function contextTerms(text: string): ContextTerm[] {
   const flushRun = (run: Token[]): void => {
     while (run.length && (run[0]!.pos === 'ADJ' || run[0]!.pos === 'VERB')) run.shift();
     while (run.length && run[run.length - 1]!.pos === 'VERB') run.pop();
-    if (run.length === 0) return;
+    if (run.length === 0 || JOB_TITLES.has(run[run.length - 1]!.lemma)) return;
     const words = run.filter(distinctive);
     if (words.length === 0) return;
     const proper = run.some((t) => t.pos === 'PROPN' && !COMMON_NAMES.has(t.lower));

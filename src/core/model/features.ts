@@ -36,6 +36,7 @@ export function opportunityFeatures(s: Signals, type: QuestionType, story: Story
   return perType(type, {
     logWords: Math.log1p(s.words) / 5,
     veryShort: flag(s.words < 6),
+    thin: flag(s.contentWords < 10),
     short: flag(s.words < 12),
     deflections: cap(earlyDeflections, 2),
     negativity: cap(s.negativity.length, 3),
