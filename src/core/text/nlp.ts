@@ -14,6 +14,19 @@ export interface Token extends Span {
   entity: string | null;
 }
 
+/** wink sometimes keeps "I'm" or "we've" whole (as a proper noun); the analysis needs the pronoun apart. */
+const CONTRACTION = /^(I|you|we|they|he|she|it|that|there|who)(['’](?:m|ve|d|ll|re|s))$/i;
+const AUX_LEMMA: Record<string, string> = { m: 'be', ve: 'have', d: 'would', ll: 'will', re: 'be', s: 'be' };
+
+function splitContraction(match: RegExpExecArray, start: number, entity: string | null): Token[] {
+  const [, pronoun, suffix] = match as unknown as [string, string, string];
+  const at = start + pronoun.length;
+  return [
+    { text: pronoun, lower: pronoun.toLowerCase(), lemma: pronoun.toLowerCase(), pos: 'PRON', type: 'word', entity, start, end: at },
+    { text: suffix, lower: suffix.toLowerCase(), lemma: AUX_LEMMA[suffix.slice(1).toLowerCase()]!, pos: 'AUX', type: 'word', entity, start: at, end: at + suffix.length },
+  ];
+}
+
 interface WinkItem {
   out(helper?: unknown): unknown;
 }
@@ -52,6 +65,11 @@ export function tokenize(text: string): Token[] {
     const start = at >= 0 ? at : cursor;
     const end = at >= 0 ? at + value.length : cursor;
     cursor = end;
+    const contraction = CONTRACTION.exec(value);
+    if (contraction) {
+      tokens.push(...splitContraction(contraction, start, entityOf.get(index) ?? null));
+      return;
+    }
     tokens.push({
       text: value,
       lower: value.toLowerCase(),
