@@ -17,6 +17,8 @@ const TABLE: PatternTable = Object.fromEntries(
 const HYPOTHETICAL = /\b(what would you do|how would you (handle|deal|approach|respond|react|manage))\b/i;
 /** "Why Brightwire?", "Why the library?": a short bare why asks for motivation. */
 const WHY_SHORT = /^\W*(so,? )?why ([\w&'’.-]+)(\s+[\w&'’.-]+){0,3}\s*\?*\s*$/i;
+/** "Why do you want to work remotely?" asks about a way of working, which the guide files under `other`. */
+const REMOTE_STYLE = /\b(remote|remotely|from home|hybrid|part-time|part time|freelance|nights|night shifts|four-day week)\b/;
 /** Short "why" questions about a way of working ("Why remote?") are `other` in the guide. */
 const WORKING_STYLE = /\b(remote|remotely|hybrid|freelance|contract|contracting|part-time|full-time|nights|shifts|agency|consulting|consultancy|startups?|big companies|the gap|now|not)\b/i;
 /** A first-person past story in the answer: the tie-breaker when the question names no type. */
@@ -24,7 +26,15 @@ const PAST_STORY = /\b(I|we) (was|were|had|did|got|went|made|took|decided|starte
 
 /** Lower-cases and straightens quotes so the patterns need one spelling. */
 function normalize(question: string): string {
-  return question.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  return stripLeadIn(question.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim());
+}
+
+/** Spoken lead-ins ("And", "So, um,", "Okay, great.") carry no type; transcripts are full of them. */
+const LEAD_IN = /^(?:(?:and|so|okay|ok|right|well|um+|uh+|erm|great|alright|all right|cool|thanks|thank you|perfect|lovely|brilliant|nice|good|yeah|yes|now|then)\b[,.!]?\s*)+/;
+
+function stripLeadIn(text: string): string {
+  const stripped = text.replace(LEAD_IN, '');
+  return stripped.length > 0 ? stripped : text;
 }
 
 function firstMatch(text: string, type: QuestionType): number {
@@ -47,7 +57,8 @@ export function classifyQuestion(question: string, answer = ''): QuestionTypeGue
   if (storyAt >= 0 && (hypotheticalAt < 0 || storyAt < hypotheticalAt)) {
     return { type: 'behavioral', confidence: 0.95 };
   }
-  if (WHY_SHORT.test(question.trim()) && !WORKING_STYLE.test(question)) return { type: 'motivation', confidence: 0.85 };
+  if (/^why\b/.test(text) && REMOTE_STYLE.test(text) && !/\b(at|for|with|join|here|us|our)\b/.test(text)) return { type: 'other', confidence: 0.8 };
+  if (WHY_SHORT.test(text) && !WORKING_STYLE.test(text)) return { type: 'motivation', confidence: 0.85 };
   const found: { type: QuestionType; at: number }[] = [];
   for (const type of ['opener', 'introduction', 'personal', 'motivation', 'closing', 'other'] as const) {
     const at = firstMatch(text, type);
