@@ -5,7 +5,10 @@ import { registerCompany } from './commands/company.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerPractice } from './commands/practice.js';
+import { registerProgress } from './commands/progress.js';
+import { registerReport } from './commands/report.js';
 import { registerReview } from './commands/review.js';
+import { registerStories } from './commands/stories.js';
 import { registerServe } from './commands/serve.js';
 import { reportError } from './errors.js';
 
@@ -21,7 +24,10 @@ export function buildProgram(): Command {
   registerExport(program);
   registerImport(program);
   registerPractice(program);
+  registerProgress(program);
+  registerReport(program);
   registerReview(program);
+  registerStories(program);
   registerServe(program);
   return program;
 }

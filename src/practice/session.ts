@@ -5,6 +5,7 @@ import { planInterview, type PlanOptions } from '../questions/bank.js';
 import type { Session, StoredAnswer, Store } from '../storage/index.js';
 import { overusedStories } from '../stories/match.js';
 import { storyFromAnswer } from '../stories/bank.js';
+import { finalJudgements, passTotals } from '../report/session.js';
 import { REASON_LABELS, showFeedback } from './feedback.js';
 import { formatDuration, Terminal, type TerminalIO } from './terminal.js';
 
@@ -228,16 +229,13 @@ export class PracticeRun {
   }
 
   private async showSummary(session: Session): Promise<void> {
-    const answers = await this.store.answersOf(session.id);
-    // The judgement that counts for each question: its latest attempt, with its follow-up if it had one.
-    const final = new Map<number, StoredAnswer>();
-    for (const answer of answers) final.set(answer.position, answer);
+    const final = finalJudgements(await this.store.answersOf(session.id));
+    const totals = passTotals([...final.values()].map((f) => f.report));
     const lines = REASONS.map((reason) => {
-      const judged = [...final.values()].filter((a) => a.report.reasons[reason].verdict !== 'n/a');
-      const passed = judged.filter((a) => a.report.reasons[reason].verdict === 'pass').length;
-      return `${REASON_LABELS[reason].padEnd(16)} ${judged.length === 0 ? 'n/a' : `${passed}/${judged.length} passed`}`;
+      const { passed, judged } = totals[reason];
+      return `${REASON_LABELS[reason].padEnd(16)} ${judged === 0 ? 'n/a' : `${passed}/${judged} passed`}`;
     });
-    const seconds = [...final.values()].reduce((sum, a) => sum + a.seconds, 0);
+    const seconds = [...final.values()].reduce((sum, f) => sum + f.seconds, 0);
     this.terminal.note(`${lines.join('\n')}\n\nTime answering: ${formatDuration(seconds)}`, `Session #${session.id} finished`);
     this.terminal.outro(`Full report: starl report ${session.id}   (HTML: starl report ${session.id} --html report.html)`);
   }

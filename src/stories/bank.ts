@@ -23,3 +23,19 @@ export function storyFromAnswer(
     sourceAnswerId: answer.id,
   };
 }
+
+/**
+ * The question a freshly typed story is judged against: a plain behavioral prompt, so the analyzer
+ * labels its STAR(L) parts as it would in an interview.
+ */
+export const STORY_PROMPT = 'Tell me about a time you made a difference at work.';
+
+/** A story as `starl stories show` prints it: each sentence with its STAR(L) label. */
+export function describeStory(story: Story): string {
+  const lines = [`#${story.id} ${story.title}${story.competencies.length ? `  [${story.competencies.join(', ')}]` : ''}`];
+  for (const part of story.parts) lines.push(`  ${part.star ?? '·'}  ${part.text}`);
+  const labels = new Set(story.parts.map((p) => p.star));
+  const missing = (['S', 'T', 'A', 'R'] as const).filter((label) => !labels.has(label));
+  if (missing.length) lines.push(`  (no ${missing.join(', ')} part found)`);
+  return `${lines.join('\n')}\n`;
+}

@@ -33,8 +33,13 @@ export function registerPractice(program: Command): void {
     .option('--db <file>', DB_OPTION_HELP)
     .action(async (flags: PracticeFlags) => {
       const { db, ...options } = flags;
-      await withStore(db, (store) =>
-        new PracticeRun(store, analyze, { input: process.stdin, output: process.stdout }).run(options as PracticeOptions),
-      );
+      try {
+        await withStore(db, (store) =>
+          new PracticeRun(store, analyze, { input: process.stdin, output: process.stdout }).run(options as PracticeOptions),
+        );
+      } finally {
+        // The prompts leave standard input open; from a pipe that would keep Starl waiting for its end.
+        process.stdin.destroy();
+      }
     });
 }

@@ -1,0 +1,54 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { StarlError } from '../../core/errors.js';
+import { parseWholeNumber } from '../../practice/options.js';
+import { sessionHtml } from '../../report/html.js';
+import { sessionMarkdown } from '../../report/markdown.js';
+import { buildSessionReport } from '../../report/session.js';
+import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
+
+function writeFile(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new StarlError('E_INPUT_FILE', `cannot write the report: ${(error as Error).message}`, { file });
+  }
+}
+
+/** `starl report [SESSION]`: a session's report as Markdown (default), standalone HTML or JSON. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description("a practice session's report: Markdown, standalone HTML with highlighted answers and gauges, or JSON")
+    .argument('[session]', 'the session id (default: the newest session)', (v) => parseWholeNumber(v, 'session'))
+    .option('--html <file>', 'write a standalone HTML page')
+    .option('--md <file>', 'write the Markdown to a file instead of standard output')
+    .option('--json', 'print the report as JSON')
+    .option('--list', 'list the sessions instead')
+    .option('--db <file>', DB_OPTION_HELP)
+    .action(async (sessionId: number | undefined, flags: { html?: string; md?: string; json?: boolean; list?: boolean; db?: string }) => {
+      await withStore(flags.db, async (store) => {
+        if (flags.list) {
+          const sessions = await store.listSessions();
+          if (sessions.length === 0) process.stdout.write('No sessions yet: starl practice\n');
+          for (const s of sessions) {
+            process.stdout.write(`#${s.id}  ${s.startedAt.slice(0, 16).replace('T', ' ')}  ${s.mode}  ${s.status}  ${s.questions.length} questions${s.role ? `  ${s.role}` : ''}\n`);
+          }
+          return;
+        }
+        const id = sessionId ?? (await store.listSessions())[0]?.id;
+        if (id === undefined) throw new StarlError('E_NOT_FOUND', 'there are no practice sessions yet; start one with: starl practice');
+        const data = await buildSessionReport(store, id);
+        if (flags.json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+        if (flags.html) {
+          writeFile(flags.html, sessionHtml(data));
+          process.stderr.write(`HTML report written to ${flags.html}\n`);
+        }
+        if (flags.md) {
+          writeFile(flags.md, sessionMarkdown(data));
+          process.stderr.write(`Markdown report written to ${flags.md}\n`);
+        }
+        if (!flags.json && !flags.html && !flags.md) process.stdout.write(sessionMarkdown(data));
+      });
+    });
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { analyze } from '../../core/analyze.js';
+import { StarlError } from '../../core/errors.js';
+import { bank } from '../../questions/bank.js';
+import { parseList, parseWholeNumber } from '../../practice/options.js';
+import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
+import { describeStory, normaliseCompetencies, STORY_PROMPT, storyFromAnswer } from '../../stories/bank.js';
+import { suggestStories } from '../../stories/match.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `starl stories`: the story bank: save STAR(L) stories, see their parts, find the best for a question. */
+export function registerStories(program: Command): void {
+  const stories = program.command('stories').description('your bank of STAR(L) stories');
+
+  stories
+    .command('add')
+    .description('save a story: from a practice answer (--from-answer), a file, or standard input')
+    .requiredOption('--title <title>', 'a short title')
+    .option('--competencies <list>', 'competencies it shows, comma-separated', parseList)
+    .option('--from-answer <id>', 'a saved practice answer (ids are in `starl report --json`)', (v) => parseWholeNumber(v, '--from-answer'))
+    .option('--file <file>', 'read the story from a text file')
+    .option('--db <file>', DB_OPTION_HELP)
+    .action(async (flags: { title: string; competencies?: string[]; fromAnswer?: number; file?: string; db?: string }) => {
+      await withStore(flags.db, async (store) => {
+        let draft;
+        if (flags.fromAnswer !== undefined) {
+          const answer = await store.requireAnswer(flags.fromAnswer);
+          const original = answer.followUpOf === null ? null : await store.requireAnswer(answer.followUpOf);
+          const text = original ? `${original.answer}\n${answer.answer}` : answer.answer;
+          draft = storyFromAnswer({ id: answer.id, text, report: answer.report }, flags.title, flags.competencies ?? []);
+        } else {
+          let text: string;
+          if (flags.file) {
+            try {
+              text = readFileSync(flags.file, 'utf8');
+            } catch (error) {
+              throw new StarlError('E_INPUT_FILE', `cannot read the story: ${(error as Error).message}`, { file: flags.file });
+            }
+          } else if (!process.stdin.isTTY) text = await readStdin();
+          else throw new StarlError('E_USAGE', 'give the story with --from-answer, --file, or on standard input');
+          const report = analyze({ question: STORY_PROMPT, answer: text.trim() });
+          draft = storyFromAnswer({ id: null, text: text.trim(), report }, flags.title, flags.competencies ?? []);
+        }
+        process.stdout.write(describeStory(await store.saveStory(draft)));
+      });
+    });
+
+  stories
+    .command('list')
+    .description('every story, with its parts as Starl labelled them')
+    .option('--db <file>', DB_OPTION_HELP)
+    .action(async (flags: { db?: string }) => {
+      await withStore(flags.db, async (store) => {
+        const all = await store.listStories();
+        if (all.length === 0) process.stdout.write('No stories yet: save one from practice, or with starl stories add\n');
+        for (const story of all) process.stdout.write(`${describeStory(story)}\n`);
+      });
+    });
+
+  stories
+    .command('suggest')
+    .description('the stories that fit a question best')
+    .argument('<question...>', 'the interview question')
+    .option('--competencies <list>', 'what the question probes (found from the question bank when it is there)', parseList)
+    .option('--db <file>', DB_OPTION_HELP)
+    .action(async (words: string[], flags: { competencies?: string[]; db?: string }) => {
+      const text = words.join(' ');
+      const known = bank.find((q) => q.text.toLowerCase() === text.trim().toLowerCase());
+      const competencies = normaliseCompetencies(flags.competencies ?? [...(known?.competencies ?? [])]);
+      await withStore(flags.db, async (store) => {
+        const best = suggestStories({ text, competencies }, await store.listStories());
+        if (best.length === 0) process.stdout.write('No story in your bank fits this question yet.\n');
+        for (const { story, why } of best) process.stdout.write(`#${story.id} ${story.title}  (${why})\n`);
+      });
+    });
+}

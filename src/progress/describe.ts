@@ -1,0 +1,29 @@
+import { REASON_LABELS } from '../practice/feedback.js';
+import type { JudgedAnswer } from '../storage/records.js';
+import { terminalChart } from './chart.js';
+import { progressSeries, weakestReason } from './series.js';
+
+/** A long answer cut to its first words, for a list. */
+function excerpt(text: string, length = 90): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
+}
+
+/** Everything `starl progress` prints: the chart, the weakest reason now, and the answers that show it. */
+export function describeProgress(judged: readonly JudgedAnswer[]): string {
+  if (judged.length === 0) return 'Nothing judged yet: run `starl practice`, or review a transcript.\n';
+  const lines = [terminalChart(progressSeries(judged)), ''];
+  const practice = judged.filter((a) => a.origin === 'practice').length;
+  lines.push(`${judged.length} judged answers (${practice} from practice, ${judged.length - practice} from reviews).`);
+  const weakest = weakestReason(judged);
+  if (weakest) {
+    const label = REASON_LABELS[weakest.reason];
+    lines.push('', `Weakest now: ${label}, passed ${weakest.passed} of the last ${weakest.judged} answers it applied to.`);
+    if (weakest.misses.length > 0) lines.push('Answers that show it:');
+    for (const miss of weakest.misses.slice(-5).reverse()) {
+      const where = miss.origin === 'practice' ? `session ${miss.sessionId}` : 'review';
+      lines.push(`  • (${where}) ${excerpt(miss.question, 60)}`, `    "${excerpt(miss.answer)}"`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
