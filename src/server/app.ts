@@ -24,7 +24,7 @@ export interface AppDeps {
   rules: readonly RuleInfo[];
   /** Looks up a file of the built front end by its URL path (`/index.html`); null when absent. */
   assets?: (path: string) => Promise<Asset | null>;
-  /** Host headers the server answers to (`127.0.0.1:4747`); every host is accepted when omitted. */
+  /** Host headers the server answers to (`127.0.0.1:4747`), read on every request; every host when omitted. */
   allowedHosts?: readonly string[];
   /** Where unexpected errors go; the client only ever sees a generic message. */
   logError?: (error: unknown) => void;

@@ -10,10 +10,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * make the browser send our host name.
  */
 export function requireKnownHost(allowedHosts: readonly string[]): MiddlewareHandler {
-  const allowed = new Set(allowedHosts.map((host) => host.toLowerCase()));
   return async (c, next) => {
+    // Read on every request: the server learns its port, and so its host names, only once it listens.
     const host = (c.req.header('host') ?? '').toLowerCase();
-    if (!allowed.has(host)) {
+    if (!allowedHosts.some((allowed) => allowed.toLowerCase() === host)) {
       return sendError(c, new StarlError('E_FORBIDDEN_ORIGIN', `Starl does not answer to the host "${host}"; open it at ${allowedHosts[0]}.`));
     }
     await next();

@@ -73,6 +73,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use; choose another with --port` : error.message;
       reject(new StarlError('E_USAGE', `Cannot listen on ${host}:${port}: ${reason}.`));
     });
+  }).catch(async (error: unknown) => {
+    await driver.close();
+    throw error;
   });
   const bound = (server.address() as AddressInfo).port;
   allowedHosts.push(`127.0.0.1:${bound}`, `localhost:${bound}`, `[::1]:${bound}`);

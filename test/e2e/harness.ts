@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { build } from 'vite';
+import { startServer } from '../../src/server/serve.js';
+import type { RunningServer } from '../../src/server/serve.js';
+
+/** Debian's chromium, installed by .ci/run with apt; a downloaded browser is never used. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Flags for a quiet, headless Chromium that contacts nothing but the page under test. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A built front end, a running server on a random loopback port with a fresh database file, and a browser. */
+export interface Harness {
+  server: RunningServer;
+  browser: BrowserContext;
+  workDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the front end into a temporary directory, starts the real server on it with a new database
+ * file, and launches Chromium with a fresh profile. One harness is shared by a whole e2e file.
+ */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing; install Debian's chromium (apt-get install -y chromium), as .ci/run does.`);
+  }
+  const workDir = mkdtempSync(join(tmpdir(), 'starl-e2e-'));
+  const webRoot = join(workDir, 'web');
+  await build({ configFile: join(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot } });
+  const server = await startServer({ port: 0, dbFile: join(workDir, 'starl.db'), webRoot });
+  // Playwright takes the profile directory here rather than as --user-data-dir.
+  const browser = await chromium.launchPersistentContext(join(workDir, 'profile'), {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  return {
+    server,
+    browser,
+    workDir,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+/** Set STARL_SCREENSHOTS=1 to refresh the PNGs under docs/screenshots/ while the tests run. */
+const SCREENSHOTS = process.env.STARL_SCREENSHOTS === '1';
+
+const STORY_QUESTION = 'Tell me about a time you solved a difficult problem at work.';
+const STORY =
+  'At my last job we had a warehouse scanner system that kept dropping orders. My task was to find out why before the holiday rush. ' +
+  'I logged every failed scan for a week and found that the Wi-Fi dropped near the cold-storage doors. ' +
+  'I moved two access points and wrote a retry queue for the scanners. ' +
+  'As a result, lost orders fell from 40 a day to none. I learned to measure before guessing.';
+
+const XSS_ANSWER =
+  'I fixed a bug where <img src=x onerror="window.__xss=1"> broke the page, and <script>window.__xss=2</script> ran. ' +
+  'As a result, we cut errors by 30 percent.';
+
+let harness: Harness;
+let page: Page;
+const externalRequests: string[] = [];
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = harness.browser.pages()[0] ?? (await harness.browser.newPage());
+  page.on('request', (request) => {
+    if (!request.url().startsWith(harness.server.url) && !request.url().startsWith('blob:')) externalRequests.push(request.url());
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function openAnalyze(): Promise<void> {
+  // A fresh document each time: going to the same URL with a hash would keep the old page's state.
+  await page.goto('about:blank');
+  await page.goto(`${harness.server.url}#/analyze`);
+  await page.getByLabel('Question').waitFor();
+}
+
+/** The answer as the evidence panel shows it, without the STAR(L) tags and missing-part markers. */
+function evidenceText(): Promise<string> {
+  return page.evaluate(() => {
+    const evidence = document.querySelector('.evidence')?.cloneNode(true) as HTMLElement | undefined;
+    evidence?.querySelectorAll('.star-tag, .mark-insertion').forEach((node) => node.remove());
+    return evidence?.textContent ?? '';
+  });
+}
+
+async function screenshot(name: string): Promise<void> {
+  if (SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+}
+
+describe('Analyze page', () => {
+  it('shows highlights and gauges while the candidate types, without a round trip', async () => {
+    await openAnalyze();
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/')) apiCalls.push(request.url());
+    });
+    await page.getByLabel('Question').fill(STORY_QUESTION);
+    const answerBox = page.getByLabel('Your answer');
+    await answerBox.pressSequentially(STORY.slice(0, 80));
+    await expect.poll(evidenceText).toBe(STORY.slice(0, 80));
+    // The rest arrives in one paste, as candidates often do; the evidence follows it exactly.
+    await answerBox.fill(STORY);
+    await expect.poll(evidenceText).toBe(STORY);
+    expect(await page.locator('.gauge').count()).toBe(4);
+    expect(await page.locator('.evidence mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('.evidence .star-tag').count()).toBeGreaterThan(0);
+    expect(apiCalls).toEqual([]);
+    await screenshot('analyze');
+  });
+
+  it('keeps script and HTML in an answer and a company name inert', async () => {
+    await openAnalyze();
+    await page.getByLabel('Question').fill('Tell me about a time you fixed a bug.');
+    await page.getByText('Company (optional)').click();
+    await page.getByLabel('Company name').fill('<b id="injected">Evil</b><script>window.__xss=3</script>');
+    await page.getByLabel('Your answer').fill(XSS_ANSWER);
+    await expect.poll(evidenceText).toBe(XSS_ANSWER);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('.report img, .report script, #injected').count()).toBe(0);
+  });
+
+  it('exports the report as a standalone HTML page with the answer escaped', async () => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as HTML' }).click();
+    const download = await downloading;
+    const exported = readFileSync((await download.path())!, 'utf8');
+    expect(exported).toMatch(/^<!doctype html>/);
+    // DOMParser builds the document without running it: the payload must come back as text, not elements.
+    const parsed = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'text/html');
+      doc.querySelectorAll('.star-tag, .mark-insertion').forEach((node) => node.remove());
+      return { evidence: doc.querySelector('.evidence')?.textContent, elements: doc.querySelectorAll('script, img, #injected').length, gauges: doc.querySelectorAll('.gauge').length };
+    }, exported);
+    expect(parsed).toEqual({ evidence: XSS_ANSWER, elements: 0, gauges: 4 });
+  });
+
+  it('is usable from the keyboard alone', async () => {
+    await openAnalyze();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('question');
+    await page.keyboard.type('Why do you want this job?');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('answer');
+  });
+
+  it('reflows without horizontal scrolling at 200% zoom', async () => {
+    // 200% zoom on a 1280-pixel window leaves 640 CSS pixels of width.
+    await page.setViewportSize({ width: 640, height: 900 });
+    await openAnalyze();
+    await page.getByRole('button', { name: 'Try an example' }).click();
+    await page.locator('.evidence').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await screenshot('analyze-zoom-200');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
+describe('safety', () => {
+  it('loads nothing from outside the local server', () => {
+    expect(externalRequests).toEqual([]);
+  });
+
+  it('answers the page with a content security policy of its own origin only', async () => {
+    const response = await page.goto(harness.server.url);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('refuses a form posted into the API from a page on another origin', async () => {
+    // The classic cross-site request forgery: a page elsewhere submits a form to the local server.
+    const form = `<!doctype html><form method="post" enctype="text/plain" action="${harness.server.url}api/analyze"><input name="question" value="x"><button>go</button></form>`;
+    const elsewhere = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(form));
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      await page.goto(`http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/`);
+      const [response] = await Promise.all([page.waitForNavigation(), page.click('button')]);
+      expect(response?.status()).toBe(403);
+      expect(await page.textContent('body')).toContain('E_FORBIDDEN_ORIGIN');
+    } finally {
+      elsewhere.close();
+    }
+  });
+});
