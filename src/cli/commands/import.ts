@@ -21,8 +21,8 @@ export function registerImport(program: Command): void {
       // Checked in full before the database is opened: a damaged file changes nothing.
       const document = parseExport(source, file);
       const counts = await withStore(flags.db, (store) => importAll(store, document));
-      const added = Object.entries(counts.added).map(([table, n]) => `${n} ${table.replace(/_/g, ' ')}`);
+      const added = Object.entries(counts.added).map(([table, n]) => `${table.replace(/_/g, ' ')} ${n}`);
       const present = Object.values(counts.alreadyPresent).reduce((sum, n) => sum + n, 0);
-      process.stdout.write(`Imported ${added.length ? added.join(', ') : 'nothing new'}${present ? ` (${present} already present)` : ''}.\n`);
+      process.stdout.write(`${added.length ? `Imported: ${added.join(', ')}` : 'Imported nothing new'}${present ? ` (${present} rows already present)` : ''}.\n`);
     });
 }
