@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { z } from 'zod';
 import { StarlError } from '../core/errors.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
+import type { Store } from '../storage/index.js';
 import { rejectCrossOriginWrites, requireKnownHost } from './guards.js';
 import { sendError, sendUnexpected } from './http-errors.js';
 import { buildOpenApiDocument } from './openapi.js';
-import { MAX_BODY_BYTES, analyzeRequestSchema } from './schemas.js';
+import { readJson } from './read-json.js';
+import { registerReviewRoutes } from './routes/reviews.js';
+import { MAX_BODY_BYTES, MAX_TRANSCRIPT_BODY_BYTES, analyzeRequestSchema } from './schemas.js';
 import type { RuleInfo } from './schemas.js';
 
 /** A static file of the web front end. */
@@ -20,6 +21,8 @@ export interface Asset {
 /** What the server needs from the rest of Starl; tests pass their own, `serve.ts` the real ones. */
 export interface AppDeps {
   analyze: (input: AnalyzeInput) => Report;
+  /** The database behind the sessions, companies, stories, reviews and progress routes; without it they are absent. */
+  store?: Store;
   /** The rule catalogue for `GET /api/rules`. */
   rules: readonly RuleInfo[];
   /** Looks up a file of the built front end by its URL path (`/index.html`); null when absent. */
@@ -64,13 +67,11 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.allowedHosts) app.use('*', requireKnownHost(deps.allowedHosts));
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: 'require-corp' }));
   app.use('/api/*', rejectCrossOriginWrites());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => sendError(c, new StarlError('E_INPUT_TOO_LONG', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`)),
-    }),
-  );
+  const limit = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => sendError(c, new StarlError('E_INPUT_TOO_LONG', `The request body is over ${Math.round(maxSize / 1024)} KB.`)) });
+  const answerLimit = limit(MAX_BODY_BYTES);
+  const transcriptLimit = limit(MAX_TRANSCRIPT_BODY_BYTES);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/reviews' ? transcriptLimit(c, next) : answerLimit(c, next)));
 
   app.post('/api/analyze', async (c) => {
     const input = await readJson(c, analyzeRequestSchema);
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.get('/api/rules', (c) => c.json(deps.rules));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+  if (deps.store) registerReviewRoutes(app, deps.store);
   app.all('/api/*', (c) => sendError(c, new StarlError('E_NOT_FOUND', `Nothing is at ${c.req.method} ${c.req.path}.`)));
 
   const assets = deps.assets;
@@ -92,29 +94,4 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
   return app;
-}
-
-/**
- * Reads a JSON body and validates it against a schema; a wrong content type, malformed JSON or a
- * field that fails validation becomes a typed error naming the field.
- */
-async function readJson<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  const contentType = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(contentType)) {
-    throw new StarlError('E_INPUT_BAD_JSON', `The request body must be JSON sent as application/json, not "${contentType || 'no content type'}".`);
-  }
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch (error) {
-    if (error instanceof StarlError) throw error;
-    throw new StarlError('E_INPUT_BAD_JSON', 'The request body is not valid JSON.');
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
-    throw new StarlError('E_INPUT_BAD_FIELD', `The request has an invalid field: ${issue?.message ?? 'unexpected value'}`, { field });
-  }
-  return parsed.data;
 }

@@ -28,8 +28,10 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
 
 /** Sends `{ "error": { "code", "message" } }` with the status the code maps to. */
 export function sendError(c: Context, error: StarlError, status: ContentfulStatusCode = statusFor(error.code)): Response {
+  // The same "file:line: message (field)" a terminal user sees, without the code, which has its own key.
+  const at = [error.where?.file, error.where?.line].filter((part) => part !== undefined).join(':');
   const field = error.where?.field ? ` (${error.where.field})` : '';
-  return c.json({ error: { code: error.code, message: `${error.message}${field}` } }, status);
+  return c.json({ error: { code: error.code, message: `${at ? `${at}: ` : ''}${error.message}${field}` } }, status);
 }
 
 /**

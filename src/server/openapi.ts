@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { analyzeRequestSchema, errorBodySchema, openApiDocumentSchema, reportSchema, ruleListSchema, schemaRegistry } from './schemas.js';
+import {
+  analyzeRequestSchema,
+  errorBodySchema,
+  openApiDocumentSchema,
+  reportSchema,
+  reviewRequestSchema,
+  reviewSchema,
+  ruleListSchema,
+  schemaRegistry,
+  storedReviewListSchema,
+} from './schemas.js';
 
 /** One operation of the API as the OpenAPI document describes it. */
 export interface ApiOperation {
@@ -22,6 +32,21 @@ export const apiOperations: ApiOperation[] = [
     request: analyzeRequestSchema,
     response: { status: 200, schema: reportSchema, description: 'The report.' },
     errors: [400, 403, 413],
+  },
+  {
+    method: 'post',
+    path: '/api/reviews',
+    summary: 'Review an interview transcript pair by pair and save the judged answers.',
+    request: reviewRequestSchema,
+    response: { status: 200, schema: reviewSchema, description: 'The review, main reason on top.' },
+    errors: [400, 403, 413],
+  },
+  {
+    method: 'get',
+    path: '/api/reviews',
+    summary: 'List the saved answers of reviewed transcripts.',
+    response: { status: 200, schema: storedReviewListSchema, description: 'Saved review answers, oldest first.' },
+    errors: [],
   },
   {
     method: 'get',

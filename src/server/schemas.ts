@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { QUESTION_TYPES, REASONS, SEVERITIES, STAR_LABELS } from '../core/types.js';
 import type { RuleMeta } from '../core/rules/rule.js';
+import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
 
 /**
@@ -11,6 +12,9 @@ export const schemaRegistry = z.registry<{ id: string; description?: string }>()
 
 /** Longest request body the API accepts, in bytes: far above any real answer plus a job posting. */
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Longest transcript upload: the transcript reader's own limit, doubled for JSON's escaping. */
+export const MAX_TRANSCRIPT_BODY_BYTES = 2 * MAX_TRANSCRIPT_BYTES;
 
 const reasonSchema = z.enum(REASONS);
 const spanSchema = z
@@ -140,6 +144,59 @@ export const ruleListSchema = z.array(ruleInfoSchema).register(schemaRegistry, {
 export const openApiDocumentSchema = z
   .looseObject({ openapi: z.string() })
   .register(schemaRegistry, { id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document.' });
+
+/** The body of `POST /api/reviews`: a transcript's text, decoded in the page, and its file name. */
+export const reviewRequestSchema = z
+  .object({
+    fileName: z.string().min(1).max(255).describe('The transcript\'s file name, for messages and the saved record.'),
+    text: z.string().describe('The transcript\'s text.'),
+    candidate: z.string().min(1).optional().describe('The candidate\'s name as the transcript spells it; inferred when absent.'),
+    save: z.boolean().default(true).describe('Whether to save the judged answers for progress; default true.'),
+  })
+  .strict()
+  .register(schemaRegistry, { id: 'ReviewRequest', description: 'A transcript to review.' });
+
+const verdictSchema = z.enum(['pass', 'miss', 'n/a']);
+
+/**
+ * The review of a transcript, in outline: the fields a client needs to find its way; each pair also
+ * carries the analyzer's full `report` (see `Report`).
+ */
+export const reviewSchema = z
+  .looseObject({
+    format: z.string(),
+    candidate: z.string(),
+    interviewers: z.array(z.string()),
+    mainReason: reasonSchema.nullable(),
+    tallies: z.record(reasonSchema, z.object({ misses: z.number().int(), applicable: z.number().int() })),
+    pairs: z.array(
+      z.looseObject({
+        question: z.string(),
+        answer: z.string(),
+        line: z.number().int(),
+        questionType: z.enum(QUESTION_TYPES).nullable(),
+        reasons: z.record(reasonSchema, z.object({ verdict: verdictSchema, score: z.number().nullable() })).nullable(),
+        problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+        report: reportSchema.nullable(),
+      }),
+    ),
+    saved: z.number().int().describe('How many judged answers were saved for progress.'),
+  })
+  .register(schemaRegistry, { id: 'Review', description: 'A transcript reviewed pair by pair, with the main reason on top.' });
+
+/** A saved answer from a reviewed transcript, as `GET /api/reviews` lists it. */
+export const storedReviewSummarySchema = z
+  .object({
+    id: z.number().int(),
+    sourceFile: z.string(),
+    question: z.string(),
+    answer: z.string(),
+    createdAt: z.string(),
+    verdicts: z.record(reasonSchema, verdictSchema),
+  })
+  .register(schemaRegistry, { id: 'StoredReview', description: 'One saved answer from a reviewed transcript.' });
+
+export const storedReviewListSchema = z.array(storedReviewSummarySchema).register(schemaRegistry, { id: 'StoredReviewList', description: 'Saved review answers, oldest first.' });
 
 /** Every error the API returns has this shape; `code` is one of Starl's stable error codes. */
 export const errorBodySchema = z

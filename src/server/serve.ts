@@ -5,9 +5,7 @@ import { serve } from '@hono/node-server';
 import { analyze } from '../core/analyze.js';
 import { StarlError } from '../core/errors.js';
 import { rules } from '../core/rules/index.js';
-import { migrate } from '../storage/migrations.js';
-import { resolveDatabasePath } from '../storage/paths.js';
-import { openSqliteDriver } from '../storage/sqlite.js';
+import { openStore, resolveDatabasePath } from '../storage/index.js';
 import { createApp } from './app.js';
 import { directoryAssets } from './assets.js';
 
@@ -53,14 +51,14 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     throw new StarlError('E_INPUT_FILE', 'The web front end is not built; run "npm run build:web" first.', { file: webRoot });
   }
   const databasePath = resolveDatabasePath(options.dbFile);
-  const driver = openSqliteDriver(databasePath);
-  await migrate(driver, () => new Date());
+  const store = await openStore(databasePath);
 
   // Filled in once the port is known; the app reads it on every request.
   const allowedHosts: string[] = [];
   const app = createApp({
     analyze,
     rules,
+    store,
     assets: directoryAssets(webRoot),
     allowedHosts: LOOPBACK.has(host) ? allowedHosts : undefined,
     logError: (error) => console.error(error),
@@ -74,7 +72,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       reject(new StarlError('E_USAGE', `Cannot listen on ${host}:${port}: ${reason}.`));
     });
   }).catch(async (error: unknown) => {
-    await driver.close();
+    await store.close();
     throw error;
   });
   const bound = (server.address() as AddressInfo).port;
@@ -86,7 +84,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     databasePath,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await driver.close();
+      await store.close();
     },
   };
 }

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analyze.js';
+import { rules } from '../../core/rules/index.js';
+import { Store } from '../../storage/index.js';
+import { openSqliteDriver } from '../../storage/sqlite.js';
+import { createApp } from '../app.js';
+
+const TRANSCRIPT = readFileSync(new URL('../../../test/fixtures/transcripts/zoom-backend-engineer.vtt', import.meta.url), 'utf8');
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+
+beforeEach(async () => {
+  store = await Store.open(openSqliteDriver(':memory:'));
+  app = createApp({ analyze, rules, store });
+});
+
+afterEach(async () => {
+  await store.close();
+});
+
+function postReview(body: unknown) {
+  return app.request('/api/reviews', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+describe('/api/reviews', () => {
+  it('reviews a transcript pair by pair, names the main reason and saves the judged answers', async () => {
+    const res = await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT });
+    expect(res.status).toBe(200);
+    const review = await res.json();
+    expect(review.candidate).toBe('Jordan Kim');
+    expect(review.pairs.length).toBeGreaterThan(2);
+    expect(review.pairs[0].question).toMatch(/how are you/i);
+    expect(review.saved).toBe(review.pairs.filter((pair: { report: unknown }) => pair.report !== null).length);
+    const listed = await (await app.request('/api/reviews')).json();
+    expect(listed).toHaveLength(review.saved);
+    expect(listed[0]).toMatchObject({ sourceFile: 'zoom.vtt', verdicts: { opportunity: expect.stringMatching(/pass|miss/) } });
+  });
+
+  it('saves nothing when asked not to', async () => {
+    const review = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT, save: false })).json();
+    expect(review.saved).toBe(0);
+    expect(await (await app.request('/api/reviews')).json()).toEqual([]);
+  });
+
+  it('reports an unreadable transcript with its file and a typed code', async () => {
+    const res = await postReview({ fileName: 'notes.txt', text: 'just some words with no speakers or questions' });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('E_TRANSCRIPT');
+    expect(body.error.message).toMatch(/^notes\.txt:\d+: /);
+  });
+});

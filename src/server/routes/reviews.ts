@@ -1,0 +1,39 @@
+import type { Hono } from 'hono';
+import { REASONS } from '../../core/types.js';
+import type { Reason, Verdict } from '../../core/types.js';
+import { buildReview } from '../../review/index.js';
+import type { Store } from '../../storage/index.js';
+import { readInterview } from '../../transcripts/index.js';
+import { readJson } from '../read-json.js';
+import { reviewRequestSchema } from '../schemas.js';
+
+/**
+ * `POST /api/reviews` reviews a transcript pair by pair and saves the judged answers for progress;
+ * `GET /api/reviews` lists what was saved.
+ */
+export function registerReviewRoutes(app: Hono, store: Store): void {
+  app.post('/api/reviews', async (c) => {
+    const request = await readJson(c, reviewRequestSchema);
+    const interview = readInterview(request.text, { file: request.fileName, ...(request.candidate ? { candidate: request.candidate } : {}) });
+    const review = buildReview(interview);
+    const judged = review.pairs.flatMap((pair) => (pair.report ? [{ ...pair, report: pair.report }] : []));
+    if (request.save) {
+      await store.saveReviews(judged.map((pair) => ({ sourceFile: request.fileName, question: pair.question, answer: pair.answer, report: pair.report, answeredAt: null })));
+    }
+    return c.json({ ...review, saved: request.save ? judged.length : 0 });
+  });
+
+  app.get('/api/reviews', async (c) => {
+    const reviews = await store.listReviews();
+    return c.json(
+      reviews.map((review) => ({
+        id: review.id,
+        sourceFile: review.sourceFile,
+        question: review.question,
+        answer: review.answer,
+        createdAt: review.createdAt,
+        verdicts: Object.fromEntries(REASONS.map((reason) => [reason, review.report.reasons[reason].verdict])) as Record<Reason, Verdict>,
+      })),
+    );
+  });
+}
