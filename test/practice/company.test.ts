@@ -8,7 +8,9 @@ import { htmlToText } from '../../src/company/html.js';
 import { describeCompany, homeworkChecklist, questionsToAsk } from '../../src/company/notebook.js';
 import { readPosting } from '../../src/company/source.js';
 import type { Company, CompanyFact } from '../../src/storage/index.js';
+import { registerCompany } from '../../src/cli/commands/company.js';
 import { runCli } from './cli.js';
+import { runCommand } from './inprocess.js';
 import { tempDir } from './helpers.js';
 
 const POSTING = `<!doctype html><html><head><title>Support Engineer at Forkful</title>
@@ -152,10 +154,10 @@ describe('starl company (command line)', () => {
     const added = await runCli(['company', 'add', 'Forkful', '--competitor', 'HelloFresh', '--db', db], { stdin: POSTING });
     expect(added).toMatchObject({ code: 0, stderr: '' });
     expect(added.stdout).toContain('Saved Forkful with its posting from stdin.');
-    const fact = await runCli(['company', 'fact', 'forkful', 'news', 'Forkful opened a depot in York.', '--source', 'BBC Leeds', '--db', db]);
-    expect(fact.code).toBe(0);
-    const shown = await runCli(['company', 'show', 'FORKFUL', '--db', db]);
-    expect(shown.code).toBe(0);
+    const fact = await runCommand(registerCompany, ['company', 'fact', 'forkful', 'news', 'Forkful opened a depot in York.', '--source', 'BBC Leeds', '--db', db]);
+    expect(fact).toEqual({ stdout: 'Saved a fact (news) about Forkful.\n', stderr: '', error: null });
+    const shown = await runCommand(registerCompany, ['company', 'show', 'FORKFUL', '--db', db]);
+    expect(shown.error).toBeNull();
     expect(shown.stdout).toContain('competitors: HelloFresh');
     expect(shown.stdout).toContain('[news] Forkful opened a depot in York.  (source: BBC Leeds)');
     expect(shown.stdout).toContain('1. I read that Forkful opened a depot in York.');

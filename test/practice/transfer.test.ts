@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { exportAll, importAll, openStore, parseExport, type Store } from '../../src/storage/index.js';
+import { registerExport } from '../../src/cli/commands/export.js';
+import { registerImport } from '../../src/cli/commands/import.js';
+import { StarlError } from '../../src/core/errors.js';
 import { runCli } from './cli.js';
+import { runCommand } from './inprocess.js';
 import { tempDir } from './helpers.js';
 
 let dir: string;
@@ -94,7 +98,7 @@ describe('export and import', () => {
     expect(imported.stdout).toBe(
       'Imported: companies 1, company facts 1, sessions 1, session questions 1, answers 3, stories 1, reviews 1.\n',
     );
-    const again = await runCli(['import', join(dir, 'all.json'), '--db', target]);
+    const again = await runCommand(registerImport, ['import', join(dir, 'all.json'), '--db', target]);
     expect(again.stdout).toBe('Imported nothing new (8 rows already present).\n');
 
     const reexported = await withOpen(target, (store) => exportAll(store));
@@ -138,9 +142,10 @@ describe('export and import', () => {
     const damaged = JSON.parse(good) as { answers: { seconds: unknown }[] };
     damaged.answers[1]!.seconds = 'nine';
     writeFileSync(wrongField, JSON.stringify(damaged));
-    const wrong = await runCli(['import', wrongField, '--db', target]);
-    expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('the export file is damaged: Invalid input: expected number, received string (answers[1].seconds)');
+    const wrong = await runCommand(registerImport, ['import', wrongField, '--db', target]);
+    expect((wrong.error as StarlError).describe()).toBe(
+      `${wrongField}: the export file is damaged: Invalid input: expected number, received string (answers[1].seconds) [E_INPUT_BAD_FIELD]`,
+    );
 
     const after = await withOpen(target, (store) => exportAll(store));
     expect(contents(JSON.stringify(after))).toEqual(contents(good));
@@ -167,7 +172,7 @@ describe('export and import', () => {
     const source = join(dir, 'source.db');
     await fill(source);
     const out = join(dir, 'mine.json');
-    const result = await runCli(['export', '--out', out, '--db', source]);
+    const result = await runCommand(registerExport, ['export', '--out', out, '--db', source]);
     expect(result.stdout).toBe(`Exported 1 sessions, 3 answers, 1 stories, 1 companies, 1 reviews to ${out}\n`);
     expect(parseExport(readFileSync(out, 'utf8'), out).answers.map((a) => a.answer)).toEqual([FIRST, FOLLOW, RETRY]);
   });
