@@ -1,9 +1,9 @@
 import { StarlError } from '../core/errors.js';
 import { REASONS, type AnalyzeInput, type QuestionType, type Report } from '../core/types.js';
 import { judgingContext } from '../company/context.js';
-import { planInterview, type PlanOptions } from '../questions/bank.js';
+import { bank, planInterview, type PlanOptions } from '../questions/bank.js';
 import type { Session, StoredAnswer, Store } from '../storage/index.js';
-import { overusedStories } from '../stories/match.js';
+import { overusedStories, suggestStories } from '../stories/match.js';
 import { storyFromAnswer } from '../stories/bank.js';
 import { finalJudgements, passTotals } from '../report/session.js';
 import { REASON_LABELS, showFeedback } from './feedback.js';
@@ -132,6 +132,7 @@ export class PracticeRun {
   private async askQuestion(session: Session, position: number): Promise<NextStep> {
     const question = session.questions[position]!;
     const number = `${position + 1}/${session.questions.length}`;
+    if (question.questionType === 'behavioral') await this.suggestFromBank(question.text, question.bankId);
     for (;;) {
       const first = await this.answerAndSave(session, position, `${number} · ${question.text}`, question.text, null);
       if (!first) return 'stop';
@@ -201,6 +202,15 @@ export class PracticeRun {
       showFeedback(this.terminal, judged, report, title);
       return saved;
     }
+  }
+
+  /** Before a behavioral question, names the stories in the bank that fit it best. */
+  private async suggestFromBank(text: string, bankId: string | null): Promise<void> {
+    const stories = await this.store.listStories();
+    if (stories.length === 0) return;
+    const competencies = bank.find((q) => q.id === bankId)?.competencies ?? [];
+    const fits = suggestStories({ text, competencies }, stories);
+    if (fits.length > 0) this.terminal.info(`Stories from your bank that fit: ${fits.map((f) => `"${f.story.title}"`).join(', ')}`);
   }
 
   private async warnAboutOverusedStories(sessionId: number): Promise<void> {

@@ -18,7 +18,7 @@ export function describeProgress(judged: readonly JudgedAnswer[]): string {
   const weakest = weakestReason(judged);
   if (weakest) {
     const label = REASON_LABELS[weakest.reason];
-    lines.push('', `Weakest now: ${label}, passed ${weakest.passed} of the last ${weakest.judged} answers it applied to.`);
+    lines.push('', `Weakest now: ${label}, passed in ${weakest.passed} of the ${weakest.judged} recent answers it applied to.`);
     if (weakest.misses.length > 0) lines.push('Answers that show it:');
     for (const miss of weakest.misses.slice(-5).reverse()) {
       const where = miss.origin === 'practice' ? `session ${miss.sessionId}` : 'review';

@@ -133,6 +133,7 @@ describe('starl practice, through its real prompts', () => {
       expect(screen.text).toContain(`Session #${session!.id} finished`);
       // The saved story was told again for the next two behavioral questions: three uses is too many.
       expect(screen.text).toContain('You have told "Parcelo triage rebuild" for 3 questions (5, 6, 7)');
+      expect(screen.text).toContain('Stories from your bank that fit: "Parcelo triage rebuild"');
       expect(screen.text).toContain(`Full report: starl report ${session!.id}`);
 
       const answers = await store.answersOf(session!.id);

@@ -74,7 +74,7 @@ describe('progress', () => {
       const result = await runCommand(registerProgress, ['progress', '--chart', chartFile, '--db', file]);
       expect(result.error).toBeNull();
       expect(result.stdout).toContain('5 judged answers (4 from practice, 1 from reviews).');
-      expect(result.stdout).toMatch(/Weakest now: .+, passed \d+ of the last \d+ answers it applied to\./);
+      expect(result.stdout).toMatch(/Weakest now: .+, passed in \d+ of the \d+ recent answers it applied to\./);
       expect(readFileSync(chartFile, 'utf8')).toMatch(/^<svg /);
       const png = await runCommand(registerProgress, ['progress', '--chart', join(dir, 'p.png'), '--db', file]);
       expect(png.error).toBeInstanceOf(StarlError);
