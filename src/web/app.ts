@@ -2,9 +2,13 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AnalyzePage } from './pages/analyze-page.js';
+import { ReviewPage } from './pages/review-page.js';
 
 /** The pages, by their `#/` route; the first is the home page. */
-const PAGES: { route: string; title: string; component: () => VNode }[] = [{ route: 'analyze', title: 'Analyze', component: AnalyzePage }];
+const PAGES: { route: string; title: string; component: () => VNode }[] = [
+  { route: 'analyze', title: 'Analyze', component: AnalyzePage },
+  { route: 'review', title: 'Review', component: ReviewPage },
+];
 
 function currentRoute(): string {
   return location.hash.replace(/^#\/?/, '') || PAGES[0]!.route;

@@ -127,6 +127,58 @@ describe('Analyze page', () => {
   });
 });
 
+const EVIL_INTERVIEWER = '<img src=x onerror="window.__xss=5">';
+const EVIL_CANDIDATE = '<script>window.__xss=6</script>Lena';
+const EVIL_TRANSCRIPT = [
+  `${EVIL_INTERVIEWER}  0:01`,
+  'Hi, how was the drive in?',
+  '',
+  `${EVIL_CANDIDATE}  0:05`,
+  'Great, thanks! I listened to your podcast episode on warehouse robotics on the way.',
+  '',
+  `${EVIL_INTERVIEWER}  0:12`,
+  'Tell me about a time you solved a hard problem.',
+  '',
+  `${EVIL_CANDIDATE}  0:16`,
+  'At my last job our scanners dropped orders. I logged every failed scan and moved two access points. As a result, lost orders fell from 40 a day to none.',
+  '',
+].join('\n');
+
+describe('Review page', () => {
+  async function upload(name: string, content: string | Buffer): Promise<void> {
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.url}#/review`);
+    await page.getByLabel('Transcript file').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(content) });
+    await page.getByRole('button', { name: 'Review' }).click();
+  }
+
+  it('reviews an uploaded transcript pair by pair with the main reason on top', async () => {
+    await upload('zoom-backend-engineer.vtt', readFileSync('test/fixtures/transcripts/zoom-backend-engineer.vtt'));
+    await page.locator('.main-reason').waitFor();
+    expect(await page.locator('.main-reason h3').textContent()).toMatch(/^(Main reason: |No reason)/);
+    expect(await page.locator('.pair').count()).toBeGreaterThan(2);
+    expect(await page.locator('.pair .gauges').count()).toBeGreaterThan(0);
+    expect(await page.locator('.review-meta').textContent()).toContain('Jordan Kim');
+    await screenshot('review');
+  });
+
+  it('shows a transcript it cannot read as a message naming the file', async () => {
+    await upload('empty-notes.txt', 'nothing here that looks like an interview');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('empty-notes.txt');
+  });
+
+  it('keeps script and HTML in speaker names inert', async () => {
+    await upload('otter-evil.txt', EVIL_TRANSCRIPT);
+    await page.locator('.review-meta').waitFor();
+    expect(await page.locator('.review-meta').textContent()).toContain(EVIL_CANDIDATE);
+    expect(await page.locator('.review-meta').textContent()).toContain(EVIL_INTERVIEWER);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('.review-result img, .review-result script').count()).toBe(0);
+  });
+});
+
 describe('safety', () => {
   it('loads nothing from outside the local server', () => {
     expect(externalRequests).toEqual([]);
