@@ -9,7 +9,9 @@ export interface FetchLimits {
   maxBytes?: number;
 }
 
+/** How long a fetch may take, headers and body together: a slow careers site answers within seconds. */
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
+/** The largest page Starl reads: a job posting's HTML is well under this, a 10 MB page is not a posting. */
 export const DEFAULT_FETCH_MAX_BYTES = 2 * 1024 * 1024;
 
 /** A fetched page reduced to text, and where it finally came from. */

@@ -3,6 +3,7 @@ import type { Company, CompanyFact } from '../storage/records.js';
 
 /** The kinds of research a candidate collects about a company, as the practice issue lists them. */
 export const FACT_KINDS = ['product', 'mission', 'values', 'team', 'news', 'interviewer', 'other'] as const;
+/** One kind of research fact. */
 export type FactKind = (typeof FACT_KINDS)[number];
 
 /** What each kind of research means, for the checklist and `--help`. */

@@ -2,6 +2,7 @@ import { openSqliteDriver } from './sqlite.js';
 import { resolveDatabasePath } from './paths.js';
 import { Store } from './store.js';
 
+// The storage adapter's public surface: the store, its records, the database location and export/import.
 export { Store, companyKey, verdictColumns } from './store.js';
 export type { AnswerInput, CompanyInput, ReviewInput } from './store.js';
 export type * from './records.js';

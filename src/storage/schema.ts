@@ -19,12 +19,14 @@ export interface VerdictColumns {
   starl_score: number | null;
 }
 
+/** Which numbered migrations a database has applied. */
 export interface SchemaMigrationsTable {
   id: number;
   name: string;
   applied_at: string;
 }
 
+/** A company with its posting; lists are JSON text. */
 export interface CompaniesTable {
   id: Generated<number>;
   name: string;
@@ -39,6 +41,7 @@ export interface CompaniesTable {
   updated_at: string;
 }
 
+/** A research fact about a company and where it came from. */
 export interface CompanyFactsTable {
   id: Generated<number>;
   uid: string;
@@ -49,6 +52,7 @@ export interface CompanyFactsTable {
   created_at: string;
 }
 
+/** A mock interview or drill. */
 export interface SessionsTable {
   id: Generated<number>;
   uid: string;
@@ -61,6 +65,7 @@ export interface SessionsTable {
   finished_at: string | null;
 }
 
+/** A session's planned questions, by position. */
 export interface SessionQuestionsTable {
   id: Generated<number>;
   session_id: number;
@@ -70,6 +75,7 @@ export interface SessionQuestionsTable {
   text: string;
 }
 
+/** Every submitted answer: first tries, retries and follow-ups, with the report as JSON. */
 export interface AnswersTable extends VerdictColumns {
   id: Generated<number>;
   uid: string;
@@ -84,6 +90,7 @@ export interface AnswersTable extends VerdictColumns {
   created_at: string;
 }
 
+/** A story in the bank; competencies and labelled parts are JSON text. */
 export interface StoriesTable {
   id: Generated<number>;
   uid: string;
@@ -95,6 +102,7 @@ export interface StoriesTable {
   created_at: string;
 }
 
+/** An answer judged from a real interview's transcript. */
 export interface ReviewsTable extends VerdictColumns {
   id: Generated<number>;
   uid: string;
