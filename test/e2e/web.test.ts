@@ -52,8 +52,11 @@ function evidenceText(): Promise<string> {
   });
 }
 
-async function screenshot(name: string): Promise<void> {
-  if (SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+/** Saves the page, cut at `maxHeight` CSS pixels so long pages stay readable in the README. */
+async function screenshot(name: string, maxHeight = 2000): Promise<void> {
+  if (!SCREENSHOTS) return;
+  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, maxHeight) } });
 }
 
 describe('Analyze page', () => {
@@ -159,7 +162,7 @@ describe('Review page', () => {
     expect(await page.locator('.pair').count()).toBeGreaterThan(2);
     expect(await page.locator('.pair .gauges').count()).toBeGreaterThan(0);
     expect(await page.locator('.review-meta').textContent()).toContain('Jordan Kim');
-    await screenshot('review');
+    await screenshot('review', 1400);
   });
 
   it('shows a transcript it cannot read as a message naming the file', async () => {

@@ -6,10 +6,14 @@ import { classesFor, layoutHighlights } from '../highlights.js';
 import type { Mark, SentenceRun } from '../highlights.js';
 import { QUESTION_TYPE_LABELS, REASON_LABELS, STAR_NAMES, VERDICT_LABELS } from '../labels.js';
 
-/** The four gauges: verdict in words and symbol, score as a meter, and the one-line summary. */
-export function Gauges({ report }: { report: Report }): VNode {
+/**
+ * The four gauges: verdict in words and symbol, score as a meter, and the one-line summary. With
+ * `applicableOnly`, reasons that do not apply to the question are left out, for long lists of answers.
+ */
+export function Gauges({ report, applicableOnly = false }: { report: Report; applicableOnly?: boolean }): VNode {
+  const shown = applicableOnly ? REASONS.filter((reason) => report.reasons[reason].verdict !== 'n/a') : REASONS;
   return html`<ul class="gauges" aria-label="Verdicts on the four reasons">
-    ${REASONS.map((reason) => {
+    ${shown.map((reason) => {
       const result = report.reasons[reason];
       const verdict = VERDICT_LABELS[result.verdict];
       const score = result.score ?? 0;

@@ -97,7 +97,7 @@ function PairView({ pair }: { pair: ReviewedPair }): VNode {
     <h4><span class="pair-where">${where(pair.start, pair.line)}</span> ${pair.question}</h4>
     ${pair.problem ? html`<p class="error">${pair.problem.message}</p>` : null}
     ${pair.report
-      ? html`<${Gauges} report=${pair.report} />
+      ? html`<${Gauges} report=${pair.report} applicableOnly=${true} />
           <${Evidence} answer=${pair.answer} report=${pair.report} />
           <details><summary>Findings (${pair.report.findings.length})</summary><${FindingList} findings=${pair.report.findings} /></details>
           ${pair.followUp ? html`<p class="follow-up">Likely follow-up: ${pair.followUp}</p>` : null}`
