@@ -8,6 +8,7 @@ import { rejectCrossOriginWrites, requireKnownHost } from './guards.js';
 import { sendError, sendUnexpected } from './http-errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { readJson } from './read-json.js';
+import { registerProgressRoutes } from './routes/progress.js';
 import { registerReviewRoutes } from './routes/reviews.js';
 import { MAX_BODY_BYTES, MAX_TRANSCRIPT_BODY_BYTES, analyzeRequestSchema } from './schemas.js';
 import type { RuleInfo } from './schemas.js';
@@ -79,7 +80,10 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.get('/api/rules', (c) => c.json(deps.rules));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
-  if (deps.store) registerReviewRoutes(app, deps.store);
+  if (deps.store) {
+    registerReviewRoutes(app, deps.store);
+    registerProgressRoutes(app, deps.store);
+  }
   app.all('/api/*', (c) => sendError(c, new StarlError('E_NOT_FOUND', `Nothing is at ${c.req.method} ${c.req.path}.`)));
 
   const assets = deps.assets;

@@ -3,6 +3,7 @@ import {
   analyzeRequestSchema,
   errorBodySchema,
   openApiDocumentSchema,
+  progressSchema,
   reportSchema,
   reviewRequestSchema,
   reviewSchema,
@@ -46,6 +47,13 @@ export const apiOperations: ApiOperation[] = [
     path: '/api/reviews',
     summary: 'List the saved answers of reviewed transcripts.',
     response: { status: 200, schema: storedReviewListSchema, description: 'Saved review answers, oldest first.' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/progress',
+    summary: 'Pass share per reason over time, from practice and reviews, and the weakest reason now.',
+    response: { status: 200, schema: progressSchema, description: 'Progress.' },
     errors: [],
   },
   {

@@ -3,6 +3,8 @@ import { QUESTION_TYPES, REASONS, SEVERITIES, STAR_LABELS } from '../core/types.
 import type { RuleMeta } from '../core/rules/rule.js';
 import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
+import type { ProgressSeries } from '../progress/series.js';
+import type { JudgedAnswer } from '../storage/index.js';
 
 /**
  * The API's schemas, in one registry: the server validates requests with them and the OpenAPI
@@ -198,6 +200,42 @@ export const storedReviewSummarySchema = z
 
 export const storedReviewListSchema = z.array(storedReviewSummarySchema).register(schemaRegistry, { id: 'StoredReviewList', description: 'Saved review answers, oldest first.' });
 
+const judgedAnswerSchema = z
+  .object({
+    origin: z.enum(['practice', 'review']),
+    id: z.number().int(),
+    sessionId: z.number().int().nullable(),
+    question: z.string(),
+    answer: z.string(),
+    questionType: z.string(),
+    verdicts: z.object({ opportunity: verdictSchema, memorable: verdictSchema, specificReason: verdictSchema, starl: verdictSchema }),
+    at: z.string(),
+  })
+  .register(schemaRegistry, { id: 'JudgedAnswer', description: 'The verdicts of one judged answer, from practice or a review.' });
+
+const progressPointSchema = z.object({ day: z.string(), passed: z.number().int(), judged: z.number().int(), share: z.number() });
+
+/** The body of `GET /api/progress`. */
+export const progressSchema = z
+  .object({
+    judged: z.array(judgedAnswerSchema),
+    series: z.object({
+      opportunity: z.array(progressPointSchema),
+      memorable: z.array(progressPointSchema),
+      specificReason: z.array(progressPointSchema),
+      starl: z.array(progressPointSchema),
+    }),
+    weakest: z
+      .object({
+        reason: reasonSchema,
+        passed: z.number().int(),
+        judged: z.number().int(),
+        misses: z.array(z.object({ origin: z.enum(['practice', 'review']), id: z.number().int() })),
+      })
+      .nullable(),
+  })
+  .register(schemaRegistry, { id: 'Progress', description: 'Pass shares per reason over time and the weakest reason now.' });
+
 /** Every error the API returns has this shape; `code` is one of Starl's stable error codes. */
 export const errorBodySchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
@@ -210,6 +248,10 @@ export type RuleInfo = z.infer<typeof ruleInfoSchema>;
 // Report in src/core fails the type check here instead of publishing a stale OpenAPI document.
 type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const reportMatchesCore: MutuallyAssignable<z.infer<typeof reportSchema>, Report> = true;
+const judgedMatchesStore: MutuallyAssignable<z.infer<typeof judgedAnswerSchema>, JudgedAnswer> = true;
+const seriesMatchesProgress: MutuallyAssignable<z.infer<typeof progressSchema>['series'], ProgressSeries> = true;
+void judgedMatchesStore;
+void seriesMatchesProgress;
 const requestMatchesCore: MutuallyAssignable<AnalyzeRequest, AnalyzeInput> = true;
 const ruleMatchesCore: MutuallyAssignable<RuleInfo, RuleMeta> = true;
 void reportMatchesCore;

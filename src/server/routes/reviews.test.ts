@@ -38,6 +38,17 @@ describe('/api/reviews', () => {
     expect(listed[0]).toMatchObject({ sourceFile: 'zoom.vtt', verdicts: { opportunity: expect.stringMatching(/pass|miss/) } });
   });
 
+  it('feeds progress: the saved answers become points per reason and name the weakest reason', async () => {
+    const empty = await (await app.request('/api/progress')).json();
+    expect(empty).toEqual({ judged: [], series: { opportunity: [], memorable: [], specificReason: [], starl: [] }, weakest: null });
+    const review = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT })).json();
+    const progress = await (await app.request('/api/progress')).json();
+    expect(progress.judged).toHaveLength(review.saved);
+    expect(progress.judged.every((answer: { origin: string }) => answer.origin === 'review')).toBe(true);
+    expect(progress.series.opportunity[0].judged).toBe(review.tallies.opportunity.applicable);
+    expect(progress.weakest.reason).toMatch(/opportunity|memorable|specificReason|starl/);
+  });
+
   it('saves nothing when asked not to', async () => {
     const review = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT, save: false })).json();
     expect(review.saved).toBe(0);

@@ -1,0 +1,16 @@
+import type { Hono } from 'hono';
+import { progressSeries, weakestReason } from '../../progress/series.js';
+import type { Store } from '../../storage/index.js';
+
+/** `GET /api/progress`: every judged answer (practice and reviews), the pass share per reason per day, and the weakest reason now. */
+export function registerProgressRoutes(app: Hono, store: Store): void {
+  app.get('/api/progress', async (c) => {
+    const judged = await store.judgedAnswers();
+    const weakest = weakestReason(judged);
+    return c.json({
+      judged,
+      series: progressSeries(judged),
+      weakest: weakest && { reason: weakest.reason, passed: weakest.passed, judged: weakest.judged, misses: weakest.misses.map((answer) => ({ origin: answer.origin, id: answer.id })) },
+    });
+  });
+}
