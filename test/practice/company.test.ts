@@ -9,6 +9,7 @@ import { describeCompany, homeworkChecklist, questionsToAsk } from '../../src/co
 import { readPosting } from '../../src/company/source.js';
 import type { Company, CompanyFact } from '../../src/storage/index.js';
 import { registerCompany } from '../../src/cli/commands/company.js';
+import { StarlError } from '../../src/core/errors.js';
 import { runCli } from './cli.js';
 import { runCommand } from './inprocess.js';
 import { tempDir } from './helpers.js';
@@ -171,9 +172,8 @@ describe('starl company (command line)', () => {
     expect(existsSync(db)).toBe(false);
   });
 
-  it('names an unknown company and exits 2', async () => {
-    const result = await runCli(['company', 'show', 'Nowhere', '--db', join(dir, 'starl.db')]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe('starl: no company called "Nowhere"; add it with: starl company add "Nowhere" [E_NOT_FOUND]\n');
+  it('names an unknown company', async () => {
+    const result = await runCommand(registerCompany, ['company', 'show', 'Nowhere', '--db', join(dir, 'starl.db')]);
+    expect((result.error as StarlError).describe()).toBe('no company called "Nowhere"; add it with: starl company add "Nowhere" [E_NOT_FOUND]');
   });
 });

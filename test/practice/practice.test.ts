@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { PracticeRun } from '../../src/practice/session.js';
 import { openStore, type Store } from '../../src/storage/index.js';
-import { ROOT, runCli } from './cli.js';
+import { StarlError } from '../../src/core/errors.js';
+import { ROOT } from './cli.js';
 import { tempDir } from './helpers.js';
 import { ACTIVE, Screen } from './screen.js';
 
@@ -223,11 +224,13 @@ describe('starl practice, through its real prompts', () => {
     });
   });
 
-  it('names an unknown session id, exits 2 and changes nothing', async () => {
+  it('names an unknown session id and changes nothing', async () => {
     const file = join(dir, 'starl.db');
-    const result = await runCli(['practice', '--resume', '99', '--db', file]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe('starl: no practice session 99; list them with: starl report --list [E_NOT_FOUND]\n');
-    await withOpen(file, async (store) => expect(await store.listSessions()).toEqual([]));
+    await withOpen(file, async (store) => {
+      const { input, output } = Screen.inProcess();
+      const error = await new PracticeRun(store, analyze, { input, output }).run({ resume: 99 }).catch((e: unknown) => e);
+      expect((error as StarlError).describe()).toBe('no practice session 99; list them with: starl report --list [E_NOT_FOUND]');
+      expect(await store.listSessions()).toEqual([]);
+    });
   });
 });

@@ -93,8 +93,8 @@ describe('export and import', () => {
     expect(exported).toMatchObject({ code: 0, stderr: '' });
     writeFileSync(join(dir, 'all.json'), exported.stdout);
 
-    const imported = await runCli(['import', join(dir, 'all.json'), '--db', target]);
-    expect(imported.code).toBe(0);
+    const imported = await runCommand(registerImport, ['import', join(dir, 'all.json'), '--db', target]);
+    expect(imported.error).toBeNull();
     expect(imported.stdout).toBe(
       'Imported: companies 1, company facts 1, sessions 1, session questions 1, answers 3, stories 1, reviews 1.\n',
     );
