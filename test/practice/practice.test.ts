@@ -224,6 +224,29 @@ describe('starl practice, through its real prompts', () => {
     });
   });
 
+  it('asks again, saving nothing, when an answer cannot be judged', async () => {
+    const file = join(dir, 'starl.db');
+    await withOpen(file, async (store) => {
+      const { screen, input, output } = Screen.inProcess();
+      const run = new PracticeRun(store, analyze, { input, output }).run({ only: 'opener', count: 1, seed: 1 });
+      run.catch((error: Error) => screen.fail(error));
+      await screen.waitFor([new RegExp(`${ACTIVE}1/1 · .*⏱`)]);
+      screen.submit('🙂 🙂');
+      await screen.waitFor([/the answer has no words to judge \(only symbols or emoji\)\. Try again\./]);
+      await screen.waitFor([new RegExp(`${ACTIVE}1/1 · .*⏱`)]);
+      screen.submit(ANSWERS.opener!);
+      const next = await screen.waitFor([new RegExp(`${ACTIVE}What next\\?`), new RegExp(`${ACTIVE}The interviewer follows up`)]);
+      if (next.which === 1) {
+        screen.submit('I read about FreshBox on the way in.');
+        await screen.waitFor([new RegExp(`${ACTIVE}What next\\?`)]);
+      }
+      screen.press('n');
+      const { sessionId } = await run;
+      const answers = (await store.answersOf(sessionId)).filter((a) => a.followUpOf === null);
+      expect(answers.map((a) => a.answer)).toEqual([ANSWERS.opener]);
+    });
+  });
+
   it('names an unknown session id and changes nothing', async () => {
     const file = join(dir, 'starl.db');
     await withOpen(file, async (store) => {

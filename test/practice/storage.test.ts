@@ -30,6 +30,16 @@ async function withOpen<T>(file: string, work: (store: Store) => Promise<T>): Pr
   }
 }
 
+describe('dialect boundary', () => {
+  it('keeps SQLite in one file, so PostgreSQL needs only a new driver', () => {
+    const src = join(import.meta.dirname, '..', '..', 'src');
+    const offenders = (readdirSync(src, { recursive: true }) as string[])
+      .filter((path) => /\.ts$/.test(path) && !path.endsWith('.test.ts') && path !== join('storage', 'sqlite.ts'))
+      .filter((path) => /better-sqlite3|SqliteDialect/.test(readFileSync(join(src, path), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe('database location', () => {
   it('prefers --db, then STARL_DB, then XDG_DATA_HOME, then ~/.local/share', () => {
     expect(resolveDatabasePath('/x/a.db', { STARL_DB: '/y/b.db' })).toBe('/x/a.db');
