@@ -73,7 +73,7 @@ export class PracticeRun {
       const company = (await this.store.listCompanies()).find((c) => c.id === session.companyId);
       if (company) this.judgeWith = judgingContext(company, await this.store.factsOf(company.id));
     }
-    const answered = new Set((await this.store.answersOf(session.id)).filter((a) => a.followUpOf === null).map((a) => a.position));
+    const answered = await this.answeredPositions(session.id);
     const label = session.mode === 'drill' ? 'Drill' : 'Mock interview';
     this.terminal.intro(`Starl · ${label} #${session.id}${session.role ? ` for ${session.role}` : ''}`);
     if (answered.size > 0) this.terminal.info(`Resuming: ${answered.size} of ${session.questions.length} questions already answered.`);
@@ -83,7 +83,7 @@ export class PracticeRun {
       if (answered.has(question.position)) continue;
       const step = await this.askQuestion(session, question.position);
       if (step === 'stop') {
-        const done = await this.countAnswered(session.id);
+        const done = (await this.answeredPositions(session.id)).size;
         this.terminal.outro(`Stopped after ${done} of ${session.questions.length} questions; all saved. Resume with: starl practice --resume ${session.id}`);
         return { sessionId: session.id, status: 'stopped', answered: done };
       }
@@ -93,9 +93,10 @@ export class PracticeRun {
     return { sessionId: session.id, status: 'finished', answered: session.questions.length };
   }
 
-  private async countAnswered(sessionId: number): Promise<number> {
+  /** The positions of the questions that have at least one answer (a follow-up alone does not count). */
+  private async answeredPositions(sessionId: number): Promise<Set<number>> {
     const answers = await this.store.answersOf(sessionId);
-    return new Set(answers.filter((a) => a.followUpOf === null).map((a) => a.position)).size;
+    return new Set(answers.filter((a) => a.followUpOf === null).map((a) => a.position));
   }
 
   private async startSession(options: PracticeOptions): Promise<Session> {
