@@ -23,12 +23,18 @@ const XSS_ANSWER =
 let harness: Harness;
 let page: Page;
 const externalRequests: string[] = [];
+const pageProblems: string[] = [];
 
 beforeAll(async () => {
   harness = await startHarness();
   page = harness.browser.pages()[0] ?? (await harness.browser.newPage());
   page.on('request', (request) => {
     if (!request.url().startsWith(harness.server.url) && !request.url().startsWith('blob:')) externalRequests.push(request.url());
+  });
+  page.on('pageerror', (error) => pageProblems.push(error.message));
+  page.on('console', (message) => {
+    // A failed upload shows its error in the page; the browser also logs the 400 response, which is expected.
+    if (message.type() === 'error' && !message.text().includes('status of 400')) pageProblems.push(message.text());
   });
 }, 60_000);
 
@@ -97,13 +103,23 @@ describe('Analyze page', () => {
     const download = await downloading;
     const exported = readFileSync((await download.path())!, 'utf8');
     expect(exported).toMatch(/^<!doctype html>/);
-    // DOMParser builds the document without running it: the payload must come back as text, not elements.
-    const parsed = await page.evaluate((source) => {
-      const doc = new DOMParser().parseFromString(source, 'text/html');
-      doc.querySelectorAll('.star-tag, .mark-insertion').forEach((node) => node.remove());
-      return { evidence: doc.querySelector('.evidence')?.textContent, elements: doc.querySelectorAll('script, img, #injected').length, gauges: doc.querySelectorAll('.gauge').length };
-    }, exported);
-    expect(parsed).toEqual({ evidence: XSS_ANSWER, elements: 0, gauges: 4 });
+    // Open the exported page as a reader would: the payload must show as text and never run.
+    const viewer = await harness.browser.newPage();
+    try {
+      await viewer.setContent(exported);
+      const parsed = await viewer.evaluate(() => {
+        document.querySelectorAll('.star-tag, .mark-insertion').forEach((node) => node.remove());
+        return {
+          evidence: document.querySelector('.evidence')?.textContent,
+          elements: document.querySelectorAll('script, img, #injected').length,
+          gauges: document.querySelectorAll('.gauge').length,
+          ran: (window as { __xss?: number }).__xss ?? null,
+        };
+      });
+      expect(parsed).toEqual({ evidence: XSS_ANSWER, elements: 0, gauges: 4, ran: null });
+    } finally {
+      await viewer.close();
+    }
   });
 
   it('is usable from the keyboard alone', async () => {
@@ -182,9 +198,39 @@ describe('Review page', () => {
   });
 });
 
+describe('Progress page', () => {
+  it('charts the reviewed answers per reason and leads to the answers behind a point', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.url}#/progress`);
+    await page.locator('.progress-chart canvas').waitFor();
+    expect(await page.locator('.progress h3').first().textContent()).toMatch(/^Weakest now: /);
+    // uPlot draws on a canvas: a chart that rendered has pixels that are not blank.
+    const inked = await page.evaluate(() => {
+      const canvas = document.querySelector('.progress-chart canvas') as HTMLCanvasElement;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return pixels.some((value, index) => index % 4 === 3 && value > 0);
+    });
+    expect(inked).toBe(true);
+    const all = await page.locator('.judged li').count();
+    expect(all).toBeGreaterThan(2);
+    await screenshot('progress');
+    await page.getByText('The chart as a table').click();
+    await page.locator('.series-table tbody button').first().click();
+    expect(await page.locator('.progress h3', { hasText: /^Answers on / }).count()).toBe(1);
+    const question = await page.locator('.judged-question').first().textContent();
+    await page.getByRole('button', { name: 'Open in Analyze' }).first().click();
+    await page.getByLabel('Question').waitFor();
+    expect(await page.getByLabel('Question').inputValue()).toBe(question);
+  });
+});
+
 describe('safety', () => {
   it('loads nothing from outside the local server', () => {
     expect(externalRequests).toEqual([]);
+  });
+
+  it('ran every page without script errors or content-security-policy violations', () => {
+    expect(pageProblems).toEqual([]);
   });
 
   it('answers the page with a content security policy of its own origin only', async () => {

@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../core/types.js';
 import { ReportView } from '../components/report-view.js';
+import { takeDraft } from '../draft.js';
 import { download, exportReportHtml } from '../export-html.js';
 import { useAnalysis } from '../use-analysis.js';
 
@@ -18,8 +19,9 @@ const EXAMPLE = {
 
 /** The Analyze page: any question and answer, judged live in the page while the candidate types. */
 export function AnalyzePage(): VNode {
-  const [question, setQuestion] = useState('');
-  const [answer, setAnswer] = useState('');
+  const [handedOver] = useState(takeDraft);
+  const [question, setQuestion] = useState(handedOver?.question ?? '');
+  const [answer, setAnswer] = useState(handedOver?.answer ?? '');
   const [companyName, setCompanyName] = useState('');
   const [context, setContext] = useState('');
   const answerBox = useRef<HTMLTextAreaElement>(null);

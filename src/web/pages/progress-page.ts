@@ -1,0 +1,86 @@
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { REASONS } from '../../core/types.js';
+import type { Reason } from '../../core/types.js';
+import type { ProgressSeries } from '../../progress/series.js';
+import type { JudgedAnswer } from '../../storage/records.js';
+import { getJson, messageOf } from '../api.js';
+import { ProgressChart } from '../components/progress-chart.js';
+import { openInAnalyze } from '../draft.js';
+import { REASON_LABELS, VERDICT_LABELS } from '../labels.js';
+
+interface Progress {
+  judged: JudgedAnswer[];
+  series: ProgressSeries;
+  weakest: { reason: Reason; passed: number; judged: number; misses: { origin: string; id: number }[] } | null;
+}
+
+/** The Progress page: pass share per reason over time, the weakest reason now, and the answers behind each point. */
+export function ProgressPage(): VNode {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [day, setDay] = useState<string | null>(null);
+  useEffect(() => {
+    getJson<Progress>('/api/progress').then(setProgress, (caught: unknown) => setError(messageOf(caught)));
+  }, []);
+  const pickDay = useCallback((picked: string) => setDay(picked), []);
+
+  if (error) return html`<section class="page"><h2>Progress</h2><p class="error" role="alert">${error}</p></section>`;
+  if (!progress) return html`<section class="page"><h2>Progress</h2><p class="placeholder">Loading…</p></section>`;
+  if (progress.judged.length === 0) {
+    return html`<section class="page"><h2>Progress</h2><p class="placeholder">Nothing judged yet. Practise, or review a transcript with “Save for Progress” ticked.</p></section>`;
+  }
+  const shown = day ? progress.judged.filter((answer) => answer.at.startsWith(day)) : progress.judged;
+  const weakest = progress.weakest;
+  return html`<section class="page progress" aria-labelledby="progress-title">
+    <h2 id="progress-title">Progress</h2>
+    ${weakest
+      ? html`<div class="main-reason">
+          <h3>Weakest now: ${REASON_LABELS[weakest.reason]}</h3>
+          <p>Passed ${weakest.passed} of your last ${weakest.judged} answers where it applies.</p>
+        </div>`
+      : null}
+    <p class="hint">Share of answers that passed each reason, per day. Click a day to list its answers.</p>
+    <${ProgressChart} series=${progress.series} onPickDay=${pickDay} />
+    <${SeriesTable} series=${progress.series} onPickDay=${pickDay} />
+    <h3>${day ? `Answers on ${day}` : 'All judged answers'}</h3>
+    ${day ? html`<button type="button" class="link" onClick=${() => setDay(null)}>Show all answers</button>` : null}
+    <ol class="judged">
+      ${[...shown].reverse().map(
+        (answer) => html`<li key=${`${answer.origin}-${answer.id}`}>
+          <span class="judged-when">${answer.at.slice(0, 10)} · ${answer.origin === 'review' ? 'real interview' : 'practice'}</span>
+          <span class="judged-question">${answer.question}</span>
+          <span class="judged-verdicts">
+            ${REASONS.filter((reason) => answer.verdicts[reason] !== 'n/a').map(
+              (reason) => html`<span class=${`verdict-chip verdict-${answer.verdicts[reason]}`}>${VERDICT_LABELS[answer.verdicts[reason]].symbol} ${REASON_LABELS[reason]}</span>`,
+            )}
+          </span>
+          <button type="button" class="link" onClick=${() => openInAnalyze({ question: answer.question, answer: answer.answer })}>Open in Analyze</button>
+        </li>`,
+      )}
+    </ol>
+  </section>`;
+}
+
+/** The chart's numbers as a table, for screen readers and for reading exact values. */
+function SeriesTable({ series, onPickDay }: { series: ProgressSeries; onPickDay: (day: string) => void }): VNode {
+  const days = [...new Set(REASONS.flatMap((reason) => series[reason].map((point) => point.day)))].sort();
+  return html`<details class="series-table">
+    <summary>The chart as a table</summary>
+    <table>
+      <thead><tr><th scope="col">Day</th>${REASONS.map((reason) => html`<th scope="col">${REASON_LABELS[reason]}</th>`)}</tr></thead>
+      <tbody>
+        ${days.map(
+          (day) => html`<tr key=${day}>
+            <th scope="row"><button type="button" class="link" onClick=${() => onPickDay(day)}>${day}</button></th>
+            ${REASONS.map((reason) => {
+              const point = series[reason].find((p) => p.day === day);
+              return html`<td>${point ? `${point.passed} of ${point.judged}` : '–'}</td>`;
+            })}
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </details>`;
+}
