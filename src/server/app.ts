@@ -10,6 +10,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { readJson } from './read-json.js';
 import { registerProgressRoutes } from './routes/progress.js';
 import { registerReviewRoutes } from './routes/reviews.js';
+import { registerSessionRoutes } from './routes/sessions.js';
 import { MAX_BODY_BYTES, MAX_TRANSCRIPT_BODY_BYTES, analyzeRequestSchema } from './schemas.js';
 import type { RuleInfo } from './schemas.js';
 
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.store) {
     registerReviewRoutes(app, deps.store);
     registerProgressRoutes(app, deps.store);
+    registerSessionRoutes(app, deps.store, deps.analyze);
   }
   app.all('/api/*', (c) => sendError(c, new StarlError('E_NOT_FOUND', `Nothing is at ${c.req.method} ${c.req.path}.`)));
 

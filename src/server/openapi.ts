@@ -4,6 +4,12 @@ import {
   errorBodySchema,
   openApiDocumentSchema,
   progressSchema,
+  answerRequestSchema,
+  sessionDetailSchema,
+  sessionListSchema,
+  sessionRequestSchema,
+  sessionSchema,
+  storedAnswerSchema,
   reportSchema,
   reviewRequestSchema,
   reviewSchema,
@@ -48,6 +54,43 @@ export const apiOperations: ApiOperation[] = [
     summary: 'List the saved answers of reviewed transcripts.',
     response: { status: 200, schema: storedReviewListSchema, description: 'Saved review answers, oldest first.' },
     errors: [],
+  },
+  {
+    method: 'post',
+    path: '/api/sessions',
+    summary: 'Plan a mock interview or drill from the question bank.',
+    request: sessionRequestSchema,
+    response: { status: 201, schema: sessionSchema, description: 'The planned session.' },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/sessions',
+    summary: 'List practice sessions.',
+    response: { status: 200, schema: sessionListSchema, description: 'Every session.' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}',
+    summary: 'A session with its answers.',
+    response: { status: 200, schema: sessionDetailSchema, description: 'The session and every answer so far.' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/answers',
+    summary: 'Judge and save an answer to one question: a first try, a retry or a follow-up.',
+    request: answerRequestSchema,
+    response: { status: 201, schema: storedAnswerSchema, description: 'The saved answer with its report and the interviewer\'s follow-up.' },
+    errors: [400, 403, 404, 413],
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/finish',
+    summary: 'Finish a session.',
+    response: { status: 200, schema: sessionSchema, description: 'The finished session.' },
+    errors: [400, 403, 404],
   },
   {
     method: 'get',
@@ -100,10 +143,13 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     for (const status of op.errors) {
       responses[status] = { description: STATUS_TEXT[status] ?? 'Error.', content: { 'application/json': { schema: schemaFor(errorBodySchema) } } };
     }
+    // Every path parameter is a numeric id (`/api/sessions/{id}`).
+    const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'integer', minimum: 0 } }));
     paths[op.path] = {
       ...paths[op.path],
       [op.method]: {
         summary: op.summary,
+        ...(pathParameters.length > 0 ? { parameters: pathParameters } : {}),
         ...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: schemaFor(op.request) } } } } : {}),
         responses,
       },

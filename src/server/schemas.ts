@@ -4,7 +4,7 @@ import type { RuleMeta } from '../core/rules/rule.js';
 import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
 import type { ProgressSeries } from '../progress/series.js';
-import type { JudgedAnswer } from '../storage/index.js';
+import type { JudgedAnswer, Session, StoredAnswer } from '../storage/index.js';
 
 /**
  * The API's schemas, in one registry: the server validates requests with them and the OpenAPI
@@ -200,6 +200,69 @@ export const storedReviewSummarySchema = z
 
 export const storedReviewListSchema = z.array(storedReviewSummarySchema).register(schemaRegistry, { id: 'StoredReviewList', description: 'Saved review answers, oldest first.' });
 
+/** The body of `POST /api/sessions`: what kind of mock interview to plan. */
+export const sessionRequestSchema = z
+  .object({
+    role: z.string().min(1).max(200).optional().describe('The role\'s title; picks the field\'s questions and fills {role}.'),
+    company: z.string().min(1).max(200).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
+    only: z.enum(QUESTION_TYPES).optional().describe('A drill of one question type instead of a whole interview.'),
+    count: z.number().int().min(1).max(20).optional().describe('How many questions; default 8 for an interview, 5 for a drill.'),
+    seed: z.number().int().min(0).optional().describe('The same seed plans the same questions.'),
+  })
+  .strict()
+  .register(schemaRegistry, { id: 'SessionRequest', description: 'A mock interview or drill to plan.' });
+
+/** A planned session, with how long each answer should take. */
+export const sessionSchema = z
+  .object({
+    id: z.number().int(),
+    uid: z.string(),
+    companyId: z.number().int().nullable(),
+    role: z.string().nullable(),
+    field: z.string().nullable(),
+    mode: z.enum(['interview', 'drill']),
+    status: z.enum(['active', 'finished']),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    questions: z.array(z.object({ position: z.number().int(), bankId: z.string().nullable(), questionType: z.string(), text: z.string() })),
+    aimSeconds: z.array(z.number()).describe('How long each answer should take, in seconds; shown beside the timer, never enforced.'),
+  })
+  .register(schemaRegistry, { id: 'Session', description: 'A mock interview or drill with its questions.' });
+
+export const sessionListSchema = z.array(sessionSchema).register(schemaRegistry, { id: 'SessionList', description: 'Every session, newest first.' });
+
+/** The body of `POST /api/sessions/:id/answers`. */
+export const answerRequestSchema = z
+  .object({
+    position: z.number().int().min(0).describe('Which question of the session (0-based).'),
+    answer: z.string().describe('The answer as typed.'),
+    seconds: z.number().min(0).max(24 * 60 * 60).describe('How long the candidate took, in seconds.'),
+    followUpOf: z.number().int().nullable().optional().describe('The answer whose follow-up question this answers.'),
+  })
+  .strict()
+  .register(schemaRegistry, { id: 'AnswerRequest', description: 'An answer to one question of a session.' });
+
+/** A saved answer with the analyzer's report. */
+export const storedAnswerSchema = z
+  .object({
+    id: z.number().int(),
+    uid: z.string(),
+    sessionId: z.number().int(),
+    position: z.number().int(),
+    attempt: z.number().int(),
+    followUpOf: z.number().int().nullable(),
+    question: z.string(),
+    answer: z.string(),
+    seconds: z.number(),
+    report: reportSchema,
+    createdAt: z.string(),
+  })
+  .register(schemaRegistry, { id: 'StoredAnswer', description: 'One saved answer: a first try, a retry or a follow-up.' });
+
+export const sessionDetailSchema = z
+  .object({ session: sessionSchema, answers: z.array(storedAnswerSchema) })
+  .register(schemaRegistry, { id: 'SessionDetail', description: 'A session with every answer given so far.' });
+
 const judgedAnswerSchema = z
   .object({
     origin: z.enum(['practice', 'review']),
@@ -252,6 +315,10 @@ const judgedMatchesStore: MutuallyAssignable<z.infer<typeof judgedAnswerSchema>,
 const seriesMatchesProgress: MutuallyAssignable<z.infer<typeof progressSchema>['series'], ProgressSeries> = true;
 void judgedMatchesStore;
 void seriesMatchesProgress;
+const storedAnswerMatchesStore: MutuallyAssignable<z.infer<typeof storedAnswerSchema>, StoredAnswer> = true;
+const sessionMatchesStore: MutuallyAssignable<Omit<z.infer<typeof sessionSchema>, 'aimSeconds'>, Session> = true;
+void storedAnswerMatchesStore;
+void sessionMatchesStore;
 const requestMatchesCore: MutuallyAssignable<AnalyzeRequest, AnalyzeInput> = true;
 const ruleMatchesCore: MutuallyAssignable<RuleInfo, RuleMeta> = true;
 void reportMatchesCore;

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analyze.js';
+import { rules } from '../../core/rules/index.js';
+import { Store } from '../../storage/index.js';
+import { openSqliteDriver } from '../../storage/sqlite.js';
+import { createApp } from '../app.js';
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+
+beforeEach(async () => {
+  store = await Store.open(openSqliteDriver(':memory:'));
+  app = createApp({ analyze, rules, store });
+});
+
+afterEach(async () => {
+  await store.close();
+});
+
+function send(path: string, body: unknown) {
+  return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+const STORY = 'At my last job our scanners dropped orders. I logged every failed scan and moved two access points. As a result, lost orders fell from 40 a day to none.';
+
+describe('/api/sessions', () => {
+  it('plans a drill, judges and saves answers, retries and follow-ups, then finishes', async () => {
+    const created = await send('/api/sessions', { only: 'behavioral', count: 2, seed: 7 });
+    expect(created.status).toBe(201);
+    const session = await created.json();
+    expect(session).toMatchObject({ mode: 'drill', status: 'active' });
+    expect(session.questions).toHaveLength(2);
+    expect(session.aimSeconds).toEqual([120, 120]);
+
+    const first = await (await send(`/api/sessions/${session.id}/answers`, { position: 0, answer: STORY, seconds: 42 })).json();
+    expect(first).toMatchObject({ attempt: 1, followUpOf: null, question: session.questions[0].text, seconds: 42 });
+    expect(first.report.questionType).toBe('behavioral');
+    const retry = await (await send(`/api/sessions/${session.id}/answers`, { position: 0, answer: STORY, seconds: 30 })).json();
+    expect(retry.attempt).toBe(2);
+    const followUp = await (await send(`/api/sessions/${session.id}/answers`, { position: 0, answer: 'I learned to measure first.', seconds: 9, followUpOf: retry.id })).json();
+    expect(followUp).toMatchObject({ attempt: 2, followUpOf: retry.id });
+    // Judged together with the answer it follows, as the interviewer hears them.
+    expect(followUp.report.words).toBeGreaterThan(retry.report.words);
+
+    const detail = await (await app.request(`/api/sessions/${session.id}`)).json();
+    expect(detail.answers.map((a: { id: number }) => a.id)).toEqual([first.id, retry.id, followUp.id]);
+    const finished = await (await send(`/api/sessions/${session.id}/finish`, {})).json();
+    expect(finished.status).toBe('finished');
+    const late = await send(`/api/sessions/${session.id}/answers`, { position: 1, answer: STORY, seconds: 5 });
+    expect(late.status).toBe(400);
+  });
+
+  it('names what is wrong: a position outside the plan, an unknown session, a bad id, an unknown company', async () => {
+    const session = await (await send('/api/sessions', { only: 'opener', count: 1, seed: 1 })).json();
+    const outside = await (await send(`/api/sessions/${session.id}/answers`, { position: 3, answer: 'Hi', seconds: 1 })).json();
+    expect(outside.error).toMatchObject({ code: 'E_INPUT_BAD_FIELD' });
+    expect(outside.error.message).toContain('(position)');
+    expect((await app.request('/api/sessions/999')).status).toBe(404);
+    expect((await (await app.request('/api/sessions/abc')).json()).error.code).toBe('E_INPUT_BAD_FIELD');
+    const unknownCompany = await send('/api/sessions', { company: 'Nowhere Inc' });
+    expect(unknownCompany.status).toBe(404);
+  });
+});
