@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDocument, type Document } from '../src/core/text/document.js';
 import { readSignals } from '../src/core/signals.js';
-import { documentStarFeatures, labelStar, sentenceCues, type StarModel } from '../src/core/star/label.js';
+import { documentStarFeatures, labelStar, readCues, type StarModel } from '../src/core/star/label.js';
 import { storyFacts } from '../src/core/judge.js';
 import { memorableFeatures, opportunityFeatures, type Features } from '../src/core/model/features.js';
 import type { QuestionType, StarLabel } from '../src/core/types.js';
@@ -99,7 +99,7 @@ const startCounts = Object.fromEntries(LABELS.map((l) => [l, 1])) as Record<Star
 for (const record of stories) {
   const doc = docs.get(record.id)!;
   const gold = goldLabels(record, doc);
-  const features = documentStarFeatures(doc, doc.sentences.map(sentenceCues));
+  const features = documentStarFeatures(doc, readCues(doc));
   features.forEach((x, i) => sentenceExamples.push({ x, y: gold[i]! }));
   gold.forEach((label, i) => (i === 0 ? startCounts[label]++ : transitionCounts[gold[i - 1]!][label]++));
 }

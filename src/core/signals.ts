@@ -44,7 +44,7 @@ const OUTCOME_NEAR_NUMBER =
 
 /** Phrases that tie a reason to the candidate: their experience, skills or goals, said in the first person. */
 const PERSONAL_TIE =
-  /\b(I've|I have|I had|I've been|I was|I used|I built|I ran|I set up|I led|I wrote|I made|I did|I worked|I spent|I studied|I trained|I taught|I managed|I organised|I organized|I created|I started|I rebuilt|I launched|in my (current|last|previous|old) (role|job|team|company|school|placement)|at my (current|last|previous) |my (experience|background|degree|training|placement|work|career|mod|project|thesis|dissertation)|I'd (love|like|want|really like) to|I want to|I would like to|I'm (keen|hoping|looking) to|I hope to|I enjoy|I love|I care|I'm comfortable|I know how|I can bring|I'd bring|I'd take|which is (exactly )?(what|why)|that's (exactly )?(what|the work|why)|fits how I|matches (my|what I))\b/i;
+  /\b(I've|I have|I had|I've been|I was|I used|I built|I ran|I set up|I led|I wrote|I made|I did|I worked|I spent|I studied|I trained|I taught|I managed|I organised|I organized|I created|I started|I rebuilt|I launched|in my (current|last|previous|old) (role|job|team|company|school|placement)|at my (current|last|previous) |my (experience|background|degree|training|placement|work|career|mod|project|thesis|dissertation)|I'd (love|like|want|really like) to|I want to|I would like to|I'm (keen|hoping|looking) to|I hope to|I enjoy|I love|I care|I'm comfortable|I know how|I can bring|I'd bring|I'd take|which is (exactly )?(what|why)|that's (exactly )?(what|the work|why)|fits how I|matches (my|what I))\b/gi;
 
 /** A question in the answer: a sentence ending in "?" or an "I'd like to ask / I was wondering" sentence. */
 const ASKS = /\?\s*$|\b(I'd like to (ask|know|hear)|I was wondering|I wondered|could you tell me|can you tell me|I'd love to (know|hear)|I'm curious (about|how|what|whether))\b/i;
@@ -101,9 +101,9 @@ function matches(lexicon: Lexicon, text: string): Match[] {
   return lexicon.find(text).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
 }
 
+/** Every match of a global pattern (the pattern must carry the `g` flag). */
 function regexMatches(pattern: RegExp, text: string): Match[] {
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  return [...text.matchAll(new RegExp(pattern.source, flags))].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
 }
 
 /** Names in the answer: runs of proper nouns that are not stock names (Excel, Monday) nor the company itself. */

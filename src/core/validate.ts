@@ -50,11 +50,21 @@ function checkPlainText(text: string, field: string): void {
   }
 }
 
+const LETTER = /\p{L}/u;
+
 function looksEnglish(text: string, words: string[]): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  const latin = letters.filter((c) => /[a-zA-Z\u00C0-\u024F]/.test(c)).length;
-  if (letters.length >= 8 && latin / letters.length < 0.6) return false;
-  if (countWords(text) < 5) return true;
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const ascii = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (ascii || (code >= 0xc0 && code <= 0x24f)) {
+      letters++;
+      latin++;
+    } else if (code > 0x24f && LETTER.test(text[i]!)) letters++;
+  }
+  if (letters >= 8 && latin / letters < 0.6) return false;
+  if (words.length < 5) return true;
   const english = words.filter((w) => ENGLISH.has(w.toLowerCase().replace(/’/g, "'"))).length;
   return english / words.length >= 0.08;
 }

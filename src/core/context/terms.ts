@@ -77,6 +77,16 @@ export function contextTerms(text: string): ContextTerm[] {
 
 /** The company's name as the context names it: the first proper noun run, when it is not a stock word. */
 export function guessCompanyName(text: string): string | null {
+  if (NAMES.has(text)) return NAMES.get(text)!;
+  if (NAMES.size > 200) NAMES.clear();
+  const name = readCompanyName(text);
+  NAMES.set(text, name);
+  return name;
+}
+
+const NAMES = new Map<string, string | null>();
+
+function readCompanyName(text: string): string | null {
   const tokens = tokenize(text.slice(0, 400));
   const start = tokens.findIndex((t) => t.pos === 'PROPN' && !COMMON_NAMES.has(t.lower) && /^[A-Z]/.test(t.text));
   if (start < 0) return null;

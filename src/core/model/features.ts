@@ -101,6 +101,6 @@ export function starFeatures(c: SentenceCues, at: number, first: boolean, last: 
 /** A linear score: the weighted sum of the named features plus the bias. */
 export function linear(model: { bias: number; weights: Record<string, number> }, features: Features): number {
   let z = model.bias;
-  for (const [name, value] of Object.entries(features)) z += (model.weights[name] ?? 0) * value;
+  for (const name in features) z += (model.weights[name] ?? 0) * features[name]!;
   return z;
 }

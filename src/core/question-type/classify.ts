@@ -51,6 +51,21 @@ function firstMatch(text: string, type: QuestionType): number {
  * A compound question takes the type of the part that asks for a story, if any, else of its first part.
  */
 export function classifyQuestion(question: string, answer = ''): QuestionTypeGuess {
+  const cached = CACHE.get(question);
+  if (cached) return cached;
+  const guess = classify(question, answer);
+  // Only guesses made from the question alone are cached: a fallback that read the answer is not reusable.
+  if (guess.confidence > 0.5) {
+    if (CACHE.size >= 500) CACHE.clear();
+    CACHE.set(question, guess);
+  }
+  return guess;
+}
+
+/** Batches and practice sessions ask the same questions again and again. */
+const CACHE = new Map<string, QuestionTypeGuess>();
+
+function classify(question: string, answer: string): QuestionTypeGuess {
   const text = normalize(question);
   const storyAt = firstMatch(text, 'behavioral');
   const hypotheticalAt = text.search(HYPOTHETICAL);

@@ -2,7 +2,7 @@ import type { StarLabel } from '../types.js';
 import type { Document, Sentence } from '../text/document.js';
 import { linear, starFeatures } from '../model/features.js';
 import weights from '../model/weights.json' with { type: 'json' };
-import { compileLexicon } from '../lexicon/lexicon.js';
+import { compileLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import cues from './cues.json' with { type: 'json' };
 
 const STAR_MODEL = weights.star as StarModel;
@@ -40,29 +40,49 @@ export interface SentenceCues {
 
 const LABELS: StarLabel[] = ['S', 'T', 'A', 'R', 'L', 'O'];
 
-/** Reads the cues of one sentence from its text and clauses. */
-export function sentenceCues(sentence: Sentence): SentenceCues {
-  const text = sentence.text;
-  const clauses = sentence.clauses;
-  const actions = clauses.filter((c) => c.past && !c.stative && !c.modal && !c.perfect);
-  return {
-    learning: LEARNING.test(text),
-    result: RESULT.test(text),
-    measured: MEASURED_CHANGE.test(text),
-    task: TASK.test(text),
-    preface: PREFACE.find(text).some((s) => s.start <= 2) && sentence.words <= 12,
-    hypothetical: clauses.some((c) => c.modal && (c.subject === 'I' || c.subject === 'we')) || HYPOTHETICAL.find(text).some((s) => s.start < 20),
-    habitual: HABITUAL.test(text) && !clauses.some((c) => c.past && !c.stative),
-    situation: SITUATION.test(text),
-    ownAction: actions.some((c) => c.subject === 'I' && !c.passive),
-    weAction: actions.some((c) => c.subject === 'we' && !c.passive),
-    otherAction: actions.some((c) => c.subject === 'other' && !c.passive && !c.outcome),
-    passiveAction: actions.some((c) => c.passive),
-    outcomeVerb: clauses.some((c) => c.outcome && c.past && !c.modal),
-    stateOnly: clauses.length > 0 && clauses.every((c) => c.stative || c.perfect) && clauses.some((c) => c.past),
-    past: clauses.some((c) => c.past),
-    presentOnly: clauses.length > 0 && !clauses.some((c) => c.past),
-  };
+/** Sentence indexes at which each cue lexicon matches, found in one pass over the whole answer. */
+function cueHits(doc: Document, lexicon: Lexicon, where: (sentence: Sentence, offset: number) => boolean = () => true): Set<number> {
+  const hits = new Set<number>();
+  let i = 0;
+  for (const span of lexicon.find(doc.text)) {
+    while (i < doc.sentences.length && doc.sentences[i]!.end <= span.start) i++;
+    const sentence = doc.sentences[i];
+    if (sentence && span.start >= sentence.start && where(sentence, span.start - sentence.start)) hits.add(i);
+  }
+  return hits;
+}
+
+/** Reads the cues of every sentence from its text and clauses; each lexicon runs once over the answer. */
+export function readCues(doc: Document): SentenceCues[] {
+  const learning = cueHits(doc, LEARNING);
+  const result = cueHits(doc, RESULT);
+  const task = cueHits(doc, TASK);
+  const preface = cueHits(doc, PREFACE, (s, at) => at <= 2 && s.words <= 12);
+  const hypothetical = cueHits(doc, HYPOTHETICAL, (_, at) => at < 20);
+  const habitual = cueHits(doc, HABITUAL);
+  const situation = cueHits(doc, SITUATION);
+  return doc.sentences.map((sentence, i) => {
+    const clauses = sentence.clauses;
+    const actions = clauses.filter((c) => c.past && !c.stative && !c.modal && !c.perfect);
+    return {
+      learning: learning.has(i),
+      result: result.has(i),
+      measured: MEASURED_CHANGE.test(sentence.text),
+      task: task.has(i),
+      preface: preface.has(i),
+      hypothetical: clauses.some((c) => c.modal && (c.subject === 'I' || c.subject === 'we')) || hypothetical.has(i),
+      habitual: habitual.has(i) && !clauses.some((c) => c.past && !c.stative),
+      situation: situation.has(i),
+      ownAction: actions.some((c) => c.subject === 'I' && !c.passive),
+      weAction: actions.some((c) => c.subject === 'we' && !c.passive),
+      otherAction: actions.some((c) => c.subject === 'other' && !c.passive && !c.outcome),
+      passiveAction: actions.some((c) => c.passive),
+      outcomeVerb: clauses.some((c) => c.outcome && c.past && !c.modal),
+      stateOnly: clauses.length > 0 && clauses.every((c) => c.stative || c.perfect) && clauses.some((c) => c.past),
+      past: clauses.some((c) => c.past),
+      presentOnly: clauses.length > 0 && !clauses.some((c) => c.past),
+    };
+  });
 }
 
 /** The fitted sentence model: a softmax over labels from the cue features, and label-to-label transitions. */
@@ -100,7 +120,7 @@ export function documentStarFeatures(doc: Document, cueList: SentenceCues[]): Re
  */
 export function labelStar(doc: Document, model: StarModel = STAR_MODEL): StarLabelling {
   const n = doc.sentences.length;
-  const cueList = doc.sentences.map(sentenceCues);
+  const cueList = readCues(doc);
   const scores = documentStarFeatures(doc, cueList).map((f) => emissions(model, f));
   const best: number[][] = [];
   const back: number[][] = [];

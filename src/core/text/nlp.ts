@@ -27,12 +27,12 @@ function splitContraction(match: RegExpExecArray, start: number, entity: string 
   ];
 }
 
-interface WinkItem {
+interface WinkCollection {
   out(helper?: unknown): unknown;
 }
 interface WinkDoc {
-  entities(): { each(f: (item: WinkItem, index: number) => void): void };
-  tokens(): { each(f: (item: WinkItem, index: number) => void): void };
+  entities(): WinkCollection;
+  tokens(): WinkCollection;
 }
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
@@ -48,38 +48,37 @@ function engine(): ReturnType<typeof winkNLP> {
  * because wink reports only token texts and the spaces before them.
  */
 export function tokenize(text: string): Token[] {
-  // wink's typings do not cover every `its` helper on `out`; one narrow view of an item serves tokens and entities.
+  // wink's typings do not cover every `its` helper on `out`; one narrow view of a collection serves both.
   const its = engine().its as unknown as Record<'span' | 'type' | 'lemma' | 'pos', unknown>;
   const doc = engine().readDoc(text) as unknown as WinkDoc;
-  const tokens: Token[] = [];
+  // Whole-collection reads are cheaper than one read per token.
+  const words = doc.tokens();
+  const values = words.out() as string[];
+  const lemmas = words.out(its.lemma) as string[];
+  const tags = words.out(its.pos) as string[];
+  const kinds = words.out(its.type) as string[];
+  const entities = doc.entities();
   const entityOf = new Map<number, string>();
-  doc.entities().each((entity: WinkItem) => {
-    const [first, last] = entity.out(its.span) as unknown as [number, number];
-    const type = entity.out(its.type) as string;
-    for (let i = first; i <= last; i++) entityOf.set(i, type);
+  const spans = entities.out(its.span) as [number, number][];
+  const entityTypes = entities.out(its.type) as string[];
+  spans.forEach(([first, last], i) => {
+    for (let t = first; t <= last; t++) entityOf.set(t, entityTypes[i]!);
   });
+  const tokens: Token[] = [];
   let cursor = 0;
-  doc.tokens().each((token: WinkItem, index: number) => {
-    const value = token.out() as string;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
     const at = text.indexOf(value, cursor);
     const start = at >= 0 ? at : cursor;
     const end = at >= 0 ? at + value.length : cursor;
     cursor = end;
+    const entity = entityOf.get(index) ?? null;
     const contraction = CONTRACTION.exec(value);
     if (contraction) {
-      tokens.push(...splitContraction(contraction, start, entityOf.get(index) ?? null));
-      return;
+      tokens.push(...splitContraction(contraction, start, entity));
+      continue;
     }
-    tokens.push({
-      text: value,
-      lower: value.toLowerCase(),
-      lemma: (token.out(its.lemma) as string).toLowerCase(),
-      pos: token.out(its.pos) as string,
-      type: token.out(its.type) as string,
-      entity: entityOf.get(index) ?? null,
-      start,
-      end,
-    });
-  });
+    tokens.push({ text: value, lower: value.toLowerCase(), lemma: lemmas[index]!.toLowerCase(), pos: tags[index]!, type: kinds[index]!, entity, start, end });
+  }
   return tokens;
 }

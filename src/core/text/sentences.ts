@@ -50,9 +50,16 @@ export function splitRunOn(text: string, span: Span): Span[] {
 /** Counts words as the guide does: maximal runs of non-space characters. */
 export function countWords(text: string): number {
   let count = 0;
-  for (const _ of text.matchAll(/\S+/g)) count++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = WHITE_SPACE.test(text[i]!);
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
   return count;
 }
+
+const WHITE_SPACE = /\s/;
 
 function trim(text: string, start: number, end: number): Span | null {
   while (start < end && /\s/.test(text[start]!)) start++;
