@@ -146,6 +146,43 @@ describe('Analyze page', () => {
   });
 });
 
+describe('Practice page', () => {
+  it('runs a full mock interview: live feedback while typing, saved answers, the follow-up, a retry', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.url}#/practice`);
+    await page.getByLabel('Questions', { exact: true }).selectOption('behavioral');
+    await page.getByLabel('How many questions').selectOption('2');
+    await page.getByRole('button', { name: 'Start' }).click();
+    for (let round = 0; round < 2; round++) {
+      await page.locator('.round-question').waitFor();
+      expect(await page.locator('.round-count').textContent()).toContain(`Question ${round + 1} of 2`);
+      await page.getByLabel('Your answer').pressSequentially('I always work hard ');
+      await page.locator('.live .gauges').waitFor();
+      if (round === 0) {
+        // A generic answer draws the interviewer's follow-up, answered in its own box and judged with the first.
+        await page.getByLabel('Your answer').fill('I always work hard and stay calm under pressure.');
+        await page.getByRole('button', { name: 'Submit answer' }).click();
+        await page.locator('#answer-follow-up').waitFor();
+        expect(await page.locator('.timer-row label', { hasText: 'The interviewer follows up' }).count()).toBe(1);
+        await page.locator('#answer-follow-up').fill(STORY);
+        await page.getByRole('button', { name: 'Submit answer' }).click();
+        await expect.poll(() => page.locator('.saved-answer').count()).toBe(2);
+        await screenshot('practice');
+        await page.getByRole('button', { name: 'Retry this question' }).click();
+      }
+      await page.getByLabel('Your answer').fill(STORY);
+      await page.getByRole('button', { name: 'Submit answer' }).click();
+      await expect.poll(() => page.locator('.saved-answer h3').first().textContent()).toContain(round === 0 ? 'Attempt 2' : 'Attempt 1');
+      await page.getByRole('button', { name: round === 0 ? 'Next question' : 'Finish' }).click();
+    }
+    await page.getByRole('status').waitFor();
+    expect(await page.getByRole('status').textContent()).toMatch(/finished/);
+    const progress = (await (await fetch(`${harness.server.url}api/progress`)).json()) as { judged: { origin: string }[] };
+    // Two attempts and a follow-up for the first question, one answer for the second.
+    expect(progress.judged.filter((answer) => answer.origin === 'practice')).toHaveLength(4);
+  });
+});
+
 const EVIL_INTERVIEWER = '<img src=x onerror="window.__xss=5">';
 const EVIL_CANDIDATE = '<script>window.__xss=6</script>Lena';
 const EVIL_TRANSCRIPT = [

@@ -15,6 +15,8 @@ const LINE_STYLES: Record<(typeof REASONS)[number], { stroke: string; dash: numb
   starl: { stroke: '#9a5b00', dash: [12, 4, 2, 4] },
 };
 
+const DAY_SECONDS = 24 * 60 * 60;
+
 /** The series as uPlot's columns: days as Unix seconds, then each reason's pass share in percent (null on days without it). */
 export function chartData(series: ProgressSeries): uPlot.AlignedData {
   const days = [...new Set(REASONS.flatMap((reason) => series[reason].map((point) => point.day)))].sort();
@@ -35,7 +37,11 @@ export function ProgressChart({ series, onPickDay }: { series: ProgressSeries; o
     const options: uPlot.Options = {
       width: Math.max(280, element.clientWidth),
       height: 300,
-      scales: { y: { range: [0, 100] } },
+      scales: {
+        // A single day would otherwise stretch the axis over years; show a week around it instead.
+        x: { time: true, range: (_, min, max) => (min === max ? [min - 3 * DAY_SECONDS, max + 3 * DAY_SECONDS] : [min - DAY_SECONDS / 2, max + DAY_SECONDS / 2]) },
+        y: { range: [0, 100] },
+      },
       axes: [{}, { label: 'passed (%)', values: (_, ticks) => ticks.map((tick) => `${tick}%`) }],
       series: [
         { label: 'Day', value: (_, seconds) => (seconds == null ? '–' : new Date(seconds * 1000).toISOString().slice(0, 10)) },

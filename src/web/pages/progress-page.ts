@@ -38,7 +38,7 @@ export function ProgressPage(): VNode {
     ${weakest
       ? html`<div class="main-reason">
           <h3>Weakest now: ${REASON_LABELS[weakest.reason]}</h3>
-          <p>Passed ${weakest.passed} of your last ${weakest.judged} answers where it applies.</p>
+          <p>Passed ${weakest.passed} of your last ${weakest.judged} ${weakest.judged === 1 ? 'answer' : 'answers'} where it applies.</p>
         </div>`
       : null}
     <p class="hint">Share of answers that passed each reason, per day. Click a day to list its answers.</p>
