@@ -171,6 +171,7 @@ describe('Practice page', () => {
         await page.getByRole('button', { name: 'Retry this question' }).click();
       }
       await page.getByLabel('Your answer').fill(STORY);
+      if (round === 1) await screenshot('practice-live');
       await page.getByRole('button', { name: 'Submit answer' }).click();
       await expect.poll(() => page.locator('.saved-answer h3').first().textContent()).toContain(round === 0 ? 'Attempt 2' : 'Attempt 1');
       await page.getByRole('button', { name: round === 0 ? 'Next question' : 'Finish' }).click();

@@ -128,11 +128,13 @@ function QuestionRound({ session, position, onNext }: { session: PlannedSession;
     <p class="round-count">Question ${position + 1} of ${session.questions.length} · ${QUESTION_TYPE_LABELS[question.questionType as QuestionType] ?? question.questionType}</p>
     <p class="round-question" id="round-question">${question.text}</p>
     ${saved
-      ? html`<${SavedAnswer} answer=${saved} title=${`Attempt ${saved.attempt}, saved`} />
+      ? html`<${SavedAnswer} answer=${saved} title=${`Attempt ${saved.attempt}, saved`} heard=${saved.answer} />
           ${saved.report.followUp && !followUp
             ? html`<${AnswerBox} key=${`follow-${saved.id}`} session=${session} position=${position} prompt=${`The interviewer follows up: ${saved.report.followUp}`} question=${question.text} aim=${60} followUpOf=${saved} onSaved=${setFollowUp} />`
             : null}
-          ${followUp ? html`<${SavedAnswer} answer=${followUp} title="Follow-up, judged together with your first answer" />` : null}
+          ${followUp && saved.report.followUp
+            ? html`<${SavedAnswer} answer=${followUp} title="Follow-up, judged together with your first answer" asked=${`The interviewer asked: ${saved.report.followUp}`} heard=${`${saved.answer}\n${followUp.answer}`} />`
+            : null}
           <div class="actions">
             <button type="button" onClick=${() => { setSaved(null); setFollowUp(null); setAttempt(attempt + 1); }}>Retry this question</button>
             <button type="button" class="primary" onClick=${onNext}>${last ? 'Finish' : 'Next question'}</button>
@@ -192,10 +194,13 @@ function AnswerBox(props: {
   </form>`;
 }
 
-function SavedAnswer({ answer, title }: { answer: StoredAnswer; title: string }): VNode {
+/** A saved answer with the server's verdict; `heard` is the text it was judged on (a follow-up includes the first answer). */
+function SavedAnswer({ answer, title, asked, heard }: { answer: StoredAnswer; title: string; asked?: string; heard: string }): VNode {
   return html`<div class="saved-answer">
     <h3>${title} · took ${clock(Math.round(answer.seconds))}</h3>
+    ${asked ? html`<p class="asked">${asked}</p>` : null}
     <${Gauges} report=${answer.report} applicableOnly=${true} />
+    <${Evidence} answer=${heard} report=${answer.report} />
     <details><summary>Findings (${answer.report.findings.length})</summary><${FindingList} findings=${answer.report.findings} /></details>
   </div>`;
 }
