@@ -8,6 +8,7 @@ import { rejectCrossOriginWrites, requireKnownHost } from './guards.js';
 import { sendError, sendUnexpected } from './http-errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { readJson } from './read-json.js';
+import { registerNotebookRoutes } from './routes/notebook.js';
 import { registerProgressRoutes } from './routes/progress.js';
 import { registerReviewRoutes } from './routes/reviews.js';
 import { registerSessionRoutes } from './routes/sessions.js';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): Hono {
     registerReviewRoutes(app, deps.store);
     registerProgressRoutes(app, deps.store);
     registerSessionRoutes(app, deps.store, deps.analyze);
+    registerNotebookRoutes(app, deps.store, deps.analyze);
   }
   app.all('/api/*', (c) => sendError(c, new StarlError('E_NOT_FOUND', `Nothing is at ${c.req.method} ${c.req.path}.`)));
 

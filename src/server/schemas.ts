@@ -4,7 +4,8 @@ import type { RuleMeta } from '../core/rules/rule.js';
 import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
 import type { ProgressSeries } from '../progress/series.js';
-import type { JudgedAnswer, Session, StoredAnswer } from '../storage/index.js';
+import type { Company, CompanyFact, JudgedAnswer, Session, Story, StoredAnswer } from '../storage/index.js';
+import { FACT_KINDS } from '../company/notebook.js';
 
 /**
  * The API's schemas, in one registry: the server validates requests with them and the OpenAPI
@@ -263,6 +264,88 @@ export const sessionDetailSchema = z
   .object({ session: sessionSchema, answers: z.array(storedAnswerSchema) })
   .register(schemaRegistry, { id: 'SessionDetail', description: 'A session with every answer given so far.' });
 
+/** The body of `POST /api/companies`: a company to add, or to update when its name is known. */
+export const companyRequestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    aliases: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+    competitors: z.array(z.string().trim().min(1).max(200)).max(20).optional().describe('Other employers in the same market, for the swap test.'),
+    contextText: z.string().max(200_000).optional().describe('The job posting or company page, as text or HTML.'),
+  })
+  .strict()
+  .register(schemaRegistry, { id: 'CompanyRequest', description: 'A company to add or update.' });
+
+export const companySchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    aliases: z.array(z.string()),
+    competitors: z.array(z.string()),
+    contextText: z.string().nullable(),
+    contextSource: z.string().nullable(),
+    terms: z.array(z.string()).describe('The posting\'s distinctive terms.'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .register(schemaRegistry, { id: 'Company', description: 'A company in the homework notebook.' });
+
+export const companyListSchema = z.array(companySchema).register(schemaRegistry, { id: 'CompanyList', description: 'Every company.' });
+
+/** The body of `POST /api/companies/:id/facts`. */
+export const factRequestSchema = z
+  .object({
+    kind: z.enum(FACT_KINDS),
+    text: z.string().trim().min(1).max(2000),
+    source: z.string().max(500).optional().describe('Where the fact was found: a link or a note.'),
+  })
+  .strict()
+  .register(schemaRegistry, { id: 'FactRequest', description: 'A research fact about a company.' });
+
+/** A research fact about a company. */
+export const factSchema = z
+  .object({ id: z.number().int(), uid: z.string(), companyId: z.number().int(), kind: z.string(), text: z.string(), source: z.string(), createdAt: z.string() })
+  .register(schemaRegistry, { id: 'Fact', description: 'A research fact with where it was found.' });
+
+export const companyDetailSchema = z
+  .object({
+    company: companySchema,
+    facts: z.array(factSchema),
+    checklist: z.array(z.object({ item: z.string(), done: z.boolean(), hint: z.string() })),
+    questionsToAsk: z.array(z.object({ question: z.string(), fact: factSchema })),
+  })
+  .register(schemaRegistry, { id: 'CompanyDetail', description: 'A company with its facts, homework checklist and questions to ask.' });
+
+/** The body of `POST /api/stories`. */
+export const storyRequestSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    text: z.string().min(1),
+    competencies: z.array(z.string().max(100)).max(20).optional(),
+  })
+  .strict()
+  .register(schemaRegistry, { id: 'StoryRequest', description: 'A story for the bank.' });
+
+/** A story of the bank, with its sentences labelled. */
+export const storySchema = z
+  .object({
+    id: z.number().int(),
+    uid: z.string(),
+    title: z.string(),
+    text: z.string(),
+    competencies: z.array(z.string()),
+    parts: z.array(z.object({ text: z.string(), star: z.string().nullable() })).describe('The story\'s sentences with their STAR(L) labels.'),
+    sourceAnswerId: z.number().int().nullable(),
+    createdAt: z.string(),
+  })
+  .register(schemaRegistry, { id: 'Story', description: 'A STAR(L) story in the bank.' });
+
+export const storyBankSchema = z
+  .object({
+    stories: z.array(storySchema),
+    fits: z.array(z.object({ storyId: z.number().int(), score: z.number(), why: z.string() })).describe('With `?question=`, the stories that fit it best.'),
+  })
+  .register(schemaRegistry, { id: 'StoryBank', description: 'The story bank, and which stories fit a question.' });
+
 const judgedAnswerSchema = z
   .object({
     origin: z.enum(['practice', 'review']),
@@ -319,6 +402,12 @@ const storedAnswerMatchesStore: MutuallyAssignable<z.infer<typeof storedAnswerSc
 const sessionMatchesStore: MutuallyAssignable<Omit<z.infer<typeof sessionSchema>, 'aimSeconds'>, Session> = true;
 void storedAnswerMatchesStore;
 void sessionMatchesStore;
+const companyMatchesStore: MutuallyAssignable<z.infer<typeof companySchema>, Company> = true;
+const storyMatchesStore: MutuallyAssignable<z.infer<typeof storySchema>, Story> = true;
+const factMatchesStore: MutuallyAssignable<z.infer<typeof factSchema>, CompanyFact> = true;
+void companyMatchesStore;
+void storyMatchesStore;
+void factMatchesStore;
 const requestMatchesCore: MutuallyAssignable<AnalyzeRequest, AnalyzeInput> = true;
 const ruleMatchesCore: MutuallyAssignable<RuleInfo, RuleMeta> = true;
 void reportMatchesCore;

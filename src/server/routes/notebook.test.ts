@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analyze.js';
+import { rules } from '../../core/rules/index.js';
+import { Store } from '../../storage/index.js';
+import { openSqliteDriver } from '../../storage/sqlite.js';
+import { createApp } from '../app.js';
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+
+beforeEach(async () => {
+  store = await Store.open(openSqliteDriver(':memory:'));
+  app = createApp({ analyze, rules, store });
+});
+
+afterEach(async () => {
+  await store.close();
+});
+
+function send(path: string, body: unknown) {
+  return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+const POSTING =
+  '<h1>Data Analyst, Fernway Logistics</h1><p>Join the routing platform team. You will build dashboards in Looker for our same-day delivery network and forecast parcel volumes with Python.</p>';
+
+describe('/api/companies', () => {
+  it('saves a company with the distinctive terms of its posting, read from HTML as text', async () => {
+    const created = await send('/api/companies', { name: 'Fernway', competitors: ['Parcelly'], contextText: POSTING });
+    expect(created.status).toBe(201);
+    const company = await created.json();
+    expect(company.contextText).not.toContain('<h1>');
+    expect(company.terms.length).toBeGreaterThan(0);
+    expect(company.terms.join(' ').toLowerCase()).toMatch(/looker|routing|same-day|parcel/);
+    expect((await (await app.request('/api/companies')).json()).map((c: { name: string }) => c.name)).toEqual(['Fernway']);
+  });
+
+  it('keeps research facts, ticks the checklist and proposes questions to ask', async () => {
+    const company = await (await send('/api/companies', { name: 'Fernway' })).json();
+    const fact = await send(`/api/companies/${company.id}/facts`, { kind: 'news', text: 'Fernway opened a hub in Leeds in March', source: 'press release' });
+    expect(fact.status).toBe(201);
+    const detail = await (await app.request(`/api/companies/${company.id}`)).json();
+    expect(detail.facts).toHaveLength(1);
+    expect(detail.checklist.find((item: { item: string }) => item.item === 'news')).toMatchObject({ done: true });
+    expect(detail.checklist.find((item: { item: string }) => item.item === 'job posting')).toMatchObject({ done: false });
+    expect(detail.questionsToAsk[0].question).toContain('Leeds');
+  });
+
+  it('refuses an unknown kind of fact and an unknown company by name', async () => {
+    const company = await (await send('/api/companies', { name: 'Fernway' })).json();
+    const bad = await (await send(`/api/companies/${company.id}/facts`, { kind: 'gossip', text: 'x' })).json();
+    expect(bad.error).toMatchObject({ code: 'E_INPUT_BAD_FIELD' });
+    expect(bad.error.message).toContain('(kind)');
+    expect((await app.request('/api/companies/99')).status).toBe(404);
+  });
+});
+
+describe('/api/stories', () => {
+  it('labels a story\'s parts and says which stories fit a question', async () => {
+    const saved = await send('/api/stories', {
+      title: 'The scanner outage',
+      text: 'At my last job our warehouse scanners dropped orders. I logged every failed scan and moved two access points. As a result, lost orders fell from 40 a day to none.',
+      competencies: ['Problem solving', ' problem solving '],
+    });
+    expect(saved.status).toBe(201);
+    const story = await saved.json();
+    expect(story.competencies).toEqual(['problem solving']);
+    expect(story.parts.map((part: { star: string }) => part.star)).toContain('A');
+    const bank = await (await app.request(`/api/stories?question=${encodeURIComponent('Tell me about a time the warehouse scanners failed')}`)).json();
+    expect(bank.stories).toHaveLength(1);
+    expect(bank.fits[0]).toMatchObject({ storyId: story.id });
+    expect((await (await app.request('/api/stories?question=What%20is%20your%20favourite%20colour')).json()).fits).toEqual([]);
+  });
+});

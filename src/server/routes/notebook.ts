@@ -1,0 +1,66 @@
+import type { Hono } from 'hono';
+import { homeworkChecklist, questionsToAsk } from '../../company/notebook.js';
+import { htmlToText, looksLikeHtml } from '../../company/html.js';
+import { extractContextTerms } from '../../core/context/terms.js';
+import { StarlError } from '../../core/errors.js';
+import type { AnalyzeInput, Report } from '../../core/types.js';
+import type { Company, Store } from '../../storage/index.js';
+import { STORY_PROMPT, storyFromAnswer } from '../../stories/bank.js';
+import { suggestStories } from '../../stories/match.js';
+import { readJson } from '../read-json.js';
+import { companyRequestSchema, factRequestSchema, storyRequestSchema } from '../schemas.js';
+import { idParam } from './sessions.js';
+
+async function requireCompanyById(store: Store, id: number): Promise<Company> {
+  const company = (await store.listCompanies()).find((c) => c.id === id);
+  if (!company) throw new StarlError('E_NOT_FOUND', `there is no company ${id}.`);
+  return company;
+}
+
+/**
+ * The homework notebook and the story bank: companies with their posting's distinctive terms,
+ * research facts, checklist and questions to ask; stories with their STAR(L) parts and which fit a question.
+ */
+export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input: AnalyzeInput) => Report): void {
+  app.get('/api/companies', async (c) => c.json(await store.listCompanies()));
+
+  app.post('/api/companies', async (c) => {
+    const request = await readJson(c, companyRequestSchema);
+    // A pasted page keeps its markup; the terms and the judging context want its text.
+    const posting = request.contextText ? (looksLikeHtml(request.contextText) ? htmlToText(request.contextText) : request.contextText) : null;
+    const company = await store.saveCompany({
+      name: request.name,
+      aliases: request.aliases ?? [],
+      competitors: request.competitors ?? [],
+      ...(posting ? { contextText: posting, contextSource: 'pasted in the web app', terms: extractContextTerms(posting) } : {}),
+    });
+    return c.json(company, 201);
+  });
+
+  app.get('/api/companies/:id', async (c) => {
+    const company = await requireCompanyById(store, idParam(c));
+    const facts = await store.factsOf(company.id);
+    return c.json({ company, facts, checklist: homeworkChecklist(company, facts), questionsToAsk: questionsToAsk(facts) });
+  });
+
+  app.post('/api/companies/:id/facts', async (c) => {
+    const company = await requireCompanyById(store, idParam(c));
+    const request = await readJson(c, factRequestSchema);
+    return c.json(await store.addFact(company.id, { kind: request.kind, text: request.text, source: request.source ?? '' }), 201);
+  });
+
+  app.get('/api/stories', async (c) => {
+    const stories = await store.listStories();
+    const question = c.req.query('question')?.trim();
+    if (!question) return c.json({ stories, fits: [] });
+    const fits = suggestStories({ text: question, competencies: [] }, stories).map((fit) => ({ storyId: fit.story.id, score: fit.score, why: fit.why }));
+    return c.json({ stories, fits });
+  });
+
+  app.post('/api/stories', async (c) => {
+    const request = await readJson(c, storyRequestSchema);
+    // A story typed fresh is judged as the answer to a plain behavioral prompt, to label its parts.
+    const report = analyze({ question: STORY_PROMPT, answer: request.text });
+    return c.json(await store.saveStory(storyFromAnswer({ id: null, text: request.text, report }, request.title, request.competencies ?? [])), 201);
+  });
+}
