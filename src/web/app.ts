@@ -2,15 +2,19 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AnalyzePage } from './pages/analyze-page.js';
+import { CompaniesPage } from './pages/companies-page.js';
 import { PracticePage } from './pages/practice-page.js';
 import { ProgressPage } from './pages/progress-page.js';
 import { ReviewPage } from './pages/review-page.js';
+import { StoriesPage } from './pages/stories-page.js';
 
 /** The pages, by their `#/` route; the first is the home page. */
 const PAGES: { route: string; title: string; component: () => VNode }[] = [
   { route: 'practice', title: 'Practice', component: PracticePage },
   { route: 'analyze', title: 'Analyze', component: AnalyzePage },
   { route: 'review', title: 'Review', component: ReviewPage },
+  { route: 'companies', title: 'Companies', component: CompaniesPage },
+  { route: 'stories', title: 'Stories', component: StoriesPage },
   { route: 'progress', title: 'Progress', component: ProgressPage },
 ];
 

@@ -236,6 +236,51 @@ describe('Review page', () => {
   });
 });
 
+describe('Companies page', () => {
+  const EVIL_COMPANY = '<img src=x onerror="window.__xss=7">Acme';
+
+  it('keeps the homework notebook: posting terms, facts, checklist, questions to ask; names stay inert', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.url}#/companies`);
+    await page.getByLabel('Name', { exact: true }).fill(EVIL_COMPANY);
+    await page.getByLabel('Competitors, separated by commas').fill('Parcelly');
+    await page.getByLabel('Job posting or company page (text or HTML)').fill(
+      'Data Analyst on the routing platform team. You will build Looker dashboards for our same-day delivery network and forecast parcel volumes.',
+    );
+    await page.getByRole('button', { name: 'Save company' }).click();
+    await page.locator('#notebook-title').waitFor();
+    expect(await page.locator('#notebook-title').textContent()).toBe(EVIL_COMPANY);
+    expect(await page.locator('.notebook .chips li').count()).toBeGreaterThan(0);
+    await page.getByLabel('Kind of fact').selectOption('news');
+    await page.getByLabel('Fact', { exact: true }).fill('Acme opened a hub in Leeds in March');
+    await page.getByRole('button', { name: 'Add fact' }).click();
+    await page.locator('.questions-to-ask li').first().waitFor();
+    expect(await page.locator('.questions-to-ask').textContent()).toContain('Leeds');
+    expect(await page.locator('.checklist li.done').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('.companies img').count()).toBe(0);
+    await screenshot('companies');
+  });
+});
+
+describe('Stories page', () => {
+  it('labels a saved story\'s STAR(L) parts and shows which stories fit a question', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.url}#/stories`);
+    await page.getByLabel('Title').fill('The scanner outage');
+    await page.getByLabel('Competencies it shows, separated by commas').fill('problem solving, ownership');
+    await page.getByLabel('The story').fill(STORY);
+    await page.getByRole('button', { name: 'Save story' }).click();
+    await page.locator('.story').first().waitFor();
+    expect(await page.locator('.story .star-tag').allTextContents()).toEqual(expect.arrayContaining(['S', 'A', 'R']));
+    await page.getByLabel('Which stories fit this question?').fill('Tell me about a time the warehouse scanners failed.');
+    await page.getByRole('button', { name: 'Find fitting stories' }).click();
+    await page.locator('.story.fits').waitFor();
+    expect(await page.locator('.fit-badge').textContent()).toContain('scanners');
+    await screenshot('stories');
+  });
+});
+
 describe('Progress page', () => {
   it('charts the reviewed answers per reason and leads to the answers behind a point', async () => {
     await page.goto('about:blank');
