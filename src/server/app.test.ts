@@ -176,6 +176,27 @@ describe('headers, catalogue and documents', () => {
   });
 });
 
+describe('the OpenAPI document and the routes', () => {
+  it('documents exactly the API routes the app serves', async () => {
+    const { Store } = await import('../storage/index.js');
+    const { openSqliteDriver } = await import('../storage/sqlite.js');
+    const store = await Store.open(openSqliteDriver(':memory:'));
+    try {
+      const app = createApp({ analyze: fakeAnalyze, rules, store });
+      const served = app.routes
+        .filter((route) => route.path.startsWith('/api/') && route.path !== '/api/*' && route.method !== 'ALL')
+        .map((route) => `${route.method} ${route.path}`);
+      const doc = await (await app.request('/api/openapi.json')).json();
+      const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      );
+      expect([...new Set(served)].sort()).toEqual(documented.sort());
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('static front end', () => {
   const files: Record<string, string> = { '/index.html': '<!doctype html><title>Starl</title>', '/assets/app-abc.js': 'console.log(1)' };
   const assets = async (path: string) =>

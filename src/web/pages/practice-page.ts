@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { QUESTION_TYPES } from '../../core/types.js';
 import type { QuestionType } from '../../core/types.js';
-import type { Session, StoredAnswer } from '../../storage/records.js';
+import type { Company, Session, StoredAnswer } from '../../storage/records.js';
 import { getJson, messageOf, sendJson } from '../api.js';
 import { BalanceBar, Evidence, FindingList, Gauges } from '../components/report-view.js';
 import { QUESTION_TYPE_LABELS } from '../labels.js';
@@ -58,7 +58,7 @@ export function PracticePage(): VNode {
 
   return html`<section class="page practice" aria-labelledby="practice-title">
     <h2 id="practice-title">Practice</h2>
-    ${session ? html`<p class="done" role="status">Session #${session.id} finished: every answer is saved and counts in Progress.</p>` : null}
+    ${session ? html`<p class="session-done" role="status">Session #${session.id} finished: every answer is saved and counts in Progress.</p>` : null}
     ${error ? html`<p class="error" role="alert">${error}</p>` : null}
     <${StartForm} onStart=${(started: PlannedSession) => { setSession(started); setPosition(0); setError(null); }} onError=${setError} />
     ${resumable.length > 0
@@ -76,6 +76,10 @@ function StartForm({ onStart, onError }: { onStart: (session: PlannedSession) =>
   const [only, setOnly] = useState<QuestionType | ''>('');
   const [count, setCount] = useState('');
   const [busy, setBusy] = useState(false);
+  const [companies, setCompanies] = useState<Company[]>([]);
+  useEffect(() => {
+    getJson<Company[]>('/api/companies').then(setCompanies, (caught: unknown) => onError(messageOf(caught)));
+  }, []);
   const start = async (event: Event): Promise<void> => {
     event.preventDefault();
     setBusy(true);
@@ -90,8 +94,11 @@ function StartForm({ onStart, onError }: { onStart: (session: PlannedSession) =>
   return html`<form class="start" onSubmit=${start}>
     <label for="role">Role (optional)</label>
     <input id="role" type="text" value=${role} placeholder="e.g. data analyst" onInput=${(e: Event) => setRole((e.target as HTMLInputElement).value)} />
-    <label for="practice-company">Saved company (optional)</label>
-    <input id="practice-company" type="text" value=${company} onInput=${(e: Event) => setCompany((e.target as HTMLInputElement).value)} />
+    <label for="practice-company">Company (answers are judged with its posting and facts)</label>
+    <select id="practice-company" value=${company} onChange=${(e: Event) => setCompany((e.target as HTMLSelectElement).value)}>
+      <option value="">None</option>
+      ${companies.map((c) => html`<option value=${c.name} key=${c.id}>${c.name}</option>`)}
+    </select>
     <label for="only">Questions</label>
     <select id="only" value=${only} onChange=${(e: Event) => setOnly((e.target as HTMLSelectElement).value as QuestionType | '')}>
       <option value="">A whole interview</option>
