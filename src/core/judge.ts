@@ -60,8 +60,11 @@ const STRONG_NEGATIVITY = 2;
 export function judgeOpportunity({ signals: s, questionType, story }: Facts): Judgement {
   let z = linear(WEIGHTS.opportunity, opportunityFeatures(s, questionType, story));
   const negative = s.negativity.length >= STRONG_NEGATIVITY || (questionType === 'opener' && s.negativity.length > 0);
+  // The guide: an opener passes with a warm line; a polite remark with no warmth misses.
+  const coldOpener =
+    questionType === 'opener' && s.warmth.length === 0 && s.enthusiasm.length === 0 && s.specifics.length === 0 && s.contextUsed.length === 0 && !s.exclaims;
   const nothingToDrawOn = story !== null && !story.isStory && NO_EXPERIENCE.test(s.opening) && s.contextUsed.length === 0 && s.specifics.length === 0;
-  if (negative || nothingToDrawOn || isHollow(s)) z = Math.min(z, -0.5);
+  if (negative || coldOpener || nothingToDrawOn || isHollow(s)) z = Math.min(z, -0.5);
   return { z, summary: opportunitySummary(z, s, questionType) };
 }
 
@@ -133,13 +136,14 @@ export function storyFacts(doc: Document, star: StarLabelling): StoryFacts {
   const inStory = (i: number): boolean => labels[i] !== 'O';
   const ownAction = cues.some((c, i) => inStory(i) && labels[i] !== 'L' && c.ownAction);
   const weAction = cues.some((c, i) => inStory(i) && (c.weAction || c.passiveAction));
-  // A result told inside an action sentence still counts (the guide).
-  const result = labels.includes('R') || cues.some((c, i) => labels[i] === 'A' && (c.measured || (c.result && c.outcomeVerb)));
+  // A result told inside an action sentence still counts (the guide), as does a one-sentence story's.
+  const result = labels.includes('R') || cues.some((c, i) => inStory(i) && (c.measured || (c.result && (c.outcomeVerb || c.ownAction || c.weAction))));
   const mostlyAside = shareOf(labels, words, ['O']) > 0.5;
   const hypothetical = mostlyAside && cues.some((c) => c.hypothetical);
   const habitual = mostlyAside && cues.some((c) => c.habitual);
+  const toldActions = cues.some((c, i) => inStory(i) && (c.ownAction || c.weAction) && !c.hypothetical && !c.habitual);
   return {
-    isStory: !hypothetical && !habitual && labels.some((l) => l === 'A' || l === 'R'),
+    isStory: !hypothetical && !habitual && (labels.some((l) => l === 'A' || l === 'R') || toldActions),
     ownAction,
     weOnly: !ownAction && weAction,
     result,
@@ -151,9 +155,12 @@ export function storyFacts(doc: Document, star: StarLabelling): StoryFacts {
   };
 }
 
-/** STAR(L): the guide's four conditions, each required; the score says how far the story is from them. */
-export function judgeStarl({ story }: Facts): Judgement {
-  const s = story!;
+/**
+ * STAR(L): the guide's four conditions, each required; the score says how far the story is from them.
+ * A story told only in buzzwords has no concrete action or clear result, whatever its grammar.
+ */
+export function judgeStarl({ story, signals }: Facts): Judgement {
+  const s = isHollow(signals) ? { ...story!, ownAction: false, result: false } : story!;
   let z = s.isStory ? 0.6 : -2.5;
   z += s.ownAction ? 0.8 : -2;
   z += s.result ? 0.6 : -1.6;

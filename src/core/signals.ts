@@ -2,6 +2,7 @@ import type { AnalyzeInput, QuestionType, Span } from './types.js';
 import type { Document } from './text/document.js';
 import { compileLexicon, type Lexicon, type LexiconData } from './lexicon/lexicon.js';
 import { contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
+import { MEASURED_CHANGE } from './text/measures.js';
 import cliches from './lexicon/cliches.json' with { type: 'json' };
 import buzzwords from './lexicon/buzzwords.json' with { type: 'json' };
 import genericReasons from './lexicon/generic-reasons.json' with { type: 'json' };
@@ -15,6 +16,7 @@ import workWords from './lexicon/work-words.json' with { type: 'json' };
 import enthusiasm from './lexicon/enthusiasm.json' with { type: 'json' };
 import bareCategories from './lexicon/bare-categories.json' with { type: 'json' };
 import commonNames from './lexicon/common-names.json' with { type: 'json' };
+import achievements from './lexicon/achievements.json' with { type: 'json' };
 
 /** Every lexicon the analysis reads, compiled once when the core loads. */
 export const LEXICONS = {
@@ -30,13 +32,13 @@ export const LEXICONS = {
   workWords: compileLexicon(workWords as LexiconData),
   enthusiasm: compileLexicon(enthusiasm as LexiconData),
   bareCategories: compileLexicon(bareCategories as LexiconData),
+  achievements: compileLexicon(achievements as LexiconData),
 } satisfies Record<string, Lexicon>;
 
 const COMMON_NAMES = new Set(commonNames.entries);
 
 /** A measured change: "from 4.1 to 4.7", "down to £31", "by a third", "18%". The strongest kind of outcome. */
-export const MEASURED_CHANGE =
-  /\bfrom\s+\S+\s+(?:\S+\s+){0,3}to\s+(?:about\s+|around\s+|under\s+|over\s+|basically\s+)?(?:\S*\d|zero|nothing|none)|\b(?:down|up|fell|dropped|rose|cut|reduced|increased|decreased|grew|improved|went)\s+(?:\S+\s+){0,4}(?:to|by)\s+(?:about\s+|around\s+|roughly\s+|under\s+|over\s+|nearly\s+|almost\s+|basically\s+)?(?:\S*\d|a (?:third|quarter|half|fifth)|half|zero|nothing)|\d+(?:\.\d+)?\s?%|\bper ?cent\b|\b(?:doubled|tripled|halved)\b/gi;
+
 
 /** Outcome words that make a number a particular result rather than a job's scale. */
 const OUTCOME_NEAR_NUMBER =
@@ -62,7 +64,7 @@ export interface AskedQuestion extends Span {
 
 /** A driver of specificity: what makes an answer one only this candidate could give. */
 export interface Driver extends Span {
-  kind: 'measuredOutcome' | 'outcomeNumber' | 'name' | 'quote' | 'scaleNumber';
+  kind: 'measuredOutcome' | 'outcomeNumber' | 'achievement' | 'name' | 'quote' | 'scaleNumber';
   text: string;
 }
 
@@ -93,6 +95,8 @@ export interface Signals {
   /** Things specific to this company or role that the answer names (context terms, products, "your X"). */
   specifics: Match[];
   firstPerson: number;
+  /** An exclamation mark: in small talk, a sign of warmth. */
+  exclaims: boolean;
   /** The first two sentences, where a candidate frames the whole answer ("I haven't had that yet, but…"). */
   opening: string;
 }
@@ -164,13 +168,18 @@ function isLogistics(question: string): boolean {
 
 /** Things the answer names that belong to this company or role: used context terms, and "your X" phrases. */
 function findSpecifics(text: string, used: Match[], company: string | null): Match[] {
+  // "Brightloop builds the only bike-share app that works offline": a fact about the company itself.
+  const companyFacts = company
+    ? regexMatches(new RegExp(`\\b${escapeRegExp(company)}(?:'s|’s)?\\s+(?:is|are|builds?|makes?|runs?|has|have|does|offers?|sells?|serves?|won|launched|opened|publishes|uses|works|supports|focuses|specialises|specializes|just)\\b[^.;]{12,}`, 'gi'), text)
+    : [];
+  const facts = companyFacts.filter((m) => !LEXICONS.genericReasons.test(m.text) && !LEXICONS.cliches.test(m.text));
   const yours = regexMatches(
     /\b(your|you|the company's|the role's|this role's|the team's)\s+(?!(company|business|team|culture|values|reputation|products?|services?|organisation|organization|people|brand|job|role|website|site|office|benefits|salary|pay|growth|mission|vision|success|opportunity|work|position)\b)(?:[a-z-]+\s+){0,2}(workshops?|programme|program|platform|team|policy|system|process|approach|club|unit|ward|track|model|scheme|warnings?|initiative|project|app|tool|forum|migration|product|lab|protocols?|guild|research|clinic|service|focus|range|menu|campaign|store|branch|brand|promise|values?|fund|academy|network|partnership|commitment|pledge|report|launch|expansion|method|framework|curriculum|standards?|newsletter|podcast|blog|open source|customers?|customer base|clients?|market|stack|codebase|\w+ing)\b/gi,
     text,
   );
   const roleDuty = regexMatches(/\b(the|this) (role|job|position)('s)? (includes?|involves?|covers?|owns?|means|would mean|is about)\b[^.]*|\b(part of|parts of) (the|this) (role|job)\b[^.]*/gi, text);
   const builds = regexMatches(/\byou (build|publish|run|share|offer|give|let|train|rotate|pair|open|host|fund|donate|work|sponsor|support|choose|teach)\b[^.,;]*/gi, text);
-  const all = [...used, ...yours, ...roleDuty, ...builds].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
+  const all = [...used, ...facts, ...yours, ...roleDuty, ...builds].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
   all.sort((a, b) => a.start - b.start);
   return all.filter((m, i) => i === 0 || m.start >= all[i - 1]!.end);
 }
@@ -197,6 +206,8 @@ function termSpan(term: ContextTerm, doc: Document): Match | null {
   return { start: tokens[0]!.start, end: tokens[0]!.end, text: tokens[0]!.text };
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Reads every signal off the answer: one pass per lexicon over the text, one pass over the tokens. */
 export function readSignals(doc: Document, input: AnalyzeInput, questionType: QuestionType): Signals {
   const text = doc.text;
@@ -215,12 +226,13 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
   const measured = regexMatches(MEASURED_CHANGE, text).map((m) => ({ ...m, kind: 'measuredOutcome' as const }));
   const cliches = matches(LEXICONS.cliches, text);
   // A number inside a stock phrase ("I give 110%") is part of the cliché, not a detail.
-  const drivers: Driver[] = [...measured, ...findNumbers(doc, measured), ...findNames(doc, companyName), ...findQuotes(text)]
+  const achieved = matches(LEXICONS.achievements, text).map((m) => ({ ...m, kind: 'achievement' as const }));
+  const drivers: Driver[] = [...measured, ...achieved, ...findNumbers(doc, measured), ...findNames(doc, companyName), ...findQuotes(text)]
     .filter((d) => !cliches.some((c) => d.start < c.end && c.start < d.end))
     .sort((a, b) => a.start - b.start);
   const companyMentions = [companyName, ...(input.company?.aliases ?? [])]
     .filter((n): n is string => Boolean(n))
-    .flatMap((n) => regexMatches(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), text));
+    .flatMap((n) => regexMatches(new RegExp(`\\b${escapeRegExp(n)}\\b`, 'gi'), text));
   void questionType;
   return {
     words: doc.words,
@@ -245,6 +257,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
     contextUnused: terms.filter((t) => !contextUsed.includes(t) && !t.lemmas.every((l) => companyWords.has(l))).slice(0, 5),
     contextTermCount: terms.length,
     specifics: findSpecifics(text, usedSpans, companyName),
+    exclaims: text.includes('!'),
     opening: text.slice(0, doc.sentences[1]?.end ?? doc.sentences[0]?.end ?? 0),
     firstPerson: (text.match(/\b(I|I'm|I've|I'd|I'll|me|my|myself)\b/g) ?? []).length,
   };

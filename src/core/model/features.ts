@@ -73,6 +73,7 @@ export function memorableFeatures(s: Signals, type: QuestionType): Features {
     names: cap(kind('name'), 3) / 3,
     hasName: flag(kind('name') > 0),
     outcomeNumbers: cap(kind('outcomeNumber'), 2) / 2,
+    achievement: flag(kind('achievement') > 0),
     quotes: flag(kind('quote') > 0),
     scaleNumbers: cap(kind('scaleNumber'), 3) / 3,
     cliches: cap(s.cliches.length, 3) / 3,

@@ -1,6 +1,7 @@
 import type { StarLabel } from '../types.js';
 import type { Document, Sentence } from '../text/document.js';
 import { linear, starFeatures } from '../model/features.js';
+import { hasMeasuredChange } from '../text/measures.js';
 import weights from '../model/weights.json' with { type: 'json' };
 import { compileLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import cues from './cues.json' with { type: 'json' };
@@ -15,8 +16,6 @@ const HYPOTHETICAL = compileLexicon({ about: cues.about, entries: cues.hypotheti
 const HABITUAL = compileLexicon({ about: cues.about, entries: cues.habitual });
 const SITUATION = compileLexicon({ about: cues.about, entries: cues.situation });
 
-/** A change told with numbers ("from 4.1 to 4.7", "down to £31", "by a third"): the clearest result. */
-const MEASURED_CHANGE = /\bfrom\s+\S+\s+(?:\S+\s+){0,3}to\s+\S*\d|\b(?:down|up|fell|dropped|rose|cut|reduced|increased|decreased|grew|improved)\s+(?:\S+\s+){0,4}(?:to|by)\s+(?:about\s+|around\s+|roughly\s+|under\s+|over\s+|nearly\s+|almost\s+)?(?:\S*\d|a (?:third|quarter|half|fifth)|half|zero|nothing)|\d+(?:\.\d+)?\s?%|\bper ?cent\b/i;
 
 /** Per-sentence evidence for each label, before the sequence is decoded. */
 export interface SentenceCues {
@@ -67,7 +66,7 @@ export function readCues(doc: Document): SentenceCues[] {
     return {
       learning: learning.has(i),
       result: result.has(i),
-      measured: MEASURED_CHANGE.test(sentence.text),
+      measured: hasMeasuredChange(sentence.text),
       task: task.has(i),
       preface: preface.has(i),
       hypothetical: clauses.some((c) => c.modal && (c.subject === 'I' || c.subject === 'we')) || hypothetical.has(i),

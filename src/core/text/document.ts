@@ -47,6 +47,8 @@ export interface Document {
 function isPastForm(token: Token): boolean {
   if (token.pos !== 'VERB' && token.pos !== 'AUX') return false;
   if (IRREGULAR_PAST.has(token.lower)) return true;
+  // The lemmatizer leaves some regular past forms alone ("prepped", "baked"): their ending gives them away.
+  if (token.lower === token.lemma && /^[a-z-]{2,}[^e]ed$|^[a-z-]{3,}ked$|^[a-z-]{2,}(pp|tt|gg|nn|mm|bb|dd)ed$/.test(token.lower)) return true;
   const word = token.lower.replace(/’/g, "'");
   if (word === 'was' || word === 'were' || word === 'had' || word === 'did' || word === "'d") return true;
   if (PRESENT_FORMS.has(word) || word.endsWith('ing')) return false;
@@ -76,7 +78,12 @@ function findClauses(tokens: Token[]): Clause[] {
     for (; j < tokens.length && j <= i + 6; j++) {
       const next = tokens[j]!;
       const word = next.lower.replace(/’/g, "'");
-      if (BETWEEN.has(word) || next.pos === 'ADV' || next.pos === 'PART' && word !== 'to') continue;
+      if (BETWEEN.has(word) || next.pos === 'ADV' || (next.pos === 'PART' && word !== 'to')) continue;
+      // "re-planned", "co-wrote": the prefix and its hyphen stand before the verb.
+      if (tokens[j + 1]?.text === '-' && /^(re|co|pre|over|out|under|double|cross|hand|self)$/.test(word)) {
+        j++;
+        continue;
+      }
       if (next.pos === 'AUX') {
         const following = tokens[j + 1];
         if (word === "'d" && following && isPastForm(following) && following.lemma !== 'have') {
@@ -105,7 +112,7 @@ function findClauses(tokens: Token[]): Clause[] {
       if (next.pos === 'VERB' || next.pos === 'AUX') {
         clauses.push(makeClause(pronoun ?? 'other', next, modal, passive, perfect));
       } else if (pronoun && looksLikeMistaggedVerb(next)) {
-        clauses.push(makeClause(pronoun, { ...next, pos: 'VERB', lemma: next.lemma }, modal, passive, perfect));
+        clauses.push(makeClause(pronoun, { ...next, pos: 'VERB', lemma: next.lemma.replace(/ied$/, 'y').replace(/e?d$/, '') }, modal, passive, perfect));
       }
       break;
     }
@@ -127,6 +134,14 @@ function makeClause(subject: Clause['subject'], verb: Token, modal: boolean, pas
   };
 }
 
+/** Verbs whose past is spelled like their present; in a sentence told in the past, they are past too. */
+const SAME_IN_PAST = new Set(['split', 'cut', 'put', 'set', 'hit', 'let', 'quit', 'read', 'spread', 'shut', 'cast', 'hurt', 'bet', 'upset', 'reset', 'broadcast', 'forecast']);
+
+function pastByContext(clauses: Clause[], tokens: Token[]): Clause[] {
+  if (!clauses.some((c) => c.past) && !tokens.some((t) => t.pos === 'VERB' && !SAME_IN_PAST.has(t.lower) && isPastForm(t))) return clauses;
+  return clauses.map((c) => (!c.past && !c.modal && SAME_IN_PAST.has(c.verb.lower) ? { ...c, past: true } : c));
+}
+
 /** Tokenizes the answer once and builds its sentences and clauses. */
 export function readDocument(text: string): Document {
   const tokens = tokenize(text);
@@ -138,7 +153,7 @@ export function readDocument(text: string): Document {
     while (cursor < tokens.length && tokens[cursor]!.start < span.end) cursor++;
     const own = tokens.slice(from, cursor);
     const body = text.slice(span.start, span.end);
-    return { ...span, text: body, tokens: own, words: countWords(body), clauses: findClauses(own) };
+    return { ...span, text: body, tokens: own, words: countWords(body), clauses: pastByContext(findClauses(own), own) };
   });
   return { text, tokens, sentences, words: countWords(text) };
 }
