@@ -2,6 +2,14 @@
 export const REASONS = ['opportunity', 'memorable', 'specificReason', 'starl'] as const;
 export type Reason = (typeof REASONS)[number];
 
+/** How each reason is named to a candidate, in every adapter. */
+export const REASON_LABELS: Record<Reason, string> = {
+  opportunity: 'Opportunity',
+  memorable: 'Memorable',
+  specificReason: 'Specific reason',
+  starl: 'STAR(L)',
+};
+
 /** What a finding speaks to: one of the four reasons, or how the answer is delivered (fillers, length). */
 export type FindingReason = Reason | 'delivery';
 

@@ -1,61 +1,6 @@
-import { REASONS, type Reason, type Report, type Verdict } from '../core/types.js';
-import { highlightSegments } from '../report/highlight.js';
+import type { Report } from '../core/types.js';
+import { balanceLine, highlightedAnswer, suggestionLines, verdictLines } from '../cli/feedback.js';
 import type { Terminal } from './terminal.js';
-
-/** How each reason is named to the candidate. */
-export const REASON_LABELS: Record<Reason, string> = {
-  opportunity: 'Opportunity',
-  memorable: 'Memorable',
-  specificReason: 'Specific reason',
-  starl: 'STAR(L)',
-};
-
-const VERDICT_SYMBOLS: Record<Verdict, string> = { pass: '✔ pass', miss: '✘ miss', 'n/a': '· n/a' };
-
-/** The four verdicts, one line each, with the analyzer's summary. */
-export function verdictLines(report: Report, terminal: Terminal): string[] {
-  return REASONS.map((reason) => {
-    const { verdict, summary } = report.reasons[reason];
-    const symbol = VERDICT_SYMBOLS[verdict];
-    const painted = verdict === 'pass' ? terminal.paint('green', symbol) : verdict === 'miss' ? terminal.paint('red', symbol) : terminal.paint('dim', symbol);
-    return `${REASON_LABELS[reason].padEnd(16)} ${painted}${verdict === 'n/a' ? '' : `  ${summary}`}`;
-  });
-}
-
-/**
- * The answer with its evidence marked: strengths green, the words a finding is about red and
- * underlined, and `⟨+ …⟩` where something is missing. Without colour, strengths are `[+…]` and
- * findings `[!…]` so the marks survive a plain terminal or a log file.
- */
-export function highlightedAnswer(answer: string, report: Report, terminal: Terminal, colour: boolean): string {
-  return highlightSegments(answer, report)
-    .map((segment) => {
-      const missing = segment.insertBefore ? terminal.paint('yellow', `⟨+ ${segment.insertBefore}⟩`) : '';
-      if (segment.mark === 'plain' || !segment.text) return `${missing}${segment.text}`;
-      if (!colour) return `${missing}[${segment.mark === 'strength' ? '+' : '!'}${segment.text}]`;
-      return `${missing}${segment.mark === 'strength' ? terminal.paint('green', segment.text) : terminal.paint(['red', 'underline'], segment.text)}`;
-    })
-    .join('');
-}
-
-/** One line per finding: what is wrong, then what to do. Delivery findings come last. */
-export function suggestionLines(report: Report): string[] {
-  const ranked = [...report.findings].sort((a, b) => Number(a.reason === 'delivery') - Number(b.reason === 'delivery'));
-  return ranked.map((finding) => {
-    const advice = finding.suggestions[0]?.text;
-    return `• ${finding.message}${advice ? `\n  → ${advice}` : ''}`;
-  });
-}
-
-/** The share of each STAR(L) part, for a behavioral answer. */
-export function balanceLine(report: Report): string | null {
-  const balance = report.balance;
-  if (!balance) return null;
-  const parts = (['S', 'T', 'A', 'R', 'L'] as const).map((label) => `${label} ${Math.round(balance.shares[label] * 100)}%`);
-  const situationTask = Math.round(balance.situationTaskShare * 100);
-  const limit = Math.round(balance.maxSituationTaskShare * 100);
-  return `${parts.join(' · ')}   situation + task ${situationTask}% (keep it at most ${limit}%)`;
-}
 
 /** Shows the whole judgement of one answer: verdicts, highlighted evidence, balance and suggestions. */
 export function showFeedback(terminal: Terminal, answer: string, report: Report, title: string): void {

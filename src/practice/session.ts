@@ -6,7 +6,8 @@ import type { Session, StoredAnswer, Store } from '../storage/index.js';
 import { overusedStories, suggestStories } from '../stories/match.js';
 import { storyFromAnswer } from '../stories/bank.js';
 import { finalJudgements, passTotals } from '../report/session.js';
-import { REASON_LABELS, showFeedback } from './feedback.js';
+import { REASON_LABELS } from '../core/types.js';
+import { showFeedback } from './feedback.js';
 import { formatDuration, Terminal, type TerminalIO } from './terminal.js';
 
 /** Judges one answer; the CLI passes the core's `analyze`. */

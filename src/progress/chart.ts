@@ -1,7 +1,7 @@
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import { REASONS } from '../core/types.js';
-import { REASON_LABELS } from '../practice/feedback.js';
+import { REASON_LABELS } from '../core/types.js';
 import type { ProgressSeries } from './series.js';
 
 /** Eight levels of a sparkline, lowest to highest. */

@@ -1,4 +1,4 @@
-import { REASON_LABELS } from '../practice/feedback.js';
+import { REASON_LABELS } from '../core/types.js';
 import type { JudgedAnswer } from '../storage/records.js';
 import { terminalChart } from './chart.js';
 import { progressSeries, weakestReason } from './series.js';

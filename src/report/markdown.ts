@@ -1,5 +1,5 @@
 import { REASONS, type Report } from '../core/types.js';
-import { REASON_LABELS } from '../practice/feedback.js';
+import { REASON_LABELS } from '../core/types.js';
 import { formatDuration } from '../practice/terminal.js';
 import { highlightSegments } from './highlight.js';
 import type { SessionReport } from './session.js';

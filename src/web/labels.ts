@@ -1,12 +1,6 @@
-import type { QuestionType, Reason, StarLabel, Verdict } from '../core/types.js';
+import type { QuestionType, StarLabel, Verdict } from '../core/types.js';
 
-/** How the page names each reason. */
-export const REASON_LABELS: Record<Reason, string> = {
-  opportunity: 'Opportunity',
-  memorable: 'Memorable',
-  specificReason: 'Specific reason',
-  starl: 'STAR(L)',
-};
+export { REASON_LABELS } from '../core/types.js';
 
 /** Verdicts in words and with a symbol, so colour is never the only signal. */
 export const VERDICT_LABELS: Record<Verdict, { text: string; symbol: string }> = {
