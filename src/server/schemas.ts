@@ -154,6 +154,7 @@ export const reviewRequestSchema = z
     fileName: z.string().min(1).max(255).describe('The transcript\'s file name, for messages and the saved record.'),
     text: z.string().describe('The transcript\'s text.'),
     candidate: z.string().min(1).optional().describe('The candidate\'s name as the transcript spells it; inferred when absent.'),
+    company: z.string().min(1).max(200).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
     save: z.boolean().default(true).describe('Whether to save the judged answers for progress; default true.'),
   })
   .strict()

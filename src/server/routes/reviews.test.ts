@@ -49,6 +49,15 @@ describe('/api/reviews', () => {
     expect(progress.weakest.reason).toMatch(/opportunity|memorable|specificReason|starl/);
   });
 
+  it('judges the answers with a saved company\'s posting when one is named', async () => {
+    await store.saveCompany({ name: 'Fernway', contextText: 'Routing platform team: same-day delivery routing, Kafka, Go.', terms: ['routing platform', 'same-day delivery'] });
+    const withCompany = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT, company: 'Fernway', save: false })).json();
+    const judgedWithContext = withCompany.pairs.filter((pair: { report: { context: unknown } | null }) => pair.report?.context);
+    expect(judgedWithContext.length).toBe(withCompany.pairs.filter((pair: { report: unknown }) => pair.report).length);
+    const unknown = await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT, company: 'Nowhere' });
+    expect(unknown.status).toBe(404);
+  });
+
   it('saves nothing when asked not to', async () => {
     const review = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT, save: false })).json();
     expect(review.saved).toBe(0);

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { judgingContext } from '../../company/context.js';
 import { REASONS } from '../../core/types.js';
 import type { Reason, Verdict } from '../../core/types.js';
 import { buildReview } from '../../review/index.js';
@@ -15,7 +16,8 @@ export function registerReviewRoutes(app: Hono, store: Store): void {
   app.post('/api/reviews', async (c) => {
     const request = await readJson(c, reviewRequestSchema);
     const interview = readInterview(request.text, { file: request.fileName, ...(request.candidate ? { candidate: request.candidate } : {}) });
-    const review = buildReview(interview);
+    const company = request.company ? await store.requireCompany(request.company) : null;
+    const review = buildReview(interview, company ? judgingContext(company, await store.factsOf(company.id)) : {});
     const judged = review.pairs.flatMap((pair) => (pair.report ? [{ ...pair, report: pair.report }] : []));
     if (request.save) {
       await store.saveReviews(judged.map((pair) => ({ sourceFile: request.fileName, question: pair.question, answer: pair.answer, report: pair.report, answeredAt: null })));

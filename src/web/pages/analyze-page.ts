@@ -1,7 +1,10 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { judgingContext } from '../../company/context.js';
 import type { Finding } from '../../core/types.js';
+import type { Company, CompanyFact } from '../../storage/records.js';
+import { getJson, messageOf } from '../api.js';
 import { ReportView } from '../components/report-view.js';
 import { takeDraft } from '../draft.js';
 import { download, exportReportHtml } from '../export-html.js';
@@ -24,7 +27,25 @@ export function AnalyzePage(): VNode {
   const [answer, setAnswer] = useState(handedOver?.answer ?? '');
   const [companyName, setCompanyName] = useState('');
   const [context, setContext] = useState('');
+  const [companies, setCompanies] = useState<Company[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const answerBox = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    // The page works without the server too (an exported copy, say); saved companies are a bonus.
+    getJson<Company[]>('/api/companies').then(setCompanies, () => setCompanies([]));
+  }, []);
+  const fillFromCompany = async (id: string): Promise<void> => {
+    if (!id) return;
+    try {
+      const detail = await getJson<{ company: Company; facts: CompanyFact[] }>(`/api/companies/${id}`);
+      const judgeWith = judgingContext(detail.company, detail.facts);
+      setCompanyName(detail.company.name);
+      setContext(judgeWith.context ?? '');
+      setLoadError(null);
+    } catch (caught) {
+      setLoadError(messageOf(caught));
+    }
+  };
   const company = companyName.trim() ? { name: companyName.trim() } : null;
   const analysis = useAnalysis({ question, answer, context: context.trim() || null, company });
 
@@ -50,6 +71,14 @@ export function AnalyzePage(): VNode {
         <textarea id="answer" name="answer" rows="12" ref=${answerBox} value=${answer} onInput=${(e: Event) => setAnswer((e.target as HTMLTextAreaElement).value)}></textarea>
         <details>
           <summary>Company (optional)</summary>
+          ${companies.length > 0
+            ? html`<label for="saved-company">Fill from a saved company</label>
+                <select id="saved-company" onChange=${(e: Event) => void fillFromCompany((e.target as HTMLSelectElement).value)}>
+                  <option value="">Choose…</option>
+                  ${companies.map((c) => html`<option value=${String(c.id)} key=${c.id}>${c.name}</option>`)}
+                </select>`
+            : null}
+          ${loadError ? html`<p class="error" role="alert">${loadError}</p>` : null}
           <label for="company-name">Company name</label>
           <input id="company-name" name="company-name" type="text" autocomplete="organization" value=${companyName} onInput=${(e: Event) => setCompanyName((e.target as HTMLInputElement).value)} />
           <label for="context">Job posting or company text</label>

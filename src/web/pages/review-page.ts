@@ -1,12 +1,13 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { StarlError } from '../../core/errors.js';
 import { REASONS } from '../../core/types.js';
 import { FORMAT_LABELS, REASON_LABELS as REASON_MEANINGS, percent, where } from '../../review/labels.js';
 import type { Review, ReviewedPair } from '../../review/types.js';
+import type { Company } from '../../storage/records.js';
 import { decodeTranscript } from '../../transcripts/index.js';
-import { messageOf, sendJson } from '../api.js';
+import { getJson, messageOf, sendJson } from '../api.js';
 import { Evidence, FindingList, Gauges } from '../components/report-view.js';
 import { REASON_LABELS } from '../labels.js';
 
@@ -17,6 +18,11 @@ export function ReviewPage(): VNode {
   const [file, setFile] = useState<File | null>(null);
   const [candidate, setCandidate] = useState('');
   const [save, setSave] = useState(true);
+  const [company, setCompany] = useState('');
+  const [companies, setCompanies] = useState<Company[]>([]);
+  useEffect(() => {
+    getJson<Company[]>('/api/companies').then(setCompanies, (caught: unknown) => setError(messageOf(caught)));
+  }, []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [review, setReview] = useState<ReviewResult | null>(null);
@@ -29,7 +35,7 @@ export function ReviewPage(): VNode {
     try {
       // Decoding here reads UTF-16 and byte-order marks the same way the command line does.
       const { text } = decodeTranscript(new Uint8Array(await file.arrayBuffer()), file.name);
-      setReview(await sendJson<ReviewResult>('/api/reviews', { fileName: file.name, text, save, ...(candidate.trim() ? { candidate: candidate.trim() } : {}) }));
+      setReview(await sendJson<ReviewResult>('/api/reviews', { fileName: file.name, text, save, ...(candidate.trim() ? { candidate: candidate.trim() } : {}), ...(company ? { company } : {}) }));
     } catch (caught) {
       setReview(null);
       setError(caught instanceof StarlError ? caught.describe() : messageOf(caught));
@@ -46,6 +52,11 @@ export function ReviewPage(): VNode {
       <input id="transcript" name="transcript" type="file" accept=".vtt,.srt,.txt,.md,text/plain,text/vtt" onChange=${(e: Event) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
       <label for="candidate">Your name in the transcript (optional)</label>
       <input id="candidate" name="candidate" type="text" autocomplete="name" value=${candidate} onInput=${(e: Event) => setCandidate((e.target as HTMLInputElement).value)} />
+      <label for="review-company">Company (its posting and facts judge the specific reason)</label>
+      <select id="review-company" value=${company} onChange=${(e: Event) => setCompany((e.target as HTMLSelectElement).value)}>
+        <option value="">None</option>
+        ${companies.map((c) => html`<option value=${c.name} key=${c.id}>${c.name}</option>`)}
+      </select>
       <label class="check"><input type="checkbox" checked=${save} onChange=${(e: Event) => setSave((e.target as HTMLInputElement).checked)} /> Save the judged answers for Progress</label>
       <div class="actions"><button type="submit" class="primary" disabled=${busy}>${busy ? 'Reviewing…' : 'Review'}</button></div>
     </form>
