@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { REASONS } from '../../core/types.js';
 import type { ProgressSeries } from '../../progress/series.js';
+import { chartData, dayRange } from '../chart-data.js';
 import { REASON_LABELS } from '../labels.js';
 
 /** Each reason's line differs by dash pattern as well as colour, so the chart reads without colour. */
@@ -15,14 +16,8 @@ const LINE_STYLES: Record<(typeof REASONS)[number], { stroke: string; dash: numb
   starl: { stroke: '#9a5b00', dash: [12, 4, 2, 4] },
 };
 
-const DAY_SECONDS = 24 * 60 * 60;
-
-/** The series as uPlot's columns: days as Unix seconds, then each reason's pass share in percent (null on days without it). */
-export function chartData(series: ProgressSeries): uPlot.AlignedData {
-  const days = [...new Set(REASONS.flatMap((reason) => series[reason].map((point) => point.day)))].sort();
-  const byDay = (reason: (typeof REASONS)[number]) => new Map(series[reason].map((point) => [point.day, Math.round(point.share * 100)]));
-  return [days.map((day) => Date.parse(`${day}T00:00:00Z`) / 1000), ...REASONS.map((reason) => days.map((day) => byDay(reason).get(day) ?? null))];
-}
+/** Ticks on whole days, weeks or months: progress is counted per day, so hours would mislead. */
+const DAY_TICKS = [1, 7, 30, 90, 365].map((days) => days * 24 * 60 * 60);
 
 /**
  * Pass share per reason over time, drawn by uPlot (bundled, no network). Clicking a day calls
@@ -37,12 +32,15 @@ export function ProgressChart({ series, onPickDay }: { series: ProgressSeries; o
     const options: uPlot.Options = {
       width: Math.max(280, element.clientWidth),
       height: 300,
+      // Days are counted in UTC, so they are drawn in UTC too: a day never slides to the evening before.
+      tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
       scales: {
-        // A single day would otherwise stretch the axis over years; show a week around it instead.
-        x: { time: true, range: (_, min, max) => (min === max ? [min - 3 * DAY_SECONDS, max + 3 * DAY_SECONDS] : [min - DAY_SECONDS / 2, max + DAY_SECONDS / 2]) },
+        // From the data itself: for a single day uPlot would stretch the axis over years (it pads by
+        // 86400 / ms seconds); a week around one day, or half a day either side of several, reads better.
+        x: { time: true, range: () => dayRange(data[0]) },
         y: { range: [0, 100] },
       },
-      axes: [{}, { label: 'passed (%)', values: (_, ticks) => ticks.map((tick) => `${tick}%`) }],
+      axes: [{ incrs: DAY_TICKS, values: '{MMM} {D}' }, { label: 'passed (%)', values: (_, ticks) => ticks.map((tick) => `${tick}%`) }],
       series: [
         { label: 'Day', value: (_, seconds) => (seconds == null ? '–' : new Date(seconds * 1000).toISOString().slice(0, 10)) },
         ...REASONS.map((reason) => ({
