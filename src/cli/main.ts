@@ -10,6 +10,8 @@ import { registerReport } from './commands/report.js';
 import { registerReview } from './commands/review.js';
 import { registerStories } from './commands/stories.js';
 import { registerServe } from './commands/serve.js';
+import { registerRules } from './commands/rules.js';
+import { runInteractive } from './commands/interactive.js';
 import { reportError } from './errors.js';
 
 /** Builds the `starl` program; each command lives in its own file under commands/. */
@@ -29,12 +31,20 @@ export function buildProgram(): Command {
   registerReview(program);
   registerStories(program);
   registerServe(program);
+  registerRules(program);
   return program;
 }
 
 async function main(): Promise<void> {
+  // A reader that stops early (`starl rules | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = buildProgram();
   try {
+    // `starl` alone on a terminal starts the interactive coach; elsewhere it shows the commands.
+    if (process.argv.length <= 2 && process.stdin.isTTY && process.stdout.isTTY) return await runInteractive();
     await program.parseAsync(process.argv);
   } catch (error) {
     if (error instanceof CommanderError) {

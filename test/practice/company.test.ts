@@ -10,7 +10,7 @@ import { readPosting } from '../../src/company/source.js';
 import type { Company, CompanyFact } from '../../src/storage/index.js';
 import { registerCompany } from '../../src/cli/commands/company.js';
 import { StarlError } from '../../src/core/errors.js';
-import { runCli } from './cli.js';
+import { runCli } from '../support/cli.js';
 import { runCommand } from './inprocess.js';
 import { tempDir } from './helpers.js';
 

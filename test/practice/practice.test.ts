@@ -5,9 +5,9 @@ import { analyze } from '../../src/core/analyze.js';
 import { PracticeRun } from '../../src/practice/session.js';
 import { openStore, type Store } from '../../src/storage/index.js';
 import { StarlError } from '../../src/core/errors.js';
-import { ROOT } from './cli.js';
+import { ROOT } from '../support/cli.js';
 import { tempDir } from './helpers.js';
-import { ACTIVE, Screen } from './screen.js';
+import { ACTIVE, Screen } from '../support/screen.js';
 
 /** Good answers by question type, in the candidate's own words. */
 const ANSWERS: Record<string, string> = {

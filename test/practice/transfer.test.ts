@@ -6,7 +6,7 @@ import { exportAll, importAll, openStore, parseExport, type Store } from '../../
 import { registerExport } from '../../src/cli/commands/export.js';
 import { registerImport } from '../../src/cli/commands/import.js';
 import { StarlError } from '../../src/core/errors.js';
-import { runCli } from './cli.js';
+import { runCli } from '../support/cli.js';
 import { runCommand } from './inprocess.js';
 import { tempDir } from './helpers.js';
 
