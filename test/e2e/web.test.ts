@@ -307,6 +307,29 @@ describe('Progress page', () => {
   });
 });
 
+describe('every page', () => {
+  it('reflows without horizontal scrolling at 200% zoom and has a label for every field', async () => {
+    await page.setViewportSize({ width: 640, height: 900 });
+    try {
+      for (const route of ['practice', 'analyze', 'review', 'companies', 'stories', 'progress']) {
+        await page.goto('about:blank');
+        await page.goto(`${harness.server.url}#/${route}`);
+        await page.locator('main h2').first().waitFor();
+        const layout = await page.evaluate(() => ({
+          fits: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+          // Every input, select and textarea is named by a <label> (or an aria-label), never by placeholder alone.
+          unlabelled: [...document.querySelectorAll('main input, main select, main textarea')]
+            .filter((field) => (field as HTMLInputElement).labels?.length === 0 && !field.getAttribute('aria-label'))
+            .map((field) => field.outerHTML.slice(0, 80)),
+        }));
+        expect({ route, ...layout }).toEqual({ route, fits: true, unlabelled: [] });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
+
 describe('safety', () => {
   it('loads nothing from outside the local server', () => {
     expect(externalRequests).toEqual([]);

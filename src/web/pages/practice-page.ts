@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { QUESTION_TYPES } from '../../core/types.js';
 import type { QuestionType } from '../../core/types.js';
-import type { Company, Session, StoredAnswer } from '../../storage/records.js';
+import type { Company, Session, Story, StoredAnswer } from '../../storage/records.js';
 import { getJson, messageOf, sendJson } from '../api.js';
 import { BalanceBar, Evidence, FindingList, Gauges } from '../components/report-view.js';
 import { QUESTION_TYPE_LABELS } from '../labels.js';
@@ -113,6 +113,20 @@ function StartForm({ onStart, onError }: { onStart: (session: PlannedSession) =>
   </form>`;
 }
 
+/** The titles of the bank's stories that fit a behavioral question; empty for other questions or an empty bank. */
+function useFittingStories(question: string | null): string[] {
+  const [titles, setTitles] = useState<string[]>([]);
+  useEffect(() => {
+    if (!question) return;
+    // A hint only: if the bank cannot be read, the question is asked without it.
+    getJson<{ stories: Story[]; fits: { storyId: number }[] }>(`/api/stories?question=${encodeURIComponent(question)}`).then(
+      ({ stories, fits }) => setTitles(fits.flatMap((fit) => stories.filter((story) => story.id === fit.storyId).map((story) => story.title))),
+      () => setTitles([]),
+    );
+  }, [question]);
+  return titles;
+}
+
 /** Seconds since the component appeared, ticking once a second. */
 function useElapsed(): number {
   const [started] = useState(() => Date.now());
@@ -131,9 +145,11 @@ function QuestionRound({ session, position, onNext }: { session: PlannedSession;
   const [saved, setSaved] = useState<StoredAnswer | null>(null);
   const [followUp, setFollowUp] = useState<StoredAnswer | null>(null);
   const last = position + 1 === session.questions.length;
+  const fitting = useFittingStories(question.questionType === 'behavioral' ? question.text : null);
   return html`<div class="round">
     <p class="round-count">Question ${position + 1} of ${session.questions.length} · ${QUESTION_TYPE_LABELS[question.questionType as QuestionType] ?? question.questionType}</p>
     <p class="round-question" id="round-question">${question.text}</p>
+    ${fitting.length > 0 ? html`<p class="hint">Stories from your bank that fit: ${fitting.map((title, i) => html`${i > 0 ? ', ' : ''}<q>${title}</q>`)}</p>` : null}
     ${saved
       ? html`<${SavedAnswer} answer=${saved} title=${`Attempt ${saved.attempt}, saved`} heard=${saved.answer} />
           ${saved.report.followUp && !followUp
