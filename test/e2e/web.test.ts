@@ -318,7 +318,7 @@ describe('every page', () => {
         const layout = await page.evaluate(() => ({
           fits: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
           // Every input, select and textarea is named by a <label> (or an aria-label), never by placeholder alone.
-          unlabelled: [...document.querySelectorAll('main input, main select, main textarea')]
+          unlabelled: Array.from(document.querySelectorAll('main input, main select, main textarea'))
             .filter((field) => (field as HTMLInputElement).labels?.length === 0 && !field.getAttribute('aria-label'))
             .map((field) => field.outerHTML.slice(0, 80)),
         }));
