@@ -27,8 +27,9 @@ export function highlightSegments(answer: string, report: Pick<Report, 'findings
       insertions.set(at, insertions.has(at) ? `${insertions.get(at)} ${finding.message}` : finding.message);
       continue;
     }
-    // A finding that covers a whole part (the situation, say) is shown in the list, not painted over.
-    if (finding.anchor === 'scope') continue;
+    // A finding that covers a whole part (the situation, say) is shown in the list, not painted over;
+    // an info-level suggestion ("put a number on it") is advice, not a problem to mark in red.
+    if (finding.anchor === 'scope' || finding.severity === 'info') continue;
     for (let i = finding.span.start; i < Math.min(finding.span.end, answer.length); i++) marks[i] = 'finding';
   }
   const segments: Segment[] = [];
