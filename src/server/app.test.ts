@@ -172,6 +172,11 @@ describe('headers, catalogue and documents', () => {
     expect(request.additionalProperties).toBe(false);
     expect(Object.keys(analyze.responses)).toEqual(['200', '400', '403', '413']);
     expect(doc.components.schemas.Report.properties.reasons).toBeDefined();
+    expect(doc.components.schemas.Report.$id).toBeUndefined();
+    // Every reference points at a schema the document defines.
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(10);
+    expect(refs.filter((id) => !(id in doc.components.schemas))).toEqual([]);
     expect(doc.paths['/api/rules'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/RuleList' });
   });
 });

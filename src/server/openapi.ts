@@ -182,7 +182,11 @@ const STATUS_TEXT: Record<number, string> = {
  */
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const uri = (id: string): string => `#/components/schemas/${id}`;
-  const componentSchemas = z.toJSONSchema(schemaRegistry, { target: 'draft-2020-12', uri, io: 'input' }).schemas;
+  // zod stamps each schema with $schema and an $id equal to its URI; inside an OpenAPI document the
+  // dialect is implied and an $id with a fragment is not allowed, so both are dropped.
+  const componentSchemas = Object.fromEntries(
+    Object.entries(z.toJSONSchema(schemaRegistry, { target: 'draft-2020-12', uri, io: 'input' }).schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema]),
+  );
   const schemaFor = (schema: z.ZodType): unknown => {
     const id = schemaRegistry.get(schema)?.id;
     // Every schema an operation names is registered, so the document references it instead of copying it.
