@@ -28,6 +28,8 @@ export interface ServeOptions {
 export interface RunningServer {
   url: string;
   databasePath: string;
+  /** Whether only this machine can connect (the server is bound to a loopback address). */
+  loopback: boolean;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   return {
     url: `http://${shownHost}:${bound}/`,
     databasePath,
+    loopback: LOOPBACK.has(host),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

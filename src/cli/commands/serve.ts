@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { StarlError } from '../../core/errors.js';
 import { DEFAULT_PORT, startServer } from '../../server/serve.js';
+import { DB_OPTION_HELP } from '../../storage/index.js';
 
 /** Parses `--port`: a whole number from 0 (any free port) to 65535. */
 function parsePort(value: string): number {
@@ -18,9 +19,12 @@ export function registerServe(program: Command): void {
     .description('start the web app on this machine and print its address')
     .option('--port <n>', `port to listen on, 0 for any free one (default ${DEFAULT_PORT})`, parsePort)
     .option('--host <address>', 'address to bind; other than 127.0.0.1 exposes Starl to your network', '127.0.0.1')
-    .option('--db <file>', 'database file (default $STARL_DB, else ~/.local/share/starl/starl.db)')
+    .option('--db <file>', DB_OPTION_HELP)
     .action(async (options: { port?: number; host: string; db?: string }) => {
       const server = await startServer({ port: options.port, host: options.host, dbFile: options.db });
+      if (!server.loopback) {
+        process.stderr.write(`starl: warning: listening on ${options.host}, so other machines on your network can reach Starl and your answers.\n`);
+      }
       process.stdout.write(`Starl is running at ${server.url}\nDatabase: ${server.databasePath}\nPress Ctrl+C to stop.\n`);
       const stop = (): void => {
         void server.close().then(() => process.exit(0));
