@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { StarlError } from '../core/errors.js';
@@ -65,7 +66,8 @@ export function createApp(deps: AppDeps): Hono {
     if (!(error instanceof StarlError)) deps.logError?.(error);
     return sendUnexpected(c, error);
   });
-  app.notFound((c) => sendError(c, new StarlError('E_NOT_FOUND', `Nothing is at ${c.req.method} ${c.req.path}.`)));
+  const nothingHere = (c: Context): Response => sendError(c, new StarlError('E_NOT_FOUND', `Nothing is at ${c.req.method} ${c.req.path}.`));
+  app.notFound(nothingHere);
 
   if (deps.allowedHosts) app.use('*', requireKnownHost(deps.allowedHosts));
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: 'require-corp' }));
@@ -88,7 +90,7 @@ export function createApp(deps: AppDeps): Hono {
     registerSessionRoutes(app, deps.store, deps.analyze);
     registerNotebookRoutes(app, deps.store, deps.analyze);
   }
-  app.all('/api/*', (c) => sendError(c, new StarlError('E_NOT_FOUND', `Nothing is at ${c.req.method} ${c.req.path}.`)));
+  app.all('/api/*', nothingHere);
 
   const assets = deps.assets;
   if (assets) {
@@ -96,8 +98,8 @@ export function createApp(deps: AppDeps): Hono {
       const path = c.req.path === '/' ? '/index.html' : c.req.path;
       const asset = await assets(path);
       if (!asset) return c.notFound();
-      // Vite names built files by content hash, so anything but the page itself can be cached for good.
-      const cache = path === '/index.html' ? 'no-cache' : 'public, max-age=31536000, immutable';
+      // Vite names the files under /assets/ by content hash, so those can be cached for good; the rest is revalidated.
+      const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
       return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': asset.contentType, 'cache-control': cache });
     });
   }
