@@ -233,6 +233,11 @@ describe('Review page', () => {
     expect(await page.locator('.review-meta').textContent()).toContain(EVIL_INTERVIEWER);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('.review-result img, .review-result script').count()).toBe(0);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as HTML' }).click();
+    const exported = readFileSync((await (await downloading).path())!, 'utf8');
+    expect(exported).not.toContain(EVIL_INTERVIEWER);
+    expect(exported).not.toContain('<script>window.__xss');
   });
 });
 

@@ -3,12 +3,14 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { StarlError } from '../../core/errors.js';
 import { REASONS } from '../../core/types.js';
+import { renderReviewHtml } from '../../review/render-html.js';
 import { FORMAT_LABELS, REASON_LABELS as REASON_MEANINGS, percent, where } from '../../review/labels.js';
 import type { Review, ReviewedPair } from '../../review/types.js';
 import type { Company } from '../../storage/records.js';
 import { decodeTranscript } from '../../transcripts/index.js';
 import { getJson, messageOf, sendJson } from '../api.js';
 import { Evidence, FindingList, Gauges } from '../components/report-view.js';
+import { download } from '../export-html.js';
 import { REASON_LABELS } from '../labels.js';
 
 type ReviewResult = Review & { saved: number };
@@ -73,6 +75,9 @@ function ReviewResultView({ review }: { review: ReviewResult }): VNode {
     <div class=${`main-reason${main ? '' : ' main-reason-none'}`}>
       <h3>${main ? html`Main reason: ${REASON_LABELS[main]}` : 'No reason stands out'}</h3>
       <p>${main ? `Most likely cost: ${REASON_MEANINGS[main].meaning}.` : 'No reason was missed more often than the others.'}</p>
+    </div>
+    <div class="actions">
+      <button type="button" onClick=${() => download('starl-review.html', renderReviewHtml(review), 'text/html')}>Export as HTML</button>
     </div>
     <p class="review-meta">
       ${FORMAT_LABELS[review.format]} · candidate <strong class="speaker">${review.candidate}</strong>
