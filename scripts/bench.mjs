@@ -63,13 +63,22 @@ if (!args.includes('--skip-batch')) {
   const started = Date.now();
   const child = spawn(process.execPath, [join(root, 'dist/cli/main.js'), 'analyze', '--jsonl', file], { stdio: ['ignore', 'ignore', 'inherit'] });
   const samples = [];
-  const rss = () => {
+  // The batch may run in a child of the command (it re-runs itself with a capped heap): count the whole tree.
+  const treeOf = (pid) => {
+    let children = [];
     try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-    } catch {
-      return null;
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {}
+    return [pid, ...children.flatMap(treeOf)];
+  };
+  const rss = () => {
+    let total = 0;
+    for (const pid of treeOf(child.pid)) {
+      try {
+        total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+      } catch {}
     }
+    return total || null;
   };
   const timer = setInterval(() => {
     const mb = rss();

@@ -1,6 +1,8 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { analyze } from '../core/analyze.js';
-import { StarlError } from '../core/errors.js';
+import { EXIT, StarlError } from '../core/errors.js';
 import { MAX_ANSWER_LENGTH } from '../core/validate.js';
 import { decodeUtf8, readLines } from './io.js';
 import { Progress } from './progress.js';
@@ -67,4 +69,26 @@ function parseLine(text: string): z.infer<typeof BatchLine> {
     throw new StarlError('E_INPUT_BAD_FIELD', `"${field}" ${what}`);
   }
   return parsed.data;
+}
+
+/** `starl analyze --jsonl [FILE]`: judges FILE (or standard input) to standard output; the exit code. */
+export async function analyzeBatch(file: string | null): Promise<number> {
+  let total: number | null = null;
+  if (file) {
+    try {
+      total = (await stat(file)).size;
+    } catch {
+      throw new StarlError('E_INPUT_FILE', 'cannot read the JSONL file', { file });
+    }
+  }
+  const input = file ? createReadStream(file) : process.stdin;
+  const write = (line: string): boolean | Promise<void> =>
+    process.stdout.write(line) ? true : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+  const result = await runBatch(input, write, {
+    file: file ?? '<stdin>',
+    errors: (message) => process.stderr.write(`starl: ${message}\n`),
+    progress: Progress.forStderr(total),
+  });
+  if (result.skipped) process.stderr.write(`starl: ${result.skipped} line(s) skipped, ${result.written} written\n`);
+  return result.skipped ? EXIT.error : EXIT.ok;
 }

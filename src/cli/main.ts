@@ -1,58 +1,30 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerCompany } from './commands/company.js';
-import { registerExport } from './commands/export.js';
-import { registerImport } from './commands/import.js';
-import { registerPractice } from './commands/practice.js';
-import { registerProgress } from './commands/progress.js';
-import { registerReport } from './commands/report.js';
-import { registerReview } from './commands/review.js';
-import { registerStories } from './commands/stories.js';
-import { registerServe } from './commands/serve.js';
-import { registerRules } from './commands/rules.js';
-import { runInteractive } from './commands/interactive.js';
-import { reportError } from './errors.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-/** Builds the `starl` program; each command lives in its own file under commands/. */
-export function buildProgram(): Command {
-  const program = new Command('starl')
-    .description('Practise interview answers and get judged on opportunity, memorable, specific reason and STAR(L).')
-    .option('--debug', 'show stack traces for internal errors')
-    .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) });
-  registerAnalyze(program);
-  registerCompany(program);
-  registerExport(program);
-  registerImport(program);
-  registerPractice(program);
-  registerProgress(program);
-  registerReport(program);
-  registerReview(program);
-  registerStories(program);
-  registerServe(program);
-  registerRules(program);
-  return program;
+/**
+ * A JSONL batch keeps one report alive at a time (about 40 MB of live heap), but V8 lets its heap grow
+ * lazily to several hundred MB. The batch therefore runs in a Node with a capped heap, started here
+ * before anything heavy is loaded, running an entry point that loads only the analyzer, so the two
+ * processes together stay under 200 MB (`npm run bench`).
+ */
+const BATCH_HEAP = ['--max-old-space-size=80', '--max-semi-space-size=1'];
+
+function isBatch(args: string[]): boolean {
+  return args[0] === 'analyze' && args.includes('--jsonl') && !process.execArgv.some((arg) => arg.startsWith('--max-old-space-size'));
 }
 
-async function main(): Promise<void> {
-  // A reader that stops early (`starl rules | head`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+if (isBatch(process.argv.slice(2))) {
+  const entry = fileURLToPath(new URL(`./batch-main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+  const child = spawn(process.execPath, [...process.execArgv, ...BATCH_HEAP, entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    process.exitCode = code ?? (signal ? 2 : 0);
   });
-  const program = buildProgram();
-  try {
-    // `starl` alone on a terminal starts the interactive coach; elsewhere it shows the commands.
-    if (process.argv.length <= 2 && process.stdin.isTTY && process.stdout.isTTY) return await runInteractive();
-    await program.parseAsync(process.argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? 0 : 2;
-      return;
-    }
-    process.exitCode = reportError(error, process.argv.includes('--debug'));
-  }
+  child.on('error', (error) => {
+    process.stderr.write(`starl: cannot start the batch: ${error.message} [E_INTERNAL]\n`);
+    process.exitCode = 2;
+  });
+} else {
+  const { main } = await import('./program.js');
+  await main();
 }
-
-await main();

@@ -1,13 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { analyze } from '../../core/analyze.js';
-import { StarlError, EXIT } from '../../core/errors.js';
+import { StarlError } from '../../core/errors.js';
 import { MAX_ANSWER_LENGTH } from '../../core/validate.js';
 import { readStdin, readTextFile } from '../io.js';
 import { renderReport } from '../render.js';
-import { runBatch } from '../batch.js';
-import { Progress } from '../progress.js';
+import { analyzeBatch } from '../batch.js';
 
 interface AnalyzeFlags {
   question?: string;
@@ -71,25 +68,4 @@ async function pick(value: string | undefined, file: string | undefined, what: s
   if (value !== undefined && file !== undefined) throw new StarlError('E_USAGE', `give the ${what} as text or as a file, not both`);
   if (file !== undefined) return readTextFile(file, MAX_FILE_BYTES, what);
   return value;
-}
-
-async function analyzeBatch(file: string | null): Promise<number> {
-  let total: number | null = null;
-  if (file) {
-    try {
-      total = (await stat(file)).size;
-    } catch {
-      throw new StarlError('E_INPUT_FILE', 'cannot read the JSONL file', { file });
-    }
-  }
-  const input = file ? createReadStream(file) : process.stdin;
-  const write = (line: string): boolean | Promise<void> =>
-    process.stdout.write(line) ? true : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
-  const result = await runBatch(input, write, {
-    file: file ?? '<stdin>',
-    errors: (message) => process.stderr.write(`starl: ${message}\n`),
-    progress: Progress.forStderr(total),
-  });
-  if (result.skipped) process.stderr.write(`starl: ${result.skipped} line(s) skipped, ${result.written} written\n`);
-  return result.skipped ? EXIT.error : EXIT.ok;
 }
