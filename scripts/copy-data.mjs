@@ -4,6 +4,8 @@ import { join, dirname, extname } from 'node:path';
 
 const DATA = new Set(['.json', '.txt', '.html', '.css']);
 function walk(dir) {
+  // The web front end is built by Vite into dist/web; its sources are not data.
+  if (dir === join('src', 'web')) return;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
