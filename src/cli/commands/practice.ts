@@ -5,17 +5,8 @@ import { parseList, parseWholeNumber } from '../../practice/options.js';
 import { PracticeRun, type PracticeOptions } from '../../practice/session.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
 
-interface PracticeFlags {
-  company?: string;
-  role?: string;
-  field?: string;
-  competencies?: string[];
-  count?: number;
-  only?: QuestionType;
-  seed?: number;
-  resume?: number | true;
-  db?: string;
-}
+/** The practice options, plus where the database is. */
+type PracticeFlags = PracticeOptions & { db?: string };
 
 /** `starl practice`: a mock interview (or a drill of one question type) in the terminal. */
 export function registerPractice(program: Command): void {

@@ -1,7 +1,7 @@
-import { defineRule } from './rule.js';
+import { defineLexiconRule } from './rule.js';
 
-export const noBuzzwords = defineRule({
-  meta: {
+export const noBuzzwords = defineLexiconRule(
+  {
     id: 'no-buzzwords',
     reason: 'memorable',
     description: 'Flags corporate jargon ("leveraged", "moved the needle") that sounds like content but names nothing.',
@@ -10,7 +10,6 @@ export const noBuzzwords = defineRule({
     messages: { buzzword: '"{{words}}" is jargon; say what actually happened.' },
     suggestions: { plainWords: 'Say it in plain words, with the thing itself: which channel, which number, which change.' },
   },
-  check({ signals }) {
-    return signals.buzzwords.map((m) => ({ messageId: 'buzzword', span: m, anchor: 'match' as const, data: { words: m.text }, suggestions: [{ kind: 'advice' as const, id: 'plainWords' }] }));
-  },
-});
+  (signals) => signals.buzzwords,
+  { messageId: 'buzzword', suggestionId: 'plainWords' },
+);

@@ -1,7 +1,7 @@
-import { defineRule } from './rule.js';
+import { defineLexiconRule } from './rule.js';
 
-export const noNegativity = defineRule({
-  meta: {
+export const noNegativity = defineLexiconRule(
+  {
     id: 'no-negativity',
     reason: 'opportunity',
     description: 'Flags complaints about employers, colleagues or the day: interviewers hear them as a warning.',
@@ -9,16 +9,8 @@ export const noNegativity = defineRule({
     messages: { negative: 'You sound negative here ("{{words}}"); interviewers remember complaints.' },
     suggestions: {
       reframe: 'Say what you did about it, or what you learned, without judging anyone.',
-      remove: 'Leave this out.',
     },
   },
-  check({ signals }) {
-    return signals.negativity.map((match) => ({
-      messageId: 'negative',
-      span: match,
-      anchor: 'match' as const,
-      data: { words: match.text },
-      suggestions: [{ kind: 'advice' as const, id: 'reframe' }],
-    }));
-  },
-});
+  (signals) => signals.negativity,
+  { messageId: 'negative', suggestionId: 'reframe' },
+);

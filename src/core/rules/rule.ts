@@ -1,6 +1,6 @@
 import type { Anchor, AnalyzeInput, FindingReason, QuestionType, Severity, Span, Suggestion } from '../types.js';
 import type { Document } from '../text/document.js';
-import type { Signals } from '../signals.js';
+import type { Match, Signals } from '../signals.js';
 import type { StarLabelling } from '../star/label.js';
 import type { Judgement } from '../judge.js';
 import type { Reason } from '../types.js';
@@ -58,3 +58,35 @@ export function defineRule(rule: Rule): Rule {
 }
 
 export type { Suggestion };
+
+/** How a lexicon rule words its finding: one message (with `{{words}}`) and one piece of advice. */
+export interface LexiconRuleWording {
+  messageId: string;
+  suggestionId: string;
+  /** Runs only when this holds (e.g. only when the reason is missed). */
+  when?: (context: RuleContext) => boolean;
+  /** At most this many findings, the first in the answer. */
+  max?: number;
+}
+
+/**
+ * A rule that flags every match of one lexicon, as Vale's "existence" check does: the lexicon is data,
+ * and this one engine turns its matches into findings.
+ */
+export function defineLexiconRule(meta: RuleMeta, matches: (signals: Signals) => Match[], wording: LexiconRuleWording): Rule {
+  return defineRule({
+    meta,
+    check(context) {
+      if (wording.when && !wording.when(context)) return [];
+      return matches(context.signals)
+        .slice(0, wording.max ?? Infinity)
+        .map((match) => ({
+          messageId: wording.messageId,
+          span: { start: match.start, end: match.end },
+          anchor: 'match' as const,
+          data: { words: match.text },
+          suggestions: [{ kind: 'advice' as const, id: wording.suggestionId }],
+        }));
+    },
+  });
+}
