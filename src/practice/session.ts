@@ -1,7 +1,7 @@
 import { StarlError } from '../core/errors.js';
-import { REASONS, type AnalyzeInput, type QuestionType, type Report } from '../core/types.js';
+import { REASONS, type AnalyzeInput, type Report } from '../core/types.js';
 import { judgingContext } from '../company/context.js';
-import { bank, planInterview, type PlanOptions } from '../questions/bank.js';
+import { bank } from '../questions/bank.js';
 import type { Session, StoredAnswer, Store } from '../storage/index.js';
 import { overusedStories, suggestStories } from '../stories/match.js';
 import { storyFromAnswer } from '../stories/bank.js';
@@ -9,24 +9,13 @@ import { finalJudgements, passTotals } from '../report/session.js';
 import { REASON_LABELS } from '../core/types.js';
 import { showFeedback } from './feedback.js';
 import { formatDuration, Terminal, type TerminalIO } from './terminal.js';
+import { startSession, type PracticeOptions } from './start.js';
+
+export type { PracticeOptions } from './start.js';
 
 /** Judges one answer; the CLI passes the core's `analyze`. */
 export type Judge = (input: AnalyzeInput) => Report;
 
-/** What `starl practice` was asked for. */
-export interface PracticeOptions {
-  /** A company saved with `starl company add`, whose posting and facts the answers are judged with. */
-  company?: string;
-  role?: string;
-  field?: string;
-  competencies?: string[];
-  count?: number;
-  /** A quick drill of one question type instead of a whole interview. */
-  only?: QuestionType;
-  seed?: number;
-  /** Resume a session: its id, or `true` for the newest unfinished one. */
-  resume?: number | true;
-}
 
 /** How a practice run ended. */
 export interface PracticeOutcome {
@@ -100,26 +89,10 @@ export class PracticeRun {
     return new Set(answers.filter((a) => a.followUpOf === null).map((a) => a.position));
   }
 
-  private async startSession(options: PracticeOptions): Promise<Session> {
-    const company = options.company ? await this.store.requireCompany(options.company) : null;
-    const plan = planInterview({
-      ...(options.role ? { role: options.role } : {}),
-      ...(company ? { company: company.name } : {}),
-      ...(options.field ? { field: options.field as PlanOptions['field'] } : {}),
-      ...(options.competencies?.length ? { competencies: options.competencies as PlanOptions['competencies'] } : {}),
-      ...(options.count !== undefined ? { count: options.count } : {}),
-      ...(options.only ? { only: options.only } : {}),
-      // A fresh interview each time unless a seed is given to repeat one.
-      seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
-    });
-    return this.store.createSession({
-      companyId: company?.id ?? null,
-      role: options.role ?? null,
-      field: plan.field,
-      mode: options.only ? 'drill' : 'interview',
-      questions: plan.questions.map((q) => ({ bankId: q.question.id, questionType: q.question.type, text: q.text })),
-    });
+  private startSession(options: PracticeOptions): Promise<Session> {
+    return startSession(this.store, options);
   }
+
 
   private async resumeSession(resume: number | true): Promise<Session> {
     const session = resume === true ? await this.store.latestActiveSession() : await this.store.requireSession(resume);

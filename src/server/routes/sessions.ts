@@ -3,7 +3,7 @@ import { judgingContext } from '../../company/context.js';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput, Report } from '../../core/types.js';
 import { AIM_SECONDS } from '../../practice/session.js';
-import { planInterview } from '../../questions/bank.js';
+import { startSession } from '../../practice/start.js';
 import type { Session, Store } from '../../storage/index.js';
 import { readJson } from '../read-json.js';
 import { answerRequestSchema, sessionRequestSchema } from '../schemas.js';
@@ -23,21 +23,12 @@ export function idParam(c: Context, name = 'id'): number {
 export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: AnalyzeInput) => Report): void {
   app.post('/api/sessions', async (c) => {
     const request = await readJson(c, sessionRequestSchema);
-    const company = request.company ? await store.requireCompany(request.company) : null;
-    const plan = planInterview({
+    const session = await startSession(store, {
       ...(request.role ? { role: request.role } : {}),
-      ...(company ? { company: company.name } : {}),
+      ...(request.company ? { company: request.company } : {}),
       ...(request.count !== undefined ? { count: request.count } : {}),
       ...(request.only ? { only: request.only } : {}),
-      // A fresh interview each time unless a seed is given to repeat one.
-      seed: request.seed ?? Math.floor(Math.random() * 2 ** 31),
-    });
-    const session = await store.createSession({
-      companyId: company?.id ?? null,
-      role: request.role ?? null,
-      field: plan.field,
-      mode: request.only ? 'drill' : 'interview',
-      questions: plan.questions.map((q) => ({ bankId: q.question.id, questionType: q.question.type, text: q.text })),
+      ...(request.seed !== undefined ? { seed: request.seed } : {}),
     });
     return c.json(withAims(session), 201);
   });
