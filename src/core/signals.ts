@@ -1,40 +1,10 @@
 import type { AnalyzeInput, QuestionType, Span } from './types.js';
 import type { Document } from './text/document.js';
-import { compileLexicon, type Lexicon, type LexiconData } from './lexicon/lexicon.js';
+import type { Lexicon } from './lexicon/lexicon.js';
+import { LEXICONS } from './lexicon/index.js';
+import commonNames from './lexicon/common-names.json' with { type: 'json' };
 import { contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
 import { MEASURED_CHANGE } from './text/measures.js';
-import cliches from './lexicon/cliches.json' with { type: 'json' };
-import buzzwords from './lexicon/buzzwords.json' with { type: 'json' };
-import genericReasons from './lexicon/generic-reasons.json' with { type: 'json' };
-import needs from './lexicon/needs.json' with { type: 'json' };
-import negativity from './lexicon/negativity.json' with { type: 'json' };
-import deflections from './lexicon/deflections.json' with { type: 'json' };
-import warmth from './lexicon/warmth.json' with { type: 'json' };
-import fillers from './lexicon/fillers.json' with { type: 'json' };
-import logistics from './lexicon/logistics.json' with { type: 'json' };
-import workWords from './lexicon/work-words.json' with { type: 'json' };
-import enthusiasm from './lexicon/enthusiasm.json' with { type: 'json' };
-import bareCategories from './lexicon/bare-categories.json' with { type: 'json' };
-import commonNames from './lexicon/common-names.json' with { type: 'json' };
-import achievements from './lexicon/achievements.json' with { type: 'json' };
-
-/** Every lexicon the analysis reads, compiled once when the core loads. */
-export const LEXICONS = {
-  cliches: compileLexicon(cliches as LexiconData),
-  buzzwords: compileLexicon(buzzwords as LexiconData),
-  genericReasons: compileLexicon(genericReasons as LexiconData),
-  needs: compileLexicon(needs as LexiconData),
-  negativity: compileLexicon(negativity as LexiconData),
-  deflections: compileLexicon(deflections as LexiconData),
-  warmth: compileLexicon(warmth as LexiconData),
-  fillers: compileLexicon(fillers as LexiconData),
-  logistics: compileLexicon(logistics as LexiconData),
-  workWords: compileLexicon(workWords as LexiconData),
-  enthusiasm: compileLexicon(enthusiasm as LexiconData),
-  bareCategories: compileLexicon(bareCategories as LexiconData),
-  achievements: compileLexicon(achievements as LexiconData),
-} satisfies Record<string, Lexicon>;
-
 const COMMON_NAMES = new Set(commonNames.entries);
 
 /** A measured change: "from 4.1 to 4.7", "down to £31", "by a third", "18%". The strongest kind of outcome. */

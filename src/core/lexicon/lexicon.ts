@@ -23,7 +23,8 @@ export interface Lexicon {
 }
 
 interface Node {
-  end: boolean;
+  /** Which lexicons an entry ending here belongs to, one bit each. */
+  end: number;
   words: Map<string, Node>;
   prefixes: [string, Node][];
   any: Node | null;
@@ -36,26 +37,33 @@ interface Word extends Span {
   key: string;
 }
 
-const newNode = (): Node => ({ end: false, words: new Map(), prefixes: [], any: null });
+const newNode = (): Node => ({ end: 0, words: new Map(), prefixes: [], any: null });
 /** Words keep inner apostrophes and hyphens ("don't", "data-driven"); any other symbol (%, £, a comma) is a word of its own. */
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 const normalize = (word: string): string => word.toLowerCase().replace(/’/g, "'");
 
-let lastText: string | null = null;
-let lastWords: Word[] = [];
-
-/** The words of a text, remembered for the last text because every lexicon reads the same answer in turn. */
-function wordsOf(text: string): Word[] {
-  if (text === lastText) return lastWords;
-  const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) words.push({ key: normalize(m[0]), start: m.index, end: m.index + m[0].length });
-  lastText = text;
-  lastWords = words;
-  return words;
+/** Remembers the last two results: analysis reads the answer and, in between, a sentence of it. */
+function memo<T>(compute: (text: string) => T): (text: string) => T {
+  const recent: [string, T][] = [];
+  return (text) => {
+    const hit = recent.find(([t]) => t === text);
+    if (hit) return hit[1];
+    const value = compute(text);
+    recent.unshift([text, value]);
+    recent.length = Math.min(recent.length, 2);
+    return value;
+  };
 }
 
-function insert(root: Node, entry: string): void {
+/** The words of a text. */
+const wordsOf = memo((text: string): Word[] => {
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD)) words.push({ key: normalize(m[0]), start: m.index, end: m.index + m[0].length });
+  return words;
+});
+
+function insert(root: Node, entry: string, bit: number): void {
   let node = root;
   const parts = [...entry.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\*?|_|[^\s\p{L}\p{N}_]/gu)].map((m) => normalize(m[0]));
   if (parts.length === 0) return;
@@ -80,23 +88,27 @@ function insert(root: Node, entry: string): void {
       node = next;
     }
   }
-  node.end = true;
+  node.end |= bit;
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 
-/** The index after the longest entry that starts at word `from` (below: `at`), or -1: a depth-first walk of the trie. */
-function longestFrom(root: Node, node: Node, words: Word[], from: number, at: number, afterComma: boolean): number {
-  let best = node.end && at > from && !afterComma ? at : -1;
+/**
+ * Walks the trie from word `from`, recording in `ends[k]` the index after the longest entry of lexicon `k`
+ * that starts there: a depth-first walk, one per starting word for every lexicon at once.
+ */
+function walk(root: Node, node: Node, words: Word[], from: number, at: number, afterComma: boolean, ends: Int32Array): void {
+  if (node.end && at > from && !afterComma) {
+    for (let k = 0, bits = node.end; bits; k++, bits >>>= 1) if (bits & 1 && ends[k]! < at) ends[k] = at;
+  }
   const word = words[at];
-  if (!word) return best;
+  if (!word) return;
   const exact = node.words.get(word.key);
-  if (exact) best = Math.max(best, longestFrom(root, exact, words, from, at + 1, false));
+  if (exact) walk(root, exact, words, from, at + 1, false, ends);
   // A comma inside a phrase is skipped unless the entry spells it ("like," the filler).
-  else if (word.key === ',' && node !== root) best = Math.max(best, longestFrom(root, node, words, from, at + 1, true));
-  for (const [stem, next] of node.prefixes) if (word.key.startsWith(stem)) best = Math.max(best, longestFrom(root, next, words, from, at + 1, false));
-  if (node.any && LETTER_OR_DIGIT.test(word.key)) best = Math.max(best, longestFrom(root, node.any, words, from, at + 1, false));
-  return best;
+  else if (word.key === ',' && node !== root) walk(root, node, words, from, at + 1, true, ends);
+  for (const [stem, next] of node.prefixes) if (word.key.startsWith(stem)) walk(root, next, words, from, at + 1, false, ends);
+  if (node.any && LETTER_OR_DIGIT.test(word.key)) walk(root, node.any, words, from, at + 1, false, ends);
 }
 
 /** Whether an entry can start at this word: a cheap test that skips most words of an answer. */
@@ -107,24 +119,46 @@ function canStart(root: Node, stems: StemIndex, key: string): boolean {
   return false;
 }
 
-/** Compiles a lexicon's entries into one word trie. */
-export function compileLexicon(data: LexiconData): Lexicon {
+/**
+ * Compiles several lexicons into one shared word trie, so one walk over an answer's words finds every
+ * lexicon's matches; each lexicon still reports its own non-overlapping, longest-first matches.
+ */
+export function compileLexicons<K extends string>(lexicons: Record<K, LexiconData>): Record<K, Lexicon> {
+  const names = Object.keys(lexicons) as K[];
+  if (names.length > 31) throw new Error('at most 31 lexicons share one trie');
   const root = newNode();
-  for (const entry of data.entries) insert(root, entry);
+  names.forEach((name, k) => {
+    for (const entry of lexicons[name].entries) insert(root, entry, 1 << k);
+  });
   const stems: StemIndex = new Map();
   for (const [stem] of root.prefixes) stems.set(stem[0]!, [...(stems.get(stem[0]!) ?? []), stem]);
-  const find = (text: string): Span[] => {
+  const scan = memo((text: string): Span[][] => {
     const words = wordsOf(text);
-    const spans: Span[] = [];
+    const found: Span[][] = names.map(() => []);
+    const free = new Int32Array(names.length);
+    const ends = new Int32Array(names.length);
     for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      if (!canStart(root, stems, word.key)) continue;
-      const end = longestFrom(root, root, words, i, i, false);
-      if (end < 0) continue;
-      spans.push({ start: word.start, end: words[end - 1]!.end });
-      i = end - 1;
+      if (!canStart(root, stems, words[i]!.key)) continue;
+      ends.fill(-1);
+      walk(root, root, words, i, i, false, ends);
+      for (let k = 0; k < names.length; k++) {
+        if (ends[k]! < 0 || i < free[k]!) continue;
+        found[k]!.push({ start: words[i]!.start, end: words[ends[k]! - 1]!.end });
+        free[k] = ends[k]!;
+      }
     }
-    return spans;
-  };
-  return { about: data.about, find, test: (text) => find(text).length > 0, count: (text) => find(text).length };
+    return found;
+  });
+  return Object.fromEntries(
+    names.map((name, k) => {
+      const find = (text: string): Span[] => scan(text)[k]!;
+      const lexicon: Lexicon = { about: lexicons[name].about, find, test: (text) => find(text).length > 0, count: (text) => find(text).length };
+      return [name, lexicon];
+    }),
+  ) as Record<K, Lexicon>;
+}
+
+/** Compiles one lexicon on its own. */
+export function compileLexicon(data: LexiconData): Lexicon {
+  return compileLexicons({ lexicon: data }).lexicon;
 }

@@ -3,18 +3,12 @@ import type { Document, Sentence } from '../text/document.js';
 import { linear, starFeatures } from '../model/features.js';
 import { hasMeasuredChange } from '../text/measures.js';
 import weights from '../model/weights.json' with { type: 'json' };
-import { compileLexicon, type Lexicon } from '../lexicon/lexicon.js';
-import cues from './cues.json' with { type: 'json' };
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { LEXICONS } from '../lexicon/index.js';
 
 const STAR_MODEL = weights.star as StarModel;
 
-const LEARNING = compileLexicon({ about: cues.about, entries: cues.learning });
-const RESULT = compileLexicon({ about: cues.about, entries: cues.result });
-const TASK = compileLexicon({ about: cues.about, entries: cues.task });
-const PREFACE = compileLexicon({ about: cues.about, entries: cues.preface });
-const HYPOTHETICAL = compileLexicon({ about: cues.about, entries: cues.hypothetical });
-const HABITUAL = compileLexicon({ about: cues.about, entries: cues.habitual });
-const SITUATION = compileLexicon({ about: cues.about, entries: cues.situation });
+const { learningCues: LEARNING, resultCues: RESULT, taskCues: TASK, prefaceCues: PREFACE, hypotheticalCues: HYPOTHETICAL, habitualCues: HABITUAL, situationCues: SITUATION } = LEXICONS;
 
 
 /** Per-sentence evidence for each label, before the sequence is decoded. */
