@@ -4,7 +4,6 @@ import type { Lexicon } from './lexicon/lexicon.js';
 import { LEXICONS } from './lexicon/index.js';
 import commonNames from './lexicon/common-names.json' with { type: 'json' };
 import { contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
-import { MEASURED_CHANGE } from './text/measures.js';
 const COMMON_NAMES = new Set(commonNames.entries);
 
 /** A measured change: "from 4.1 to 4.7", "down to £31", "by a third", "18%". The strongest kind of outcome. */
@@ -143,12 +142,14 @@ function findSpecifics(text: string, used: Match[], company: string | null): Mat
     ? regexMatches(new RegExp(`\\b${escapeRegExp(company)}(?:'s|’s)?\\s+(?:is|are|builds?|makes?|runs?|has|have|does|offers?|sells?|serves?|won|launched|opened|publishes|uses|works|supports|focuses|specialises|specializes|just)\\b[^.;]{12,}`, 'gi'), text)
     : [];
   const facts = companyFacts.filter((m) => !LEXICONS.genericReasons.test(m.text) && !LEXICONS.cliches.test(m.text));
-  const yours = regexMatches(
+  // Each pattern needs a word the answer may not have at all; checking for it first skips most answers.
+  const lower = text.toLowerCase();
+  const yours = !/\byou|'s\b/.test(lower) ? [] : regexMatches(
     /\b(your|you|the company's|the role's|this role's|the team's)\s+(?!(company|business|team|culture|values|reputation|products?|services?|organisation|organization|people|brand|job|role|website|site|office|benefits|salary|pay|growth|mission|vision|success|opportunity|work|position)\b)(?:[a-z-]+\s+){0,2}(workshops?|programme|program|platform|team|policy|system|process|approach|club|unit|ward|track|model|scheme|warnings?|initiative|project|app|tool|forum|migration|product|lab|protocols?|guild|research|clinic|service|focus|range|menu|campaign|store|branch|brand|promise|values?|fund|academy|network|partnership|commitment|pledge|report|launch|expansion|method|framework|curriculum|standards?|newsletter|podcast|blog|open source|customers?|customer base|clients?|market|stack|codebase|\w+ing)\b/gi,
     text,
   );
-  const roleDuty = regexMatches(/\b(the|this) (role|job|position)('s)? (includes?|involves?|covers?|owns?|means|would mean|is about)\b[^.]*|\b(part of|parts of) (the|this) (role|job)\b[^.]*/gi, text);
-  const builds = regexMatches(/\byou (build|publish|run|share|offer|give|let|train|rotate|pair|open|host|fund|donate|work|sponsor|support|choose|teach)\b[^.,;]*/gi, text);
+  const roleDuty = !/\b(role|job|position)\b/.test(lower) ? [] : regexMatches(/\b(the|this) (role|job|position)('s)? (includes?|involves?|covers?|owns?|means|would mean|is about)\b[^.]*|\b(part of|parts of) (the|this) (role|job)\b[^.]*/gi, text);
+  const builds = !lower.includes('you ') ? [] : regexMatches(/\byou (build|publish|run|share|offer|give|let|train|rotate|pair|open|host|fund|donate|work|sponsor|support|choose|teach)\b[^.,;]*/gi, text);
   const all = [...used, ...facts, ...yours, ...roleDuty, ...builds].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
   all.sort((a, b) => a.start - b.start);
   return all.filter((m, i) => i === 0 || m.start >= all[i - 1]!.end);
@@ -193,7 +194,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
   );
   const contextUsed = terms.filter((t) => !t.lemmas.every((l) => companyWords.has(l)) && usesTerm(t, lemmas, lower));
   const usedSpans = contextUsed.map((t) => termSpan(t, doc)).filter((m): m is Match => m !== null);
-  const measured = regexMatches(MEASURED_CHANGE, text).map((m) => ({ ...m, kind: 'measuredOutcome' as const }));
+  const measured = doc.measured.map((m) => ({ ...m, text: text.slice(m.start, m.end), kind: 'measuredOutcome' as const }));
   const cliches = matches(LEXICONS.cliches, text);
   // A number inside a stock phrase ("I give 110%") is part of the cliché, not a detail.
   const achieved = matches(LEXICONS.achievements, text).map((m) => ({ ...m, kind: 'achievement' as const }));

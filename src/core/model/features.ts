@@ -21,12 +21,24 @@ export function isHollow(s: Signals): boolean {
 /** Copies each feature under a type-specific name too, so one model learns how each question type differs. */
 function perType(type: QuestionType, base: Features): Features {
   const out: Features = { [`type:${type}`]: 1 };
-  for (const [name, value] of Object.entries(base)) {
+  for (const name in base) {
+    const value = base[name]!;
     if (value === 0) continue;
     out[name] = value;
-    out[`${type}:${name}`] = value;
+    out[typedName(type, name)] = value;
   }
   return out;
+}
+
+const TYPED_NAMES = new Map<QuestionType, Map<string, string>>();
+
+/** `behavioral:negativity`, built once per pair rather than for every answer. */
+function typedName(type: QuestionType, name: string): string {
+  let names = TYPED_NAMES.get(type);
+  if (!names) TYPED_NAMES.set(type, (names = new Map()));
+  let typed = names.get(name);
+  if (typed === undefined) names.set(name, (typed = `${type}:${name}`));
+  return typed;
 }
 
 /** What the opportunity verdict is fitted on: length, deflection, negativity, warmth, questions, substance. */
@@ -101,7 +113,17 @@ export function starFeatures(c: SentenceCues, at: number, first: boolean, last: 
 
 /** A linear score: the weighted sum of the named features plus the bias. */
 export function linear(model: { bias: number; weights: Record<string, number> }, features: Features): number {
+  const weights = weightMap(model.weights);
   let z = model.bias;
-  for (const name in features) z += (model.weights[name] ?? 0) * features[name]!;
+  for (const name in features) z += (weights.get(name) ?? 0) * features[name]!;
   return z;
+}
+
+const WEIGHT_MAPS = new WeakMap<Record<string, number>, Map<string, number>>();
+
+/** A model's weights as a Map, built once: hundreds of named weights are faster to look up there. */
+function weightMap(weights: Record<string, number>): Map<string, number> {
+  let map = WEIGHT_MAPS.get(weights);
+  if (!map) WEIGHT_MAPS.set(weights, (map = new Map(Object.entries(weights))));
+  return map;
 }

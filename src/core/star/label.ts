@@ -1,7 +1,6 @@
 import type { StarLabel } from '../types.js';
 import type { Document, Sentence } from '../text/document.js';
 import { linear, starFeatures } from '../model/features.js';
-import { hasMeasuredChange } from '../text/measures.js';
 import weights from '../model/weights.json' with { type: 'json' };
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { LEXICONS } from '../lexicon/index.js';
@@ -60,7 +59,7 @@ export function readCues(doc: Document): SentenceCues[] {
     return {
       learning: learning.has(i),
       result: result.has(i),
-      measured: hasMeasuredChange(sentence.text),
+      measured: doc.measured.some((m) => m.start >= sentence.start && m.start < sentence.end),
       task: task.has(i),
       preface: preface.has(i),
       hypothetical: clauses.some((c) => c.modal && (c.subject === 'I' || c.subject === 'we')) || hypothetical.has(i),

@@ -1,3 +1,5 @@
+import type { Span } from '../types.js';
+
 /** Number words, so "from thirty a week to five" reads as a measured change too. */
 const NUMBER = "(?:\\S*\\d|zero|nothing|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a (?:third|quarter|half|fifth|handful)|half)";
 
@@ -15,10 +17,7 @@ export const MEASURED_CHANGE = new RegExp(
   'gi',
 );
 
-/** Whether the text tells a measured change. */
-export function hasMeasuredChange(text: string): boolean {
-  MEASURED_CHANGE.lastIndex = 0;
-  const found = MEASURED_CHANGE.test(text);
-  MEASURED_CHANGE.lastIndex = 0;
-  return found;
+/** Every measured change in the text, in order. */
+export function measuredChanges(text: string): Span[] {
+  return [...text.matchAll(MEASURED_CHANGE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }

@@ -52,7 +52,8 @@ export function countWords(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const space = WHITE_SPACE.test(text[i]!);
+    const code = text.charCodeAt(i);
+    const space = code === 32 || (code >= 9 && code <= 13) || (code > 127 && WHITE_SPACE.test(text[i]!));
     if (!space && !inWord) count++;
     inWord = !space;
   }
