@@ -33,7 +33,7 @@ interface Node {
 /** The stems of the entries that start with a wildcard word, by first letter, to skip most words at once. */
 type StemIndex = Map<string, string[]>;
 
-interface Word extends Span {
+export interface Word extends Span {
   key: string;
 }
 
@@ -56,8 +56,8 @@ function memo<T>(compute: (text: string) => T): (text: string) => T {
   };
 }
 
-/** The words of a text. */
-const wordsOf = memo((text: string): Word[] => {
+/** The words of a text, lower-cased with straight apostrophes; symbols are words of their own. */
+export const wordsOf = memo((text: string): Word[] => {
   const words: Word[] = [];
   for (const m of text.matchAll(WORD)) words.push({ key: normalize(m[0]), start: m.index, end: m.index + m[0].length });
   return words;
