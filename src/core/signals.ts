@@ -3,7 +3,7 @@ import type { Document } from './text/document.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { LEXICONS } from './lexicon/index.js';
 import commonNames from './lexicon/common-names.json' with { type: 'json' };
-import { contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
+import { companyInQuestion, contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
 const COMMON_NAMES = new Set(commonNames.entries);
 
 /** A measured change: "from 4.1 to 4.7", "down to £31", "by a third", "18%". The strongest kind of outcome. */
@@ -15,7 +15,7 @@ const OUTCOME_NEAR_NUMBER =
 
 /** Phrases that tie a reason to the candidate: their experience, skills or goals, said in the first person. */
 const PERSONAL_TIE =
-  /\b(I've|I have|I had|I've been|I was|I used|I built|I ran|I set up|I led|I wrote|I made|I did|I worked|I spent|I studied|I trained|I taught|I managed|I organised|I organized|I created|I started|I rebuilt|I launched|in my (current|last|previous|old) (role|job|team|company|school|placement)|at my (current|last|previous) |my (experience|background|degree|training|placement|work|career|mod|project|thesis|dissertation)|I'd (love|like|want|really like) to|I want to|I would like to|I'm (keen|hoping|looking) to|I hope to|I enjoy|I love|I care|I'm comfortable|I know how|I can bring|I'd bring|I'd take|which is (exactly )?(what|why)|that's (exactly )?(what|the work|why)|fits how I|matches (my|what I))\b/gi;
+  /\b((I've|I have|I had) (?!(heard|always|never|seen|read|noticed|looked|applied|got to|just|also|really|been told)\b)\w+|I'm (a|an) \w+|I (teach|work|run|manage|lead|volunteer|coach|study|design|build|write|code|nurse|drive|cook|train|sell|serve|care for) |I was (a|an|the|part of|responsible|in charge|leading|working|running|promoted)|I used|I built|I ran|I set up|I led|I wrote|I made|I did|I worked|I spent|I studied|I trained|I taught|I managed|I organised|I organized|I created|I started|I rebuilt|I launched|in my (current|last|previous|old) (role|job|team|company|school|placement)|at my (current|last|previous) |my (experience|background|degree|training|placement|work|career|mod|project|thesis|dissertation)|I'd (love|like|want|really like) to|I want to|I would like to|I'm (keen|hoping|looking) to|I hope to|I enjoy|I love|I care|I'm comfortable|I know how|I can bring|I'd bring|I'd take|which is (exactly )?(what|why)|that's (exactly )?(what|the work|why)|fits how I|matches (my|what I))/gi;
 
 /** A question in the answer: a sentence ending in "?" or an "I'd like to ask / I was wondering" sentence. */
 const ASKS = /\?\s*$|\b(I'd like to (ask|know|hear)|I was wondering|I wondered|could you tell me|can you tell me|I'd love to (know|hear)|I'm curious (about|how|what|whether))\b/i;
@@ -183,7 +183,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 export function readSignals(doc: Document, input: AnalyzeInput, questionType: QuestionType): Signals {
   const text = doc.text;
   const contextText = input.context?.trim() || '';
-  const companyName = input.company?.name ?? (contextText ? guessCompanyName(contextText) : null);
+  const companyName = input.company?.name ?? (contextText ? guessCompanyName(contextText) : null) ?? companyInQuestion(input.question);
   const terms = contextText ? contextTerms(contextText) : [];
   const lemmas = new Set(doc.tokens.map((t) => t.lemma));
   const lower = text.toLowerCase();

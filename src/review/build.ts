@@ -73,7 +73,7 @@ function reviewPair(interview: Interview, pair: QuestionAnswerPair, options: Rev
     ...base,
     questionType: report.questionType,
     reasons,
-    findings: report.findings.map((finding) => placeFinding(interview, pair, finding)),
+    findings: report.findings.map((finding) => placeFinding(interview, pair, finding, report)),
     strengths: report.strengths.map((strength) => ({ reason: strength.reason, kind: strength.kind, quote: strength.actual })),
     context: report.context ? { used: report.context.used, couldUse: report.context.couldUse } : null,
     followUp: report.followUp,
@@ -82,14 +82,16 @@ function reviewPair(interview: Interview, pair: QuestionAnswerPair, options: Rev
   };
 }
 
-function placeFinding(interview: Interview, pair: QuestionAnswerPair, finding: Finding): ReviewFinding {
+function placeFinding(interview: Interview, pair: QuestionAnswerPair, finding: Finding, report: Report): ReviewFinding {
   const segment = segmentAt(pair.segments, finding.span.start);
+  const sentence = report.sentences.find((s) => finding.span.start >= s.start && finding.span.start < s.end);
   return {
     ruleId: finding.ruleId,
     reason: finding.reason,
     severity: finding.severity,
     message: finding.message,
     quote: finding.actual,
+    sentence: finding.actual && sentence ? sentence.text : finding.actual,
     time: segment ? timeAt(interview, segment, finding.span.start) : null,
     line: segment?.line ?? pair.segments[0]?.line ?? pair.questionLine,
     suggestions: finding.suggestions.map((suggestion) => suggestion.text),
@@ -149,7 +151,8 @@ function worstMoments(pairs: readonly ReviewedPair[], reason: Reason): Moment[] 
   return missed.slice(0, MOMENTS_PER_REASON).map(({ pair, index }) => {
     const finding = mostSevere(pair.findings.filter((candidate) => candidate.reason === reason));
     // Without words to point at, the moment is the answer itself, from its start.
-    const quote = finding?.quote || shortQuote(pair.answer);
+    // A few words ("Fernway") make a poor quote: the sentence around them shows the moment.
+    const quote = finding?.quote ? (finding.quote.length < 30 ? finding.sentence : finding.quote) : shortQuote(pair.answer);
     return {
       pair: index,
       question: pair.question,

@@ -15,6 +15,8 @@ export interface ReviewFinding {
   message: string;
   /** The answer's own words the finding is about (empty when it marks where something is missing). */
   quote: string;
+  /** The sentence those words are in, for quoting a moment when the words alone ("Fernway") say too little. */
+  sentence: string;
   /** Seconds from the start of the recording when those words were said, or `null`. */
   time: number | null;
   /** 1-based line of the transcript where the words are. */

@@ -95,3 +95,15 @@ function readCompanyName(text: string): string | null {
   return text.slice(tokens[start]!.start, tokens[end]!.end);
 }
 
+
+/** "Why this role at Fernway?", "What made you apply to Stellar Foods?": the company the question names. */
+const NAMED_IN_QUESTION = /\b(?:at|for|join|joining|with|about|to|[Ww]hy|choose|into)\s+((?:[A-Z][\w&'’.-]*)(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})/g;
+
+/** The company a question names, when it names one; the first capitalised name after "at", "for", "why"…. */
+export function companyInQuestion(question: string): string | null {
+  for (const match of question.matchAll(NAMED_IN_QUESTION)) {
+    const name = match[1]!.replace(/[.'’]+$/, '');
+    if (!name.split(/\s+/).every((word) => COMMON_NAMES.has(word.toLowerCase()))) return name;
+  }
+  return null;
+}
