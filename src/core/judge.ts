@@ -64,7 +64,9 @@ export function judgeOpportunity({ signals: s, questionType, story }: Facts): Ju
   const coldOpener =
     questionType === 'opener' && s.warmth.length === 0 && s.enthusiasm.length === 0 && s.specifics.length === 0 && s.contextUsed.length === 0 && !s.exclaims;
   const nothingToDrawOn = story !== null && !story.isStory && NO_EXPERIENCE.test(s.opening) && s.contextUsed.length === 0 && s.specifics.length === 0;
-  if (negative || coldOpener || nothingToDrawOn || isHollow(s)) z = Math.min(z, -0.5);
+  // The guide: an introduction of a job area plus clichés still passes when it names relevant experience.
+  const hollow = isHollow(s) && !(questionType === 'introduction' && s.workWords >= 2);
+  if (negative || coldOpener || nothingToDrawOn || hollow) z = Math.min(z, -0.5);
   // The guide: an opener passes with a short, warm line; brevity is no fault there.
   else if (questionType === 'opener' && s.warmth.length > 0 && s.deflections.length === 0) z = Math.max(z, 0.5);
   return { z, summary: opportunitySummary(z, s, questionType) };
