@@ -94,7 +94,9 @@ function findNames(doc: Document, company: string | null): Driver[] {
       const sentenceStart = i === 0 || /^["'‘“(]$/.test(tokens[i - 1]!.text);
       const meaningful = run.filter((t) => /^\p{L}/u.test(t.text) && !COMMON_NAMES.has(t.lower) && !companyWords.has(t.lower) && t.lower.length > 1);
       i = end;
-      if (meaningful.length === 0 || (sentenceStart && run.length === 1)) continue;
+      // "I'm Priya", "my name is Jake": every candidate has a name; it is not a detail.
+      const ownName = /\b(I'm|I am|name's|name is|call me)\s*$/i.test(doc.text.slice(Math.max(0, run[0]!.start - 14), run[0]!.start));
+      if (meaningful.length === 0 || (sentenceStart && run.length === 1) || ownName) continue;
       names.push({ kind: 'name', start: run[0]!.start, end: run[run.length - 1]!.end, text: doc.text.slice(run[0]!.start, run[run.length - 1]!.end) });
     }
   }
