@@ -145,6 +145,25 @@ function pastByContext(clauses: Clause[], tokens: Token[]): Clause[] {
   return clauses.map((c) => (!c.past && !c.modal && SAME_IN_PAST.has(c.verb.lower) ? { ...c, past: true } : c));
 }
 
+/** Words that place a story at one particular time in the past ("in my last job", "one Saturday"). */
+const PARTICULAR_TIME =
+  /\b(last (year|month|week|summer|winter|spring|autumn|christmas|job|role|company|place|team)|in my (last|previous|old|first|former) (job|role|company|placement|team|school|hotel|restaurant|shop|store)|at my (last|previous|old|former) |one (day|time|saturday|sunday|monday|tuesday|wednesday|thursday|friday|night|morning|evening|afternoon|week|shift|winter|summer)|once|ago|when i (was|worked)|that (day|night|week|time|morning)|the next (day|week|morning|month)|after (one|two|three|a|an|some) (day|week|month|hour)s?|yesterday|at the time|in (19|20)\d\d)\b/i;
+/** Words that make a present tense a habit, not a story. */
+const HABIT = /\b(usually|always|normally|generally|typically|tend to|every time|whenever|most of the time)\b/i;
+
+/**
+ * Many speakers, non-native ones above all, tell a past story in the present ("I make a new list, the
+ * complaints go down"). When an answer is placed at one particular past time and is not about habits,
+ * its present-tense clauses are read as past, so the story is still found.
+ */
+function narrativePresent(text: string, sentences: Sentence[]): Sentence[] {
+  if (!PARTICULAR_TIME.test(text) || HABIT.test(text)) return sentences;
+  const pastVerbs = sentences.reduce((n, s) => n + s.clauses.filter((c) => c.past).length, 0);
+  const presentVerbs = sentences.reduce((n, s) => n + s.clauses.filter((c) => !c.past && !c.modal).length, 0);
+  if (presentVerbs <= pastVerbs) return sentences;
+  return sentences.map((s) => ({ ...s, clauses: s.clauses.map((c) => (c.past || c.modal ? c : { ...c, past: true })) }));
+}
+
 /** Tokenizes the answer once and builds its sentences and clauses. */
 export function readDocument(text: string): Document {
   const tokens = tokenize(text);
@@ -158,5 +177,5 @@ export function readDocument(text: string): Document {
     const body = text.slice(span.start, span.end);
     return { ...span, text: body, tokens: own, words: countWords(body), clauses: pastByContext(findClauses(own), own) };
   });
-  return { text, tokens, sentences, words: countWords(text), measured: measuredChanges(text) };
+  return { text, tokens, sentences: narrativePresent(text, sentences), words: countWords(text), measured: measuredChanges(text) };
 }
