@@ -148,8 +148,10 @@ function pastByContext(clauses: Clause[], tokens: Token[]): Clause[] {
 /** Words that place a story at one particular time in the past ("in my last job", "one Saturday"). */
 const PARTICULAR_TIME =
   /\b(last (year|month|week|summer|winter|spring|autumn|christmas|job|role|company|place|team)|in my (last|previous|old|first|former) (job|role|company|placement|team|school|hotel|restaurant|shop|store)|at my (last|previous|old|former) |one (day|time|saturday|sunday|monday|tuesday|wednesday|thursday|friday|night|morning|evening|afternoon|week|shift|winter|summer)|once|ago|when i (was|worked)|that (day|night|week|time|morning)|the next (day|week|morning|month)|after (one|two|three|a|an|some) (day|week|month|hour)s?|yesterday|at the time|in (19|20)\d\d)\b/i;
-/** Words that make a present tense a habit, not a story. */
-const HABIT = /\b(usually|always|normally|generally|typically|tend to|every time|whenever|most of the time)\b/i;
+/** Words that tell a sequence of events, as a story does ("after this", "now he is fine"). */
+const SEQUENCE = /\b(after (this|that)|afterwards|now (he|she|they|it|we|the)|then (he|she|they)|in the end|finally|the next (day|week))\b/i;
+/** The speaker's own habits: their present tense is a routine, not a story. */
+const HABIT = /\b(I|we) (always|tend to)\b|\b(usually|normally|generally|typically|whenever|every time|most of the time)\b/i;
 
 /**
  * Many speakers, non-native ones above all, tell a past story in the present ("I make a new list, the
@@ -157,7 +159,7 @@ const HABIT = /\b(usually|always|normally|generally|typically|tend to|every time
  * its present-tense clauses are read as past, so the story is still found.
  */
 function narrativePresent(text: string, sentences: Sentence[]): Sentence[] {
-  if (!PARTICULAR_TIME.test(text) || HABIT.test(text)) return sentences;
+  if (!(PARTICULAR_TIME.test(text) || SEQUENCE.test(text)) || HABIT.test(text)) return sentences;
   const pastVerbs = sentences.reduce((n, s) => n + s.clauses.filter((c) => c.past).length, 0);
   const presentVerbs = sentences.reduce((n, s) => n + s.clauses.filter((c) => !c.past && !c.modal).length, 0);
   if (presentVerbs <= pastVerbs) return sentences;
