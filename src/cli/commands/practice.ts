@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { analyze } from '../../core/analyze.js';
-import type { QuestionType } from '../../core/types.js';
 import { parseList, parseWholeNumber } from '../../practice/options.js';
 import { PracticeRun, type PracticeOptions } from '../../practice/session.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
