@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { StarlError } from '../core/errors.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
@@ -13,7 +12,7 @@ import { registerNotebookRoutes } from './routes/notebook.js';
 import { registerProgressRoutes } from './routes/progress.js';
 import { registerReviewRoutes } from './routes/reviews.js';
 import { registerSessionRoutes } from './routes/sessions.js';
-import { MAX_BODY_BYTES, MAX_TRANSCRIPT_BODY_BYTES, analyzeRequestSchema } from './schemas.js';
+import { analyzeRequestSchema } from './schemas.js';
 import type { RuleInfo } from './schemas.js';
 
 /** A static file of the web front end. */
@@ -72,11 +71,6 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.allowedHosts) app.use('*', requireKnownHost(deps.allowedHosts));
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: 'require-corp' }));
   app.use('/api/*', rejectCrossOriginWrites());
-  const limit = (maxSize: number) =>
-    bodyLimit({ maxSize, onError: (c) => sendError(c, new StarlError('E_INPUT_TOO_LONG', `The request body is over ${Math.round(maxSize / 1024)} KB.`)) });
-  const answerLimit = limit(MAX_BODY_BYTES);
-  const transcriptLimit = limit(MAX_TRANSCRIPT_BODY_BYTES);
-  app.use('/api/*', (c, next) => (c.req.path === '/api/reviews' ? transcriptLimit(c, next) : answerLimit(c, next)));
 
   app.post('/api/analyze', async (c) => {
     const input = await readJson(c, analyzeRequestSchema);

@@ -30,9 +30,8 @@ export function rejectCrossOriginWrites(): MiddlewareHandler {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const fetchSite = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    const ownOrigin = new URL(c.req.url).origin;
     const crossSite = fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none';
-    if (crossSite || (origin !== undefined && origin !== ownOrigin)) {
+    if (crossSite || (origin !== undefined && origin !== new URL(c.req.url).origin)) {
       return sendError(c, new StarlError('E_FORBIDDEN_ORIGIN', `Writes are accepted only from Starl's own pages, not from "${origin ?? fetchSite}".`));
     }
     await next();

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from './schemas.js';
 import { startServer } from './serve.js';
 import type { RunningServer } from './serve.js';
 
@@ -36,6 +37,32 @@ describe('startServer', () => {
     });
     expect(response.status).toBe(200);
     expect((await response.json()).questionType).toBe('opener');
+  });
+
+  it('refuses an oversized body by its declared length, and a chunked one as it arrives', async () => {
+    const tooBig = JSON.stringify({ question: 'Why us?', answer: 'word '.repeat(MAX_BODY_BYTES / 4) });
+    const declared = await fetch(`${server.url}api/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: tooBig });
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).error.code).toBe('E_INPUT_TOO_LONG');
+    const chunks = [tooBig.slice(0, 1000), tooBig.slice(1000)];
+    const chunked = await fetch(`${server.url}api/analyze`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({ pull: (controller) => (chunks.length > 0 ? controller.enqueue(new TextEncoder().encode(chunks.shift())) : controller.close()) }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+  });
+
+  it('accepts a transcript longer than an answer may be', async () => {
+    const response = await fetch(`${server.url}api/reviews`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fileName: 'long.txt', text: 'Interviewer: Hi.\n'.repeat(MAX_BODY_BYTES / 10), save: 'not a boolean' }),
+    });
+    // Past the size check, the request fails only on its bad field.
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toContain('(save)');
   });
 
   it('lists the real rule catalogue', async () => {

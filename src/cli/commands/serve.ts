@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { StarlError } from '../../core/errors.js';
-import { DEFAULT_PORT, startServer } from '../../server/serve.js';
+import { DEFAULT_PORT, defaultWorkerCount, startWorkers } from '../../server/serve.js';
 import { DB_OPTION_HELP } from '../../storage/index.js';
 
 /** Parses `--port`: a whole number from 0 (any free port) to 65535. */
@@ -12,6 +12,14 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** Parses `--workers`: a whole number of processes, at least 1. */
+function parseWorkers(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new StarlError('E_USAGE', `--workers must be a whole number of at least 1, not "${value}".`);
+  }
+  return Number(value);
+}
+
 /** `starl serve`: starts the web app on 127.0.0.1 and prints its address. */
 export function registerServe(program: Command): void {
   program
@@ -20,12 +28,14 @@ export function registerServe(program: Command): void {
     .option('--port <n>', `port to listen on, 0 for any free one (default ${DEFAULT_PORT})`, parsePort)
     .option('--host <address>', 'address to bind; other than 127.0.0.1 exposes Starl to your network', '127.0.0.1')
     .option('--db <file>', DB_OPTION_HELP)
-    .action(async (options: { port?: number; host: string; db?: string }) => {
-      const server = await startServer({ port: options.port, host: options.host, dbFile: options.db });
+    .option('--workers <n>', 'processes that judge answers side by side (default: one per core, at most 4)', parseWorkers)
+    .action(async (options: { port?: number; host: string; db?: string; workers?: number }) => {
+      const workers = options.workers ?? defaultWorkerCount();
+      const server = await startWorkers({ port: options.port, host: options.host, dbFile: options.db }, workers);
       if (!server.loopback) {
         process.stderr.write(`starl: warning: listening on ${options.host}, so other machines on your network can reach Starl and your answers.\n`);
       }
-      process.stdout.write(`Starl is running at ${server.url}\nDatabase: ${server.databasePath}\nPress Ctrl+C to stop.\n`);
+      process.stdout.write(`Starl is running at ${server.url}\nDatabase: ${server.databasePath}\nWorkers: ${workers}\nPress Ctrl+C to stop.\n`);
       const stop = (): void => {
         void server.close().then(() => process.exit(0));
       };

@@ -6,7 +6,7 @@ import { buildReview } from '../../review/index.js';
 import type { Store } from '../../storage/index.js';
 import { readInterview } from '../../transcripts/index.js';
 import { readJson } from '../read-json.js';
-import { reviewRequestSchema } from '../schemas.js';
+import { MAX_TRANSCRIPT_BODY_BYTES, reviewRequestSchema } from '../schemas.js';
 
 /**
  * `POST /api/reviews` reviews a transcript pair by pair and saves the judged answers for progress;
@@ -14,7 +14,7 @@ import { reviewRequestSchema } from '../schemas.js';
  */
 export function registerReviewRoutes(app: Hono, store: Store): void {
   app.post('/api/reviews', async (c) => {
-    const request = await readJson(c, reviewRequestSchema);
+    const request = await readJson(c, reviewRequestSchema, MAX_TRANSCRIPT_BODY_BYTES);
     const interview = readInterview(request.text, { file: request.fileName, ...(request.candidate ? { candidate: request.candidate } : {}) });
     const company = request.company ? await store.requireCompany(request.company) : null;
     const review = buildReview(interview, company ? judgingContext(company, await store.factsOf(company.id)) : {});

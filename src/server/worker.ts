@@ -1,0 +1,4 @@
+/** Entry point of one `starl serve` worker process; see `startWorkers` in serve.ts. */
+import { runWorker } from './serve.js';
+
+await runWorker();
