@@ -2,7 +2,7 @@ import type { QuestionType, Reason, StarLabel, Balance } from './types.js';
 import type { Signals } from './signals.js';
 import type { Document } from './text/document.js';
 import type { StarLabelling } from './star/label.js';
-import { isHollow, linear, memorableFeatures, opportunityFeatures } from './model/features.js';
+import { concreteDrivers, isHollow, linear, memorableFeatures, opportunityFeatures } from './model/features.js';
 import weights from './model/weights.json' with { type: 'json' };
 
 const WEIGHTS = weights as { opportunity: { bias: number; weights: Record<string, number> }; memorable: { bias: number; weights: Record<string, number> } };
@@ -49,6 +49,9 @@ const cap = (n: number, max: number): number => Math.min(n, max);
 /** "I haven't had that yet": the candidate says there is no story to tell. */
 const NO_EXPERIENCE = /\b(I haven't|I have not|I've never|I have never|I don't think I've|I do not think I have|not really had|never really had|haven't really|I've not)\b/i;
 
+/** "I've worked in retail for eight years", "as a nurse": a job area and the time spent in it. */
+const NAMES_EXPERIENCE = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) (years?|months?)\b|\b(worked|working) (in|as|at|on)\b|\b(I'm|I am) an? (?!\w+-?\w* (and|person|individual|professional|team player|worker|learner))\w+/i;
+
 /** Contempt and complaint words that are never playful; one of them is enough to sound negative. */
 const STRONG_NEGATIVITY = 2;
 
@@ -59,16 +62,23 @@ const STRONG_NEGATIVITY = 2;
  */
 export function judgeOpportunity({ signals: s, questionType, story }: Facts): Judgement {
   let z = linear(WEIGHTS.opportunity, opportunityFeatures(s, questionType, story));
+  const concrete = concreteDrivers(s) > 0 || s.contextUsed.length > 0 || s.specifics.length > 0;
   const negative = s.negativity.length >= STRONG_NEGATIVITY || (questionType === 'opener' && s.negativity.length > 0);
   // The guide: an opener passes with a warm line; a polite remark with no warmth misses.
-  const coldOpener =
-    questionType === 'opener' && s.warmth.length === 0 && s.enthusiasm.length === 0 && s.specifics.length === 0 && s.contextUsed.length === 0 && !s.exclaims;
-  const nothingToDrawOn = story !== null && !story.isStory && NO_EXPERIENCE.test(s.opening) && s.contextUsed.length === 0 && s.specifics.length === 0;
+  const coldOpener = questionType === 'opener' && s.warmth.length === 0 && s.enthusiasm.length === 0 && !concrete && !s.exclaims;
+  // The guide: a story question answered with no story passes only if it still shows something concrete
+  // (a relevant skill, a plan tied to the role); beliefs, clichés or "I haven't had that" give nothing.
+  const noStory = story !== null && !story.isStory && !concrete;
+  // "Concrete" is counted as nouns that name things (a checklist, a seating plan): two or fewer is nothing.
+  const nothingToDrawOn = noStory && s.concreteNouns <= (NO_EXPERIENCE.test(s.opening) ? 4 : 2);
+  // The guide: praise and needs that fit any employer miss, as does a company named only as a label.
+  const anyEmployer = questionType === 'motivation' && !concrete && s.concreteNouns <= 2 && s.genericReasons.length + s.needs.length + s.cliches.length > 0;
   // The guide: an introduction of a job area plus clichés still passes when it names relevant experience.
-  const hollow = isHollow(s) && !(questionType === 'introduction' && s.workWords >= 2);
-  if (negative || coldOpener || nothingToDrawOn || hollow) z = Math.min(z, -0.5);
-  // The guide: an opener passes with a short, warm line; brevity is no fault there.
+  const hollow = isHollow(s) && !(questionType === 'introduction' && NAMES_EXPERIENCE.test(s.opening));
+  if (negative || coldOpener || nothingToDrawOn || anyEmployer || hollow) z = Math.min(z, -0.5);
+  // The guide: an opener passes with a short, warm line, and a closing with one genuine question.
   else if (questionType === 'opener' && s.warmth.length > 0 && s.deflections.length === 0) z = Math.max(z, 0.5);
+  else if (questionType === 'closing' && s.asked.some((q) => !q.logistics)) z = Math.max(z, 0.5);
   return { z, summary: opportunitySummary(z, s, questionType) };
 }
 

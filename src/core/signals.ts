@@ -3,6 +3,7 @@ import type { Document } from './text/document.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { LEXICONS } from './lexicon/index.js';
 import commonNames from './lexicon/common-names.json' with { type: 'json' };
+import abstractNouns from './lexicon/abstract-nouns.json' with { type: 'json' };
 import { companyInQuestion, contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
 const COMMON_NAMES = new Set(commonNames.entries);
 
@@ -64,6 +65,8 @@ export interface Signals {
   /** Things specific to this company or role that the answer names (context terms, products, "your X"). */
   specifics: Match[];
   firstPerson: number;
+  /** Nouns that name something concrete (a checklist, a seating plan, a refund), outside stock phrases. */
+  concreteNouns: number;
   /** An exclamation mark: in small talk, a sign of warmth. */
   exclaims: boolean;
   /** The first two sentences, where a candidate frames the whole answer ("I haven't had that yet, but…"). */
@@ -179,6 +182,14 @@ function termSpan(term: ContextTerm, doc: Document): Match | null {
   return { start: tokens[0]!.start, end: tokens[0]!.end, text: tokens[0]!.text };
 }
 
+const ABSTRACT_NOUNS = new Set(abstractNouns.entries);
+
+function countConcreteNouns(doc: Document, stock: Span[]): number {
+  return doc.tokens.filter(
+    (t) => t.pos === 'NOUN' && t.type === 'word' && !ABSTRACT_NOUNS.has(t.lemma) && !ABSTRACT_NOUNS.has(t.lower) && !stock.some((m) => t.start >= m.start && t.end <= m.end),
+  ).length;
+}
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Reads every signal off the answer: one pass per lexicon over the text, one pass over the tokens. */
@@ -231,6 +242,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
     contextTermCount: terms.length,
     specifics: findSpecifics(text, usedSpans, companyName),
     exclaims: text.includes('!'),
+    concreteNouns: countConcreteNouns(doc, [...cliches, ...matches(LEXICONS.buzzwords, text)]),
     opening: text.slice(0, doc.sentences[1]?.end ?? doc.sentences[0]?.end ?? 0),
     firstPerson: (text.match(/\b(I|I'm|I've|I'd|I'll|me|my|myself)\b/g) ?? []).length,
   };
