@@ -16,7 +16,7 @@ const OUTCOME_NEAR_NUMBER =
 
 /** Phrases that tie a reason to the candidate: their experience, skills or goals, said in the first person. */
 const PERSONAL_TIE =
-  /\b((I've|I have|I had) (?!(heard|always|never|seen|read|noticed|looked|applied|got to|just|also|really|been told)\b)\w+|I'm (a|an) \w+|I (teach|work|run|manage|lead|volunteer|coach|study|design|build|write|code|nurse|drive|cook|train|sell|serve|care for) |I was (a|an|the|part of|responsible|in charge|leading|working|running|promoted)|I used|I built|I ran|I set up|I led|I wrote|I made|I did|I worked|I spent|I studied|I trained|I taught|I managed|I organised|I organized|I created|I started|I rebuilt|I launched|in my (current|last|previous|old) (role|job|team|company|school|placement)|at my (current|last|previous) |my (experience|background|degree|training|placement|work|career|mod|project|thesis|dissertation)|I'd (love|like|want|really like) to|I want to|I would like to|I'm (keen|hoping|looking) to|I hope to|I enjoy|I love|I care|I'm comfortable|I know how|I can bring|I'd bring|I'd take|which is (exactly )?(what|why)|that's (exactly )?(what|the work|why)|fits how I|matches (my|what I))/gi;
+  /\b((I've|I have|I had) (?!(heard|always|never|seen|read|noticed|looked|applied|got to|just|also|really|been told)\b)\w+|I'm (a|an) \w+|I (teach|work|run|manage|lead|volunteer|coach|study|design|build|write|code|nurse|drive|cook|train|sell|serve|care for) |I was (a|an|the|part of|responsible|in charge|leading|working|running|promoted)|I used|I built|I ran|I set up|I led|I wrote|I made|I did|I worked|I spent|I studied|I trained|I taught|I managed|I organised|I organized|I created|I started|I rebuilt|I launched|in my (current|last|previous|old) (role|job|team|company|school|placement)|at my (current|last|previous) |my (experience|background|degree|training|placement|work|career|mod|project|thesis|dissertation)|I'd (love|like|want|really like) to|I want to|I would like to|I'm (keen|hoping|looking) to|I hope to|I'm comfortable|I know how|I can bring|I'd bring|I'd take|which is (exactly )?(what|why)|that's (exactly )?(what|the work|why)|fits how I|matches (my|what I))/gi;
 
 /** A question in the answer: a sentence ending in "?" or an "I'd like to ask / I was wondering" sentence. */
 const ASKS = /\?\s*$|\b(I'd like to (ask|know|hear)|I was wondering|I wondered|could you tell me|can you tell me|I'd love to (know|hear)|I'm curious (about|how|what|whether))\b/i;
@@ -142,6 +142,8 @@ function isLogistics(question: string): boolean {
 
 /** Things the answer names that belong to this company or role: used context terms, and "your X" phrases. */
 function findSpecifics(text: string, used: Match[], company: string | null): Match[] {
+  // "I set him up on Pagewise": the candidate has used the company's product.
+  const usedProduct = company ? regexMatches(new RegExp(`\\b(on|using|use|used|with|tried|switched to|moved to|customer of|fan of) ${escapeRegExp(company)}\\b`, 'gi'), text) : [];
   // "Brightloop builds the only bike-share app that works offline": a fact about the company itself.
   const companyFacts = company
     ? regexMatches(new RegExp(`\\b${escapeRegExp(company)}(?:'s|’s)?\\s+(?:is|are|builds?|makes?|runs?|has|have|does|offers?|sells?|serves?|won|launched|opened|publishes|uses|works|supports|focuses|specialises|specializes|just)\\b[^.;]{12,}`, 'gi'), text)
@@ -150,12 +152,12 @@ function findSpecifics(text: string, used: Match[], company: string | null): Mat
   // Each pattern needs a word the answer may not have at all; checking for it first skips most answers.
   const lower = text.toLowerCase();
   const yours = !/\byou|'s\b/.test(lower) ? [] : regexMatches(
-    /\b(your|you|the company's|the role's|this role's|the team's)\s+(?!(company|business|team|culture|values|reputation|products?|services?|organisation|organization|people|brand|job|role|website|site|office|benefits|salary|pay|growth|mission|vision|success|opportunity|work|position)\b)(?:[a-z-]+\s+){0,2}(workshops?|programme|program|platform|team|policy|system|process|approach|club|unit|ward|track|model|scheme|warnings?|initiative|project|app|tool|forum|migration|product|lab|protocols?|guild|research|clinic|service|focus|range|menu|campaign|store|branch|brand|promise|values?|fund|academy|network|partnership|commitment|pledge|report|launch|expansion|method|framework|curriculum|standards?|newsletter|podcast|blog|open source|customers?|customer base|clients?|market|stack|codebase|\w+ing)\b/gi,
+    /\b(your|you|the company's|the role's|this role's|the team's)\s+(?!(company|business|team|culture|values|reputation|products?|services?|organisation|organization|people|brand|job|role|website|site|office|benefits|salary|pay|growth|mission|vision|success|opportunity|work|position)\b)(?:[a-z-]+\s+){0,2}(workshops?|programme|program|platform|team|policy|system|process|approach|club|unit|ward|track|model|scheme|warnings?|initiative|project|app|tool|forum|migration|product|lab|protocols?|guild|research|clinic|service|focus|range|menu|campaign|store|branch|brand|promise|values?|fund|academy|network|partnership|commitment|pledge|report|launch|expansion|method|framework|curriculum|standards?|newsletter|podcast|blog|open source|customers?|customer base|clients?|market|stack|codebase|support|talks?|articles?|papers?|posts?|videos?|events?|conference|study|case study|book|games?|course|show|series|design|redesign|release|update|features?|website|shop|studio|kitchen|garden|festival|charity work|\w+ing)\b/gi,
     text,
   );
   const roleDuty = !/\b(role|job|position)\b/.test(lower) ? [] : regexMatches(/\b(the|this) (role|job|position)('s)? (includes?|involves?|covers?|owns?|means|would mean|is about)\b[^.]*|\b(part of|parts of) (the|this) (role|job)\b[^.]*/gi, text);
-  const builds = !lower.includes('you ') ? [] : regexMatches(/\byou (build|publish|run|share|offer|give|let|train|rotate|pair|open|host|fund|donate|work|sponsor|support|choose|teach)\b[^.,;]*/gi, text);
-  const all = [...used, ...facts, ...yours, ...roleDuty, ...builds].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
+  const builds = !lower.includes('you ') ? [] : regexMatches(/\byou (build|publish|run|share|offer|give|let|train|rotate|pair|open|host|fund|donate|work|sponsor|support|choose|teach|check|make|sell|design|deliver|hire|handle|repair|recycle|create|ship|test|serve|grow|source|restore|print|care for|specialise|specialize|focus)\b[^.,;]*/gi, text);
+  const all = [...used, ...usedProduct, ...facts, ...yours, ...roleDuty, ...builds].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
   all.sort((a, b) => a.start - b.start);
   return all.filter((m, i) => i === 0 || m.start >= all[i - 1]!.end);
 }
@@ -198,7 +200,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
   const contextText = input.context?.trim() || '';
   const companyName = input.company?.name ?? (contextText ? guessCompanyName(contextText) : null) ?? companyInQuestion(input.question);
   const terms = contextText ? contextTerms(contextText) : [];
-  const lemmas = new Set(doc.tokens.map((t) => t.lemma));
+  const lemmas = new Set(doc.tokens.flatMap((t) => t.lemma.split('-')));
   const lower = text.toLowerCase();
   const companyWords = new Set(
     [companyName, ...(input.company?.aliases ?? [])]

@@ -56,7 +56,9 @@ export function contextTerms(text: string): ContextTerm[] {
     const value = text.slice(run[0]!.start, run[run.length - 1]!.end);
     const key = value.toLowerCase();
     if (!found.has(key)) {
-      found.set(key, { text: value, lemmas: words.map((t) => t.lemma), strength: (proper ? 2 : 0) + Math.min(run.length, 3) });
+      // "nurse-led" is found as "nurse led" too: hyphenated words match by their parts.
+      const lemmas = words.flatMap((t) => t.lemma.split('-')).filter((l) => l.length > 2 && !POSTING.has(l));
+      found.set(key, { text: value, lemmas, strength: (proper ? 2 : 0) + Math.min(run.length, 3) });
     }
   };
   for (let i = 0; i < tokens.length; i++) {
