@@ -55,3 +55,57 @@ for (const n of [30, 150, 400]) {
   const { wink, ours, p99 } = rounds.sort((a, b) => a.ours / a.wink - b.ours / b.wink)[1];
   console.log(`${String(n).padStart(5)}  ${wink.toFixed(3).padStart(8)} ms  ${ours.toFixed(3).padStart(11)} ms  ${(ours / wink).toFixed(2).padStart(10)}x  ${p99.toFixed(2).padStart(16)} ms`);
 }
+
+if (!args.includes('--skip-batch')) {
+  const lines = option('--lines', 100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'starl-bench-'));
+  const file = join(dir, 'batch.jsonl');
+  const out = createWriteStream(file);
+  const records = corpus.concat(readFileSync(join(root, 'corpus/non-behavioral.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+  for (let i = 0; i < lines; i++) {
+    const r = records[i % records.length];
+    out.write(`${JSON.stringify({ id: `b${i}`, question: r.question, answer: r.answer, context: r.context })}\n`);
+  }
+  await new Promise((done) => out.end(done));
+  console.log(`\nstarl analyze --jsonl over ${lines.toLocaleString('en')} lines (one process, one core)`);
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(root, 'dist/cli/main.js'), 'analyze', '--jsonl', file], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const samples = [];
+  // The batch may run in a child of the command (it re-runs itself with a capped heap): count the whole tree.
+  const treeOf = (pid) => {
+    let children = [];
+    try {
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {}
+    return [pid, ...children.flatMap(treeOf)];
+  };
+  const rss = () => {
+    let total = 0;
+    for (const pid of treeOf(child.pid)) {
+      try {
+        total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+      } catch {}
+    }
+    return total || null;
+  };
+  const timer = setInterval(() => {
+    const mb = rss();
+    if (mb) samples.push({ at: Date.now() - started, mb });
+  }, 200);
+  const code = await new Promise((done) => child.on('exit', done));
+  clearInterval(timer);
+  const seconds = (Date.now() - started) / 1000;
+  const peak = Math.max(...samples.map((s) => s.mb));
+  const early = samples.slice(Math.floor(samples.length * 0.1), Math.floor(samples.length * 0.2)).map((s) => s.mb);
+  const late = samples.slice(Math.floor(samples.length * 0.8)).map((s) => s.mb);
+  const avg = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  console.log(`exit ${code}; ${(lines / seconds).toFixed(0)} answers a second (target ≥ 1,000)`);
+  console.log(`peak memory ${peak.toFixed(0)} MB (target < 200 MB); mean at 10–20% of the run ${avg(early).toFixed(0)} MB, at 80–100% ${avg(late).toFixed(0)} MB (flat when these are close)`);
+}
+
+if (args.includes('--web')) {
+  const web = join(root, 'scripts/bench-web.mjs');
+  if (existsSync(web)) await new Promise((done) => spawn(process.execPath, [web], { stdio: 'inherit' }).on('exit', done));
+  else console.log('\n(no web benchmark in this checkout)');
+}
+
