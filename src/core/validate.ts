@@ -1,5 +1,4 @@
 import { StarlError } from './errors.js';
-import { countWords } from './text/sentences.js';
 import { wordsOf } from './lexicon/lexicon.js';
 
 /**

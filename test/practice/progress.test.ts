@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerProgress } from '../../src/cli/commands/progress.js';
 import { StarlError } from '../../src/core/errors.js';
 import type { Verdict } from '../../src/core/types.js';
