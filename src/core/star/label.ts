@@ -146,6 +146,9 @@ export function labelStar(doc: Document, model: StarModel = STAR_MODEL): StarLab
     labels[i] = LABELS[k]!;
     k = back[i]![k]!;
   }
+  // A story that opens with the candidate's own action ("Last spring I launched…") opens with A.
+  const opening = cueList[0];
+  if (labels[0] === 'S' && opening && opening.ownAction && !opening.task && !opening.hypothetical && !opening.habitual && n > 1) labels[0] = 'A';
   const confidences = scores.map((s, i) => Math.round(Math.exp(s[labels[i]!]) * 100) / 100);
   return { labels, confidences, cues: cueList };
 }
