@@ -31,6 +31,8 @@ export interface SentenceCues {
 }
 
 const LABELS: StarLabel[] = ['S', 'T', 'A', 'R', 'L', 'O'];
+/** Words that carry no content when they stand alone in a transcribed sentence. */
+const FILLER_WORDS = new Set(['um', 'umm', 'uh', 'uhh', 'erm', 'er', 'ah', 'oh', 'hmm', 'mm', 'yeah', 'yes', 'yep', 'okay', 'ok', 'so', 'well', 'right', 'and', 'but', 'like', 'gosh', 'sure', 'alright', 'anyway', 'i', 'mean', 'you', 'know', 'just', 'ha', 'haha']);
 
 /** Sentence indexes at which each cue lexicon matches, found in one pass over the whole answer. */
 function cueHits(doc: Document, lexicon: Lexicon, where: (sentence: Sentence, offset: number) => boolean = () => true): Set<number> {
@@ -146,6 +148,10 @@ export function labelStar(doc: Document, model: StarModel = STAR_MODEL): StarLab
     labels[i] = LABELS[k]!;
     k = back[i]![k]!;
   }
+  // Fillers on their own ("um yeah.", "Okay so, um.") are asides, wherever they fall.
+  doc.sentences.forEach((sentence, i) => {
+    if (sentence.tokens.every((t) => t.type !== 'word' || FILLER_WORDS.has(t.lower))) labels[i] = 'O';
+  });
   // A story that opens with the candidate's own action ("Last spring I launched…") opens with A.
   const opening = cueList[0];
   if (labels[0] === 'S' && opening && opening.ownAction && !opening.task && !opening.hypothetical && !opening.habitual && n > 1) labels[0] = 'A';
