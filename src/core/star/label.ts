@@ -31,6 +31,10 @@ export interface SentenceCues {
 }
 
 const LABELS: StarLabel[] = ['S', 'T', 'A', 'R', 'L', 'O'];
+/** Phrases that state the task the candidate owned, in the guide's words and their common variants. */
+const STRONG_TASK =
+  /\b(my (job|task|role|responsibility|brief|goal|aim|target|remit) (was|is|were)|the (goal|aim|task|target|brief|challenge) (was|is)|I was (asked|told|tasked|given the job|put in charge|responsible|supposed|expected|meant) to|I was responsible for|(asked|told) me to|I (had|needed|have) to (get|make|find|fix|sort|deliver|hit|bring|cut|train|lead|organise|organize|finish|figure out|work out)|it was (up to me|my job|my responsibility)|set myself (the|a) (goal|target)|my (sales )?target)\b/i;
+
 /** Words that carry no content when they stand alone in a transcribed sentence. */
 const FILLER_WORDS = new Set(['um', 'umm', 'uh', 'uhh', 'erm', 'er', 'ah', 'oh', 'hmm', 'mm', 'yeah', 'yes', 'yep', 'okay', 'ok', 'so', 'well', 'right', 'and', 'but', 'like', 'gosh', 'sure', 'alright', 'anyway', 'i', 'mean', 'you', 'know', 'just', 'ha', 'haha']);
 
@@ -148,6 +152,12 @@ export function labelStar(doc: Document, model: StarModel = STAR_MODEL): StarLab
     labels[i] = LABELS[k]!;
     k = back[i]![k]!;
   }
+  // The guide's task signals ("my job was to", "I was asked to", "the goal was") make a sentence T
+  // when it tells no action of the candidate's and no outcome.
+  doc.sentences.forEach((sentence, i) => {
+    const c = cueList[i]!;
+    if ((labels[i] === 'S' || labels[i] === 'R') && STRONG_TASK.test(sentence.text) && !c.ownAction && !c.measured && !c.learning) labels[i] = 'T';
+  });
   // Fillers on their own ("um yeah.", "Okay so, um.") are asides, wherever they fall.
   doc.sentences.forEach((sentence, i) => {
     if (sentence.tokens.every((t) => t.type !== 'word' || FILLER_WORDS.has(t.lower))) labels[i] = 'O';
