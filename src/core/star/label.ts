@@ -164,7 +164,9 @@ export function labelStar(doc: Document, model: StarModel = STAR_MODEL): StarLab
   });
   // A story that opens with the candidate's own action ("Last spring I launched…") opens with A.
   const opening = cueList[0];
-  if (labels[0] === 'S' && opening && opening.ownAction && !opening.task && !opening.hypothetical && !opening.habitual && n > 1) labels[0] = 'A';
+  // A sentence that opens with "When I…" sets the scene for its main clause, which may not be the candidate's.
+  const setsScene = /^\W*(when|while|as|after|before|since|because|once|if)\b/i.test(doc.sentences[0]?.text ?? '');
+  if (labels[0] === 'S' && opening && opening.ownAction && !opening.task && !opening.hypothetical && !opening.habitual && !setsScene && n > 1) labels[0] = 'A';
   const confidences = scores.map((s, i) => Math.round(Math.exp(s[labels[i]!]) * 100) / 100);
   return { labels, confidences, cues: cueList };
 }
