@@ -95,6 +95,8 @@ export function memorableFeatures(s: Signals, type: QuestionType): Features {
     logWords: Math.log1p(s.words) / 5,
     contentShare: s.contentWords / Math.max(1, s.words),
     contextUsed: flag(s.contextUsed.length > 0),
+    concreteNouns: cap(s.concreteNouns, 8) / 8,
+    concreteNounRate: s.concreteNouns / Math.max(1, s.words),
   });
 }
 
