@@ -103,6 +103,17 @@ const NAMED_IN_QUESTION = /\b(?:at|for|join|joining|with|about|to|[Ww]hy|choose|
 
 /** The company a question names, when it names one; the first capitalised name after "at", "for", "why"…. */
 export function companyInQuestion(question: string): string | null {
+  if (QUESTION_NAMES.has(question)) return QUESTION_NAMES.get(question)!;
+  if (QUESTION_NAMES.size > 500) QUESTION_NAMES.clear();
+  const name = readCompanyInQuestion(question);
+  QUESTION_NAMES.set(question, name);
+  return name;
+}
+
+/** Batches and practice sessions ask the same questions again and again. */
+const QUESTION_NAMES = new Map<string, string | null>();
+
+function readCompanyInQuestion(question: string): string | null {
   for (const match of question.matchAll(NAMED_IN_QUESTION)) {
     const name = match[1]!.replace(/[.'’]+$/, '');
     if (!name.split(/\s+/).every((word) => COMMON_NAMES.has(word.toLowerCase()))) return name;

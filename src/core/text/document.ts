@@ -159,10 +159,10 @@ const HABIT = /\b(I|we) (always|tend to)\b|\b(usually|normally|generally|typical
  * its present-tense clauses are read as past, so the story is still found.
  */
 function narrativePresent(text: string, sentences: Sentence[]): Sentence[] {
-  if (!(PARTICULAR_TIME.test(text) || SEQUENCE.test(text)) || HABIT.test(text)) return sentences;
   const pastVerbs = sentences.reduce((n, s) => n + s.clauses.filter((c) => c.past).length, 0);
   const presentVerbs = sentences.reduce((n, s) => n + s.clauses.filter((c) => !c.past && !c.modal).length, 0);
   if (presentVerbs <= pastVerbs) return sentences;
+  if (!(PARTICULAR_TIME.test(text) || SEQUENCE.test(text)) || HABIT.test(text)) return sentences;
   return sentences.map((s) => ({ ...s, clauses: s.clauses.map((c) => (c.past || c.modal ? c : { ...c, past: true })) }));
 }
 
