@@ -185,7 +185,8 @@ export function parseExport(source: string, file: string): ExportDocument {
     value = JSON.parse(source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
+    // "Unexpected end of JSON input" gives no position: the file stops short, so its end is where it broke.
+    const position = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/i.test(message) ? String(source.trimEnd().length) : undefined);
     const line = position === undefined ? undefined : lineAt(source, Number(position));
     throw new StarlError('E_INPUT_BAD_JSON', `not a valid JSON file: ${message}`, { file, ...(line ? { line } : {}) });
   }

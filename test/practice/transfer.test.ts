@@ -168,6 +168,16 @@ describe('export and import', () => {
     expect(() => parseExport('{"format": "something-else"}', 'x.json')).toThrow(/not a Starl export/);
   });
 
+  it('names the last line of a file that stops short, where JSON gives no position', () => {
+    let error: unknown;
+    try {
+      parseExport('{\n  "format": "starl-export",\n  "companies": [\n', 'short.json');
+    } catch (e) {
+      error = e;
+    }
+    expect((error as StarlError).describe()).toMatch(/^short\.json:3: not a valid JSON file: .*\[E_INPUT_BAD_JSON\]$/);
+  });
+
   it('writes the export to a file with --out', async () => {
     const source = join(dir, 'source.db');
     await fill(source);
