@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { PracticeRun } from '../../src/practice/session.js';
-import { openStore, type Store } from '../../src/storage/index.js';
+import { openStore, withStore } from '../../src/storage/index.js';
 import { StarlError } from '../../src/core/errors.js';
 import { ROOT } from '../support/cli.js';
 import { tempDir } from './helpers.js';
@@ -29,15 +29,6 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
-
-async function withOpen<T>(file: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(file);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 /** Fails the screen's waits as soon as the process exits, with what it printed to stderr. */
 function failWhenExited(child: ChildProcessWithoutNullStreams, screen: Screen): Promise<{ code: number | null; stderr: string }> {
@@ -189,7 +180,7 @@ describe('starl practice, through its real prompts', () => {
     }
     expect((await killed).stderr).toBe('');
 
-    const before = await withOpen(file, async (store) => {
+    const before = await withStore(file, async (store) => {
       const [session] = await store.listSessions();
       return { session: session!, answers: await store.answersOf(session!.id) };
     });
@@ -216,7 +207,7 @@ describe('starl practice, through its real prompts', () => {
     }
     again.press('n');
     expect(await exited).toMatchObject({ code: 0, stderr: '' });
-    await withOpen(file, async (store) => {
+    await withStore(file, async (store) => {
       const session = await store.requireSession(before.session.id);
       expect(session.status).toBe('finished');
       const answers = (await store.answersOf(session.id)).filter((a) => a.followUpOf === null);
@@ -226,7 +217,7 @@ describe('starl practice, through its real prompts', () => {
 
   it('asks again, saving nothing, when an answer cannot be judged', async () => {
     const file = join(dir, 'starl.db');
-    await withOpen(file, async (store) => {
+    await withStore(file, async (store) => {
       const { screen, input, output } = Screen.inProcess();
       const run = new PracticeRun(store, analyze, { input, output }).run({ only: 'opener', count: 1, seed: 1 });
       run.catch((error: Error) => screen.fail(error));
@@ -249,7 +240,7 @@ describe('starl practice, through its real prompts', () => {
 
   it('names an unknown session id and changes nothing', async () => {
     const file = join(dir, 'starl.db');
-    await withOpen(file, async (store) => {
+    await withStore(file, async (store) => {
       const { input, output } = Screen.inProcess();
       const error = await new PracticeRun(store, analyze, { input, output }).run({ resume: 99 }).catch((e: unknown) => e);
       expect((error as StarlError).describe()).toBe('no practice session 99; list them with: starl report --list [E_NOT_FOUND]');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StarlError } from '../../src/core/errors.js';
-import { defaultDatabasePath, openStore, resolveDatabasePath, type Store } from '../../src/storage/index.js';
+import { defaultDatabasePath, openStore, resolveDatabasePath, withStore } from '../../src/storage/index.js';
 import { reportWith, tempDir } from './helpers.js';
 
 const WRITER = join(import.meta.dirname, 'fixtures', 'writer.ts');
@@ -20,15 +20,6 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
-
-async function withOpen<T>(file: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(file);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 describe('dialect boundary', () => {
   it('keeps SQLite in one file, so PostgreSQL needs only a new driver', () => {
@@ -56,8 +47,8 @@ describe('database location', () => {
 describe('opening', () => {
   it('creates the file and its directory, in WAL mode, with every migration applied once', async () => {
     const file = join(dir, 'nested', 'starl.db');
-    await withOpen(file, async () => undefined);
-    await withOpen(file, async () => undefined);
+    await withStore(file, async () => undefined);
+    await withStore(file, async () => undefined);
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(raw.prepare('select id from schema_migrations order by id').all()).toEqual([{ id: 1 }, { id: 2 }]);
@@ -82,7 +73,7 @@ describe('opening', () => {
 
   it('refuses a database written by a newer schema', async () => {
     const file = join(dir, 'starl.db');
-    await withOpen(file, async () => undefined);
+    await withStore(file, async () => undefined);
     const raw = new Database(file);
     raw.prepare("insert into schema_migrations values (99, 'future', '2030-01-01')").run();
     raw.close();
@@ -92,7 +83,7 @@ describe('opening', () => {
 
 describe('answers', () => {
   it('numbers retries and keeps every version; a follow-up shares its original attempt', async () => {
-    await withOpen(join(dir, 'starl.db'), async (store) => {
+    await withStore(join(dir, 'starl.db'), async (store) => {
       const session = await store.createSession({
         companyId: null,
         role: 'nurse',
@@ -113,13 +104,13 @@ describe('answers', () => {
   });
 
   it('names an unknown session id', async () => {
-    await withOpen(join(dir, 'starl.db'), async (store) => {
+    await withStore(join(dir, 'starl.db'), async (store) => {
       await expect(store.requireSession(42)).rejects.toThrow(/no practice session 42/);
     });
   });
 
   it('keeps reviews beside practice answers for progress', async () => {
-    await withOpen(join(dir, 'starl.db'), async (store) => {
+    await withStore(join(dir, 'starl.db'), async (store) => {
       await store.saveReviews([
         { sourceFile: 'call.vtt', question: 'Why us?', answer: 'Pay.', report: reportWith({ specificReason: 'miss' }, 'motivation') },
       ]);
@@ -133,7 +124,7 @@ describe('answers', () => {
 describe('crash safety and concurrency', () => {
   it('keeps every committed answer when the writing process is killed with SIGKILL', async () => {
     const file = join(dir, 'starl.db');
-    await withOpen(file, async () => undefined);
+    await withStore(file, async () => undefined);
     const writer = startWriter(file, 0, 'killed');
     const committed: number[] = [];
     let buffered = '';
@@ -152,7 +143,7 @@ describe('crash safety and concurrency', () => {
     });
     await new Promise((resolve) => writer.on('exit', resolve));
     expect(existsSync(file)).toBe(true);
-    await withOpen(file, async (store) => {
+    await withStore(file, async (store) => {
       const [session] = await store.listSessions();
       const saved = new Set((await store.answersOf(session!.id)).map((a) => a.id));
       for (const id of committed) expect(saved.has(id)).toBe(true);
@@ -174,7 +165,7 @@ describe('crash safety and concurrency', () => {
     // Both start on a file that does not exist yet, so they also race to create and migrate it.
     const results = await Promise.all([run('one'), run('two')]);
     for (const result of results) expect(result).toEqual({ code: 0, stderr: '' });
-    await withOpen(file, async (store) => {
+    await withStore(file, async (store) => {
       const answers = (await store.judgedAnswers()).map((a) => a.answer);
       expect(answers.filter((a) => a.startsWith('one')).length).toBe(150);
       expect(answers.filter((a) => a.startsWith('two')).length).toBe(150);

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
-import { exportAll, importAll, openStore, parseExport, type Store } from '../../src/storage/index.js';
+import { exportAll, importAll, parseExport, withStore } from '../../src/storage/index.js';
 import { registerExport } from '../../src/cli/commands/export.js';
 import { registerImport } from '../../src/cli/commands/import.js';
 import { StarlError } from '../../src/core/errors.js';
@@ -15,15 +15,6 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-async function withOpen<T>(file: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(file);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
-
 const QUESTION = 'Tell me about a time you handled a conflict.';
 const FIRST = 'We had a conflict about the rota and it got sorted.';
 const FOLLOW = 'I called both pickers into a meeting and proposed a new rota; complaints dropped by half.';
@@ -32,7 +23,7 @@ const RETRY =
 
 /** A database with one of everything: company and facts, a session with a follow-up and a retry, a story, a review. */
 async function fill(file: string): Promise<void> {
-  await withOpen(file, async (store) => {
+  await withStore(file, async (store) => {
     const company = await store.saveCompany({
       name: 'Forkful',
       aliases: ['Forkful Ltd'],
@@ -101,7 +92,7 @@ describe('export and import', () => {
     const again = await runCommand(registerImport, ['import', join(dir, 'all.json'), '--db', target]);
     expect(again.stdout).toBe('Imported nothing new (8 rows already present).\n');
 
-    const reexported = await withOpen(target, (store) => exportAll(store));
+    const reexported = await withStore(target, (store) => exportAll(store));
     expect(contents(JSON.stringify(reexported))).toEqual(contents(exported.stdout));
   });
 
@@ -109,8 +100,8 @@ describe('export and import', () => {
     const source = join(dir, 'source.db');
     const target = join(dir, 'target.db');
     await fill(source);
-    const document = await withOpen(source, (store) => exportAll(store));
-    await withOpen(target, async (store) => {
+    const document = await withStore(source, (store) => exportAll(store));
+    await withStore(target, async (store) => {
       const known = await store.saveCompany({ name: 'FORKFUL', competitors: ['Gousto'] });
       await store.addFact(known.id, { kind: 'team', text: 'Support has 12 agents.', source: 'recruiter' });
       await store.createSession({ companyId: null, role: null, field: null, mode: 'drill', questions: [] });
@@ -129,7 +120,7 @@ describe('export and import', () => {
   it('refuses a damaged file with its line, exit 2, and leaves the database as it was', async () => {
     const target = join(dir, 'target.db');
     await fill(target);
-    const before = await withOpen(target, (store) => exportAll(store));
+    const before = await withStore(target, (store) => exportAll(store));
     const good = JSON.stringify(before, null, 2);
 
     const truncated = join(dir, 'truncated.json');
@@ -147,7 +138,7 @@ describe('export and import', () => {
       `${wrongField}: the export file is damaged: Invalid input: expected number, received string (answers[1].seconds) [E_INPUT_BAD_FIELD]`,
     );
 
-    const after = await withOpen(target, (store) => exportAll(store));
+    const after = await withStore(target, (store) => exportAll(store));
     expect(contents(JSON.stringify(after))).toEqual(contents(good));
   });
 
