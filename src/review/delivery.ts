@@ -1,9 +1,8 @@
-import { compileLexicon, type LexiconData } from '../core/lexicon/lexicon.js';
-import fillerData from '../core/lexicon/fillers.json' with { type: 'json' };
+import { LEXICONS } from '../core/lexicon/index.js';
+import { countWords } from '../core/text/sentences.js';
 import type { Interview, Turn } from '../transcripts/types.js';
 import type { DeliveryStats } from './types.js';
 
-const FILLERS = compileLexicon(fillerData as LexiconData);
 /**
  * The hesitations speech-to-text tools delete when they tidy a transcript (Otter and Teams do by
  * default): if none appears in this many words of speech, the transcript was most likely cleaned.
@@ -11,9 +10,6 @@ const FILLERS = compileLexicon(fillerData as LexiconData);
 const HESITATION = /\b(?:u+m+|u+h+|e+r+m*|hmm+)\b/gi;
 const CLEANED_AFTER_WORDS = 150;
 
-function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
 
 /**
  * The candidate's share of the talking, speaking pace and filler rate. Pace needs per-turn times (not
@@ -33,7 +29,7 @@ export function measureDelivery(interview: Interview): DeliveryStats {
   const totalSeconds = seconds(timedTurns);
   const timedWords = ownTimed.reduce((sum, turn) => sum + countWords(turn.text), 0);
   const text = own.map((turn) => turn.text).join(' ');
-  const fillers = FILLERS.count(text);
+  const fillers = LEXICONS.fillers.count(text);
   const hesitations = text.match(HESITATION)?.length ?? 0;
   return {
     talkTimeShare: timed ? candidateSeconds / totalSeconds : allWords > 0 ? candidateWords / allWords : 0,
