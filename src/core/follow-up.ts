@@ -1,5 +1,5 @@
 import type { QuestionType, Reason, ReasonReport } from './types.js';
-import type { StoryFacts } from './judge.js';
+import type { StoryFacts } from './facts.js';
 
 /**
  * The question an interviewer would most likely ask next, because of the answer's biggest gap: in a story

@@ -2,6 +2,9 @@ import type { QuestionType, Reason, StarLabel, Balance } from './types.js';
 import type { Signals } from './signals.js';
 import type { Document } from './text/document.js';
 import type { StarLabelling } from './star/label.js';
+import type { StoryFacts } from './facts.js';
+
+export type { StoryFacts } from './facts.js';
 import { concreteDrivers, isHollow, linear, memorableFeatures, opportunityFeatures } from './model/features.js';
 import weights from './model/weights.json' with { type: 'json' };
 
@@ -23,18 +26,6 @@ export interface Judgement {
   story?: StoryFacts;
 }
 
-/** What the STAR(L) verdict is made of, so rules and the follow-up can say which part is missing. */
-export interface StoryFacts {
-  isStory: boolean;
-  ownAction: boolean;
-  weOnly: boolean;
-  result: boolean;
-  balance: Balance;
-  hypothetical: boolean;
-  habitual: boolean;
-  learning: boolean;
-  measuredResult: boolean;
-}
 
 export interface Facts {
   doc: Document;

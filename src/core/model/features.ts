@@ -1,7 +1,6 @@
 import type { QuestionType } from '../types.js';
 import type { Signals } from '../signals.js';
-import type { SentenceCues } from '../star/label.js';
-import type { StoryFacts } from '../judge.js';
+import type { SentenceCues, StoryFacts } from '../facts.js';
 
 /** A named feature vector: names keep the fitted weights readable and each verdict explainable. */
 export type Features = Record<string, number>;

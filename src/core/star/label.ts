@@ -1,4 +1,7 @@
 import type { StarLabel } from '../types.js';
+import type { SentenceCues } from '../facts.js';
+
+export type { SentenceCues } from '../facts.js';
 import type { Document, Sentence } from '../text/document.js';
 import { linear, starFeatures } from '../model/features.js';
 import weights from '../model/weights.json' with { type: 'json' };
@@ -10,25 +13,6 @@ const STAR_MODEL = weights.star as StarModel;
 const { learningCues: LEARNING, resultCues: RESULT, taskCues: TASK, prefaceCues: PREFACE, hypotheticalCues: HYPOTHETICAL, habitualCues: HABITUAL, situationCues: SITUATION } = LEXICONS;
 
 
-/** Per-sentence evidence for each label, before the sequence is decoded. */
-export interface SentenceCues {
-  learning: boolean;
-  result: boolean;
-  measured: boolean;
-  task: boolean;
-  preface: boolean;
-  hypothetical: boolean;
-  habitual: boolean;
-  situation: boolean;
-  ownAction: boolean;
-  weAction: boolean;
-  otherAction: boolean;
-  passiveAction: boolean;
-  outcomeVerb: boolean;
-  stateOnly: boolean;
-  past: boolean;
-  presentOnly: boolean;
-}
 
 const LABELS: StarLabel[] = ['S', 'T', 'A', 'R', 'L', 'O'];
 /** Phrases that state the task the candidate owned, in the guide's words and their common variants. */

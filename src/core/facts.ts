@@ -1,0 +1,37 @@
+import type { Balance } from './types.js';
+
+// What the sentence labeller, the verdicts and the fitted models read about an answer. These types sit
+// below all three so that none of them imports another for its types.
+
+/** Per-sentence evidence for each label, before the sequence is decoded. */
+export interface SentenceCues {
+  learning: boolean;
+  result: boolean;
+  measured: boolean;
+  task: boolean;
+  preface: boolean;
+  hypothetical: boolean;
+  habitual: boolean;
+  situation: boolean;
+  ownAction: boolean;
+  weAction: boolean;
+  otherAction: boolean;
+  passiveAction: boolean;
+  outcomeVerb: boolean;
+  stateOnly: boolean;
+  past: boolean;
+  presentOnly: boolean;
+}
+
+/** What the STAR(L) verdict is made of, so rules and the follow-up can say which part is missing. */
+export interface StoryFacts {
+  isStory: boolean;
+  ownAction: boolean;
+  weOnly: boolean;
+  result: boolean;
+  balance: Balance;
+  hypothetical: boolean;
+  habitual: boolean;
+  learning: boolean;
+  measuredResult: boolean;
+}
