@@ -9,6 +9,8 @@ import { runRules } from './engine.js';
 import { RULES } from './rules/index.js';
 import { checkAnswer, checkQuestion } from './validate.js';
 import { chooseFollowUp } from './follow-up.js';
+import { SHIPPED_MODELS, type Models } from './model/models.js';
+import { sigmoid } from './model/linear.js';
 
 const JUDGES: Record<Reason, (facts: Facts) => Judgement> = {
   opportunity: judgeOpportunity,
@@ -26,6 +28,11 @@ const JUDGES: Record<Reason, (facts: Facts) => Judgement> = {
  * report.reasons.opportunity.verdict; // 'miss'
  */
 export function analyze(input: AnalyzeInput): Report {
+  return analyzeWith(SHIPPED_MODELS, input);
+}
+
+/** `analyze` with other fitted models: how evaluation judges each held-out fold with models that never saw it. */
+export function analyzeWith(models: Models, input: AnalyzeInput): Report {
   if (input === null || typeof input !== 'object') throw new StarlError('E_INPUT_BAD_FIELD', 'analyze takes an object with a question and an answer');
   const question = checkQuestion(input.question);
   const answer = checkAnswer(input.answer);
@@ -34,19 +41,19 @@ export function analyze(input: AnalyzeInput): Report {
   }
   const guess = classifyQuestion(question, answer);
   const doc = readDocument(answer);
-  return judge({ ...input, question, answer }, doc, guess.type, guess.confidence);
+  return judge(models, { ...input, question, answer }, doc, guess.type, guess.confidence);
 }
 
-function judge(input: AnalyzeInput, doc: Document, questionType: QuestionType, questionTypeConfidence: number): Report {
-  const star: StarLabelling | null = questionType === 'behavioral' ? labelStar(doc) : null;
+function judge(models: Models, input: AnalyzeInput, doc: Document, questionType: QuestionType, questionTypeConfidence: number): Report {
+  const star: StarLabelling | null = questionType === 'behavioral' ? labelStar(doc, models.star) : null;
   const signals = readSignals(doc, input, questionType);
-  const facts: Facts = { doc, signals, questionType, star, story: star ? storyFacts(doc, star) : null };
+  const facts: Facts = { doc, signals, questionType, star, story: star ? storyFacts(doc, star) : null, models };
   const judgements: Partial<Record<Reason, Judgement>> = {};
   for (const reason of REASONS) if (APPLIES_TO[reason].includes(questionType)) judgements[reason] = JUDGES[reason](facts);
   const findings = runRules(RULES, { input, doc, signals, questionType, star, judgements });
   const strengths = findStrengths(signals, star, doc, questionType);
   const reasons = Object.fromEntries(
-    REASONS.map((reason) => [reason, reasonReport(reason, judgements[reason], findings, strengths, doc, questionTypeConfidence)]),
+    REASONS.map((reason) => [reason, reasonReport(reason, judgements[reason], findings, strengths, questionTypeConfidence, models)]),
   ) as Record<Reason, ReasonReport>;
   return {
     questionType,
@@ -74,15 +81,12 @@ function reasonReport(
   judgement: Judgement | undefined,
   findings: Finding[],
   strengths: Strength[],
-  doc: Document,
   typeConfidence: number,
+  models: Models,
 ): ReasonReport {
   if (!judgement) return { verdict: 'n/a', score: null, confidence: 1, summary: 'Does not apply to this type of question.', findings: [], strengths: [] };
   const verdict = judgement.z >= 0 ? 'pass' : 'miss';
-  // Near the line, on very short answers, or when the question type is unsure, the verdict is less certain.
-  const margin = Math.tanh(Math.abs(judgement.z) / 1.5);
-  const shortness = doc.words < 8 && reason !== 'opportunity' ? 0.8 : 1;
-  const confidence = Math.round((0.5 + 0.45 * margin) * shortness * Math.min(1, typeConfidence + 0.1) * 100) / 100;
+  const confidence = Math.round(verdictConfidence(reason, verdict, judgement.z, models) * Math.min(1, typeConfidence + 0.1) * 100) / 100;
   const own = findings.filter((f) => f.reason === reason && (verdict === 'miss' || f.severity !== 'error'));
   return { verdict, score: toScore(judgement.z), confidence, summary: judgement.summary, findings: own, strengths: strengths.filter((s) => s.reason === reason) };
 }
@@ -112,4 +116,14 @@ function findStrengths(signals: Signals, star: StarLabelling | null, doc: Docume
     });
   }
   return strengths.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * How likely the verdict is right: the calibrated probability of a pass (fitted on held-out verdicts by
+ * `npm run fit`) for a pass, its complement for a miss. A verdict never claims less than even odds.
+ */
+function verdictConfidence(reason: Reason, verdict: 'pass' | 'miss', z: number, models: Models): number {
+  const calibration = models.calibration[reason];
+  const pass = calibration ? sigmoid(calibration.scale * z + calibration.shift) : sigmoid(z);
+  return Math.max(0.5, verdict === 'pass' ? pass : 1 - pass);
 }

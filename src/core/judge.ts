@@ -5,10 +5,9 @@ import type { StarLabelling } from './star/label.js';
 import type { StoryFacts } from './facts.js';
 
 export type { StoryFacts } from './facts.js';
-import { concreteDrivers, isHollow, linear, memorableFeatures, opportunityFeatures } from './model/features.js';
-import weights from './model/weights.json' with { type: 'json' };
-
-const WEIGHTS = weights as { opportunity: { bias: number; weights: Record<string, number> }; memorable: { bias: number; weights: Record<string, number> } };
+import { concreteDrivers, isHollow, memorableFeatures, opportunityFeatures, specificReasonFeatures } from './model/features.js';
+import { linear } from './model/linear.js';
+import type { Models } from './model/models.js';
 
 /** The guide's "applies to" table. */
 export const APPLIES_TO: Record<Reason, readonly QuestionType[]> = {
@@ -33,9 +32,9 @@ export interface Facts {
   questionType: QuestionType;
   star: StarLabelling | null;
   story: StoryFacts | null;
+  models: Models;
 }
 
-const cap = (n: number, max: number): number => Math.min(n, max);
 
 /** "I haven't had that yet": the candidate says there is no story to tell. */
 const NO_EXPERIENCE = /\b(I haven't|I have not|I've never|I have never|I don't think I've|I do not think I have|not really had|never really had|haven't really|I've not)\b/i;
@@ -51,8 +50,8 @@ const STRONG_NEGATIVITY = 2;
  * rules that negativity misses, and that a behavioral answer with nothing to draw on misses unless it
  * still shows a concrete plan tied to the role.
  */
-export function judgeOpportunity({ signals: s, questionType, story }: Facts): Judgement {
-  let z = linear(WEIGHTS.opportunity, opportunityFeatures(s, questionType, story));
+export function judgeOpportunity({ signals: s, questionType, story, models }: Facts): Judgement {
+  let z = linear(models.opportunity, opportunityFeatures(s, questionType, story));
   const concrete = concreteDrivers(s) > 0 || s.contextUsed.length > 0 || s.specifics.length > 0;
   const negative = s.negativity.length >= STRONG_NEGATIVITY || (questionType === 'opener' && s.negativity.length > 0);
   // The guide: an opener passes with a warm line; a polite remark with no warmth misses.
@@ -88,8 +87,8 @@ function opportunitySummary(z: number, s: Signals, type: QuestionType): string {
 }
 
 /** Memorable: a fitted linear model over the drivers of specificity against stock phrases. */
-export function judgeMemorable({ signals: s, questionType }: Facts): Judgement {
-  const z = linear(WEIGHTS.memorable, memorableFeatures(s, questionType));
+export function judgeMemorable({ signals: s, questionType, models }: Facts): Judgement {
+  const z = linear(models.memorable, memorableFeatures(s, questionType));
   const summary =
     z >= 0
       ? 'There is a detail only you could give, which makes the answer stick.'
@@ -99,22 +98,26 @@ export function judgeMemorable({ signals: s, questionType }: Facts): Judgement {
   return { z, summary };
 }
 
-export function judgeSpecificReason({ signals: s }: Facts): Judgement {
-  const specific = s.specifics.length;
+/**
+ * Specific reason: a fitted linear model over what the answer names and how it ties that to the candidate,
+ * under the guide's rule that both are needed: something specific to this company or role, and the tie
+ * to the candidate's own goals, skills or experience said, not implied.
+ */
+export function judgeSpecificReason({ signals: s, models }: Facts): Judgement {
+  const specific = s.specifics.length > 0;
   const tied = s.personalTies.length > 0;
-  let z = -1.2 + cap(specific, 2) * 1.2 + (tied ? 1 : -0.8);
-  if (specific === 0) z -= 1;
-  if (s.needs.length >= 1 && s.personalTies.length === 0) z -= 1.5;
-  if (s.genericReasons.length && specific === 0) z -= 0.8;
-  if (!(specific > 0 && tied)) z = Math.min(z, -0.3);
+  let z = linear(models.specificReason, specificReasonFeatures(s));
+  if (!(specific && tied)) z = Math.min(z, -0.3);
   const summary =
     z >= 0
       ? 'You name something specific to this company or role and tie it to yourself.'
-      : specific === 0
+      : !specific
         ? s.companyMentions.length
           ? 'The company is named only as a label; the reason would fit any employer.'
           : 'The reason would fit any employer: nothing specific to this company or role.'
-        : 'You name something specific, but do not tie it to your own goals, skills or experience.';
+        : tied
+          ? 'What you name would fit other employers too; say what is particular to this one and why it matters to you.'
+          : 'You name something specific, but do not tie it to your own goals, skills or experience.';
   return { z, summary };
 }
 

@@ -1,5 +1,11 @@
 import { StarlError } from './errors.js';
 import { wordsOf } from './lexicon/lexicon.js';
+import otherLanguages from './lexicon/other-languages.json' with { type: 'json' };
+
+/** Each other language's frequent words, to recognise an answer written in it. */
+const OTHER_LANGUAGES: Set<string>[] = Object.entries(otherLanguages)
+  .filter(([language]) => language !== 'about')
+  .map(([, words]) => new Set(words as string[]));
 
 /**
  * The longest answer Starl judges, in UTF-16 code units: about 3,500 words, far beyond a spoken answer
@@ -54,6 +60,11 @@ function checkPlainText(text: string, field: string): void {
 const LETTER = /\p{L}/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 
+/**
+ * An answer is refused as not English only on positive evidence: another script, or another language's
+ * own words outnumbering English ones. An English answer made of names (a list of technologies, tools,
+ * places) has neither, and is judged.
+ */
 function looksEnglish(text: string, words: string[]): boolean {
   let letters = 0;
   let latin = 0;
@@ -66,7 +77,10 @@ function looksEnglish(text: string, words: string[]): boolean {
     } else if (code > 0x24f && LETTER.test(text[i]!)) letters++;
   }
   if (letters >= 8 && latin / letters < 0.6) return false;
-  if (words.length < 5) return true;
   const english = words.filter((w) => ENGLISH.has(w)).length;
-  return english / words.length >= 0.08;
+  const foreign = Math.max(...OTHER_LANGUAGES.map((language) => words.filter((w) => language.has(w)).length));
+  if (/[¿¡]/.test(text)) return english > foreign * 2;
+  // "Soy enfermera.": a short answer in another language has no English word to weigh against.
+  if (words.length < 5) return !(english === 0 && foreign * 2 >= words.length);
+  return !(foreign > english && foreign / words.length >= 0.12);
 }

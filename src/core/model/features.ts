@@ -1,9 +1,7 @@
 import type { QuestionType } from '../types.js';
 import type { Signals } from '../signals.js';
-import type { SentenceCues, StoryFacts } from '../facts.js';
-
-/** A named feature vector: names keep the fitted weights readable and each verdict explainable. */
-export type Features = Record<string, number>;
+import type { StoryFacts } from '../facts.js';
+import type { Features } from './linear.js';
 
 const cap = (n: number, max: number): number => Math.min(n, max);
 const flag = (b: boolean): number => (b ? 1 : 0);
@@ -99,32 +97,25 @@ export function memorableFeatures(s: Signals, type: QuestionType): Features {
   });
 }
 
-/** What a sentence's STAR(L) label is fitted on: its cues and where it stands in the answer. */
-export function starFeatures(c: SentenceCues, at: number, first: boolean, last: boolean, words: number): Features {
-  const f: Features = { bias: 1, at, atSquared: at * at, first: flag(first), last: flag(last), longSentence: flag(words > 30), shortSentence: flag(words < 8) };
-  for (const [name, value] of Object.entries(c)) if (value) f[name] = 1;
-  if (c.ownAction && c.measured) f['ownActionMeasured'] = 1;
-  if (c.learning && c.presentOnly) f['learningPresent'] = 1;
-  if (c.otherAction && at < 0.34) f['otherActionEarly'] = 1;
-  if (c.otherAction && at > 0.5) f['otherActionLate'] = 1;
-  if (c.result && !c.ownAction) f['resultNotOwn'] = 1;
-  if (c.task && first) f['taskFirst'] = 1;
-  return f;
-}
-
-/** A linear score: the weighted sum of the named features plus the bias. */
-export function linear(model: { bias: number; weights: Record<string, number> }, features: Features): number {
-  const weights = weightMap(model.weights);
-  let z = model.bias;
-  for (const name in features) z += (weights.get(name) ?? 0) * features[name]!;
-  return z;
-}
-
-const WEIGHT_MAPS = new WeakMap<Record<string, number>, Map<string, number>>();
-
-/** A model's weights as a Map, built once: hundreds of named weights are faster to look up there. */
-function weightMap(weights: Record<string, number>): Map<string, number> {
-  let map = WEIGHT_MAPS.get(weights);
-  if (!map) WEIGHT_MAPS.set(weights, (map = new Map(Object.entries(weights))));
-  return map;
+/** What the specific-reason verdict is fitted on: what is named as particular, and how it is tied to the candidate. */
+export function specificReasonFeatures(s: Signals): Features {
+  const ties = s.personalTies;
+  const tieNearSpecific = s.specifics.some((m) => ties.some((t) => Math.abs(t.start - m.start) < 160));
+  return {
+    specifics: cap(s.specifics.length, 3) / 3,
+    hasSpecific: flag(s.specifics.length > 0),
+    contextUsed: cap(s.contextUsed.length, 4) / 4,
+    ties: cap(ties.length, 3) / 3,
+    hasTie: flag(ties.length > 0),
+    tieNearSpecific: flag(tieNearSpecific),
+    needs: cap(s.needs.length, 3) / 3,
+    needsOnly: flag(s.needs.length > 0 && s.specifics.length === 0),
+    genericReasons: cap(s.genericReasons.length, 3) / 3,
+    genericOnly: flag(s.genericReasons.length > 0 && s.specifics.length === 0),
+    companyOnly: flag(s.companyMentions.length > 0 && s.specifics.length === 0),
+    stock: cap(s.cliches.length + s.buzzwords.length, 4) / 4,
+    concrete: flag(concreteDrivers(s) > 0),
+    concreteNouns: cap(s.concreteNouns, 8) / 8,
+    logWords: Math.log1p(s.words) / 5,
+  };
 }

@@ -27,6 +27,10 @@ export interface Clause {
   passive: boolean;
   /** A past perfect (`had been`, `we'd spent`): background to the story. */
   perfect: boolean;
+  /** A present perfect (`I've learned`, `it has become`): the present seen from the story. */
+  presentPerfect: boolean;
+  /** A progressive (`was working`, `am trying`), by the tense of its auxiliary: an ongoing state of affairs. */
+  progressive: 'past' | 'present' | null;
 }
 
 /** One sentence (or a clause of a long spoken run-on) with its tokens and the clauses found in it. */
@@ -77,6 +81,8 @@ function findClauses(tokens: Token[]): Clause[] {
     let modal = false;
     let perfect = false;
     let passive = false;
+    let presentPerfect = false;
+    let progressive: Clause['progressive'] = null;
     let j = i + 1;
     for (; j < tokens.length && j <= i + 6; j++) {
       const next = tokens[j]!;
@@ -101,21 +107,28 @@ function findClauses(tokens: Token[]): Clause[] {
           perfect = true;
           continue;
         }
+        if ((word === 'have' || word === 'has' || word === "'ve" || word === "'s") && following && following.pos === 'VERB' && isPastForm(following) && !following.lower.endsWith('ing')) {
+          presentPerfect = true;
+          continue;
+        }
         if ((next.lemma === 'be' || next.lemma === 'get') && following && following.pos === 'VERB' && isPastForm(following) && !following.lower.endsWith('ing')) {
           passive = true;
           continue;
         }
         if (next.lemma === 'do' && following && (following.pos === 'VERB' || following.lower === "n't" || following.lower === 'not')) continue;
-        if (next.lemma === 'be' && following && following.lower.endsWith('ing')) continue;
+        if (next.lemma === 'be' && following && following.lower.endsWith('ing')) {
+          progressive = word === 'was' || word === 'were' ? 'past' : 'present';
+          continue;
+        }
         if (next.lemma === 'have' && following && following.lower === 'to') {
-          clauses.push(makeClause(pronoun ?? 'other', next, modal, passive, perfect));
+          clauses.push(makeClause(pronoun ?? 'other', next, { modal, passive, perfect, presentPerfect, progressive }));
           break;
         }
       }
       if (next.pos === 'VERB' || next.pos === 'AUX') {
-        clauses.push(makeClause(pronoun ?? 'other', next, modal, passive, perfect));
+        clauses.push(makeClause(pronoun ?? 'other', next, { modal, passive, perfect, presentPerfect, progressive }));
       } else if (pronoun && looksLikeMistaggedVerb(next)) {
-        clauses.push(makeClause(pronoun, { ...next, pos: 'VERB', lemma: next.lemma.replace(/ied$/, 'y').replace(/e?d$/, '') }, modal, passive, perfect));
+        clauses.push(makeClause(pronoun, { ...next, pos: 'VERB', lemma: next.lemma.replace(/ied$/, 'y').replace(/e?d$/, '') }, { modal, passive, perfect, presentPerfect, progressive }));
       }
       break;
     }
@@ -124,16 +137,17 @@ function findClauses(tokens: Token[]): Clause[] {
   return clauses;
 }
 
-function makeClause(subject: Clause['subject'], verb: Token, modal: boolean, passive: boolean, perfect: boolean): Clause {
+type Auxiliaries = Pick<Clause, 'modal' | 'passive' | 'perfect' | 'presentPerfect' | 'progressive'>;
+
+function makeClause(subject: Clause['subject'], verb: Token, aux: Auxiliaries): Clause {
   return {
     subject,
     verb,
-    past: !modal && isPastForm(verb),
+    // "I've learned" is a present perfect, not a past; "was working" is past through its auxiliary.
+    past: !aux.modal && !aux.presentPerfect && isPastForm(verb),
     stative: STATIVE.has(verb.lemma),
     outcome: OUTCOME.has(verb.lemma),
-    modal,
-    passive,
-    perfect,
+    ...aux,
   };
 }
 

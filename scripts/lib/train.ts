@@ -1,0 +1,143 @@
+// Fits every model Starl ships (src/core/model/models.ts) on labelled answers: the STAR(L) sequence
+// model, the opportunity, memorable and specific-reason verdicts, and the calibration of each verdict's
+// confidence on held-out folds. Used by `npm run fit` and by `npm run eval`'s cross-validation.
+import { readFileSync } from 'node:fs';
+import { readDocument, type Document } from '../../src/core/text/document.js';
+import { readSignals } from '../../src/core/signals.js';
+import { readCues, labelStar } from '../../src/core/star/label.js';
+import { storySentenceFeatures } from '../../src/core/star/features.js';
+import { storyFacts } from '../../src/core/judge.js';
+import { memorableFeatures, opportunityFeatures, specificReasonFeatures } from '../../src/core/model/features.js';
+import type { Features } from '../../src/core/model/linear.js';
+import type { Calibration, Models } from '../../src/core/model/models.js';
+import { analyzeWith } from '../../src/core/analyze.js';
+import { REASONS, type QuestionType, type Reason, type StarLabel } from '../../src/core/types.js';
+import { fitCrf } from './fit-crf.js';
+import { fitLogistic } from './fit-linear.js';
+import { round } from './optimize.js';
+
+export interface Labelled {
+  id: string;
+  question: string;
+  answer: string;
+  context: string | null;
+  questionType: QuestionType;
+  reasons: Record<Reason, 'pass' | 'miss' | 'n/a'>;
+  sentences?: { text: string; star: StarLabel }[];
+  source_url?: string;
+  /** Where the record came from, for grouping folds: its source page, else its file and id. */
+  group: string;
+}
+
+/** Reads labelled answers from JSONL files (question-only records are skipped). */
+export function readLabelled(files: string[]): Labelled[] {
+  return files.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l))
+      .filter((r) => typeof r.answer === 'string' && r.reasons)
+      .map((r) => ({ ...r, group: r.source_url ?? `${file}#${r.id}` })),
+  );
+}
+
+const documents = new Map<string, Document>();
+/** Each answer is parsed once however many folds read it. */
+export function documentOf(record: Labelled): Document {
+  let doc = documents.get(record.answer);
+  if (!doc) documents.set(record.answer, (doc = readDocument(record.answer)));
+  return doc;
+}
+
+/** Gold labels for our sentence spans: each span takes the label of the gold sentence its first character is in. */
+export function goldLabels(record: Labelled, doc: Document): StarLabel[] {
+  let at = 0;
+  const spans = record.sentences!.map((s) => {
+    const start = record.answer.indexOf(s.text, at);
+    at = start + s.text.length;
+    return { start, end: at, star: s.star };
+  });
+  return doc.sentences.map((s) => spans.find((g) => s.start >= g.start && s.start < g.end)?.star ?? 'O');
+}
+
+const storyFeatureCache = new Map<Document, Features[]>();
+function storyFeatures(doc: Document): Features[] {
+  let f = storyFeatureCache.get(doc);
+  if (!f) storyFeatureCache.set(doc, (f = storySentenceFeatures(doc, readCues(doc))));
+  return f;
+}
+
+/** The models without calibration, fitted on `records`. */
+export function fitUncalibrated(records: Labelled[]): Models {
+  const star = fitCrf(
+    records.filter((r) => r.sentences).map((r) => {
+      const doc = documentOf(r);
+      return { x: storyFeatures(doc), y: goldLabels(r, doc) };
+    }),
+  );
+  const examples: Record<'opportunity' | 'memorable' | 'specificReason', { x: Features; y: number }[]> = { opportunity: [], memorable: [], specificReason: [] };
+  for (const r of records) {
+    const doc = documentOf(r);
+    const signals = readSignals(doc, { question: r.question, answer: r.answer, context: r.context }, r.questionType);
+    const story = r.questionType === 'behavioral' ? storyFacts(doc, labelStar(doc, star)) : null;
+    const y = (reason: Reason): number => (r.reasons[reason] === 'pass' ? 1 : 0);
+    if (r.reasons.opportunity !== 'n/a') examples.opportunity.push({ x: opportunityFeatures(signals, r.questionType, story), y: y('opportunity') });
+    if (r.reasons.memorable !== 'n/a') examples.memorable.push({ x: memorableFeatures(signals, r.questionType), y: y('memorable') });
+    if (r.reasons.specificReason !== 'n/a') examples.specificReason.push({ x: specificReasonFeatures(signals), y: y('specificReason') });
+  }
+  return {
+    star,
+    opportunity: fitLogistic(examples.opportunity, 0.02),
+    memorable: fitLogistic(examples.memorable, 0.02),
+    specificReason: fitLogistic(examples.specificReason, 0.05),
+    calibration: {},
+  };
+}
+
+/** Splits records into `k` folds whose groups never straddle two folds (round-robin over sorted groups). */
+export function groupFolds<T extends { group: string }>(records: T[], k: number): T[][] {
+  const groups = [...new Set(records.map((r) => r.group))].sort((a, b) => hash(a) - hash(b) || a.localeCompare(b));
+  const foldOf = new Map(groups.map((g, i) => [g, i % k]));
+  return Array.from({ length: k }, (_, f) => records.filter((r) => foldOf.get(r.group) === f));
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** The evidence behind a verdict as a log-odds, read back from the report's 0–100 score. */
+const evidence = (score: number): number => {
+  const p = Math.min(0.99, Math.max(0.01, score / 100));
+  return Math.log(p / (1 - p));
+};
+
+/** Platt scaling: fits `sigmoid(scale·z + shift)` to whether each held-out verdict was a pass. */
+function fitCalibration(points: { z: number; pass: boolean }[]): Calibration {
+  const model = fitLogistic(points.map((p) => ({ x: { z: p.z }, y: p.pass ? 1 : 0 })), 0.001, 500);
+  return { scale: round(model.weights['z'] ?? 1), shift: model.bias };
+}
+
+/**
+ * The shipped models: fitted on all of `records`, with each verdict's confidence calibrated on
+ * verdicts that models fitted without them gave (k folds by group).
+ */
+export function fitModels(records: Labelled[], folds = 4): Models {
+  const points: Record<Reason, { z: number; pass: boolean }[]> = { opportunity: [], memorable: [], specificReason: [], starl: [] };
+  for (const heldOut of groupFolds(records, folds)) {
+    const held = new Set(heldOut);
+    const models = fitUncalibrated(records.filter((r) => !held.has(r)));
+    for (const r of heldOut) {
+      const report = analyzeWith(models, { question: r.question, answer: r.answer, context: r.context });
+      for (const reason of REASONS) {
+        const got = report.reasons[reason];
+        if (r.reasons[reason] === 'n/a' || got.score === null) continue;
+        points[reason].push({ z: evidence(got.score), pass: r.reasons[reason] === 'pass' });
+      }
+    }
+  }
+  const models = fitUncalibrated(records);
+  models.calibration = Object.fromEntries(REASONS.map((reason) => [reason, fitCalibration(points[reason])]));
+  return models;
+}
