@@ -1,14 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { inject } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { startServer } from '../../src/server/serve.js';
 import type { RunningServer } from '../../src/server/serve.js';
-
-/** Debian's chromium, installed by .ci/run with apt; a downloaded browser is never used. */
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** Flags for a quiet, headless Chromium that contacts nothing but the page under test. */
 const CHROMIUM_ARGS = [
@@ -30,21 +28,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** True when no browser was found outside CI: the browser tests are then skipped (the run said why, once). */
+export const browserMissing = inject('browser').kind === 'skip';
+
 /**
  * Builds the front end into a temporary directory, starts the real server on it with a new database
- * file, and launches Chromium with a fresh profile. One harness is shared by a whole e2e file.
+ * file, and launches the browser the run found (never a downloaded one) with a fresh profile. One harness is shared by a whole e2e file.
  */
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing; install Debian's chromium (apt-get install -y chromium), as .ci/run does.`);
-  }
+  const found = inject('browser');
+  if (found.kind !== 'run') throw new Error(found.line);
   const workDir = mkdtempSync(join(tmpdir(), 'starl-e2e-'));
   const webRoot = join(workDir, 'web');
   await build({ configFile: join(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot } });
   const server = await startServer({ port: 0, dbFile: join(workDir, 'starl.db'), webRoot });
   // Playwright takes the profile directory here rather than as --user-data-dir.
   const browser = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: CHROMIUM,
+    executablePath: found.path,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness } from './harness.js';
+import { browserMissing, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
 /** Set STARL_SCREENSHOTS=1 to refresh the PNGs under docs/screenshots/ while the tests run. */
@@ -65,7 +65,7 @@ async function screenshot(name: string, maxHeight = 2000): Promise<void> {
   await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, maxHeight) } });
 }
 
-describe('Analyze page', () => {
+describe.skipIf(browserMissing)('Analyze page', () => {
   it('shows highlights and gauges while the candidate types, without a round trip', async () => {
     await openAnalyze();
     const apiCalls: string[] = [];
@@ -146,7 +146,7 @@ describe('Analyze page', () => {
   });
 });
 
-describe('Practice page', () => {
+describe.skipIf(browserMissing)('Practice page', () => {
   it('runs a full mock interview: live feedback while typing, saved answers, the follow-up, a retry', async () => {
     await page.goto('about:blank');
     await page.goto(`${harness.server.url}#/practice`);
@@ -201,7 +201,7 @@ const EVIL_TRANSCRIPT = [
   '',
 ].join('\n');
 
-describe('Review page', () => {
+describe.skipIf(browserMissing)('Review page', () => {
   async function upload(name: string, content: string | Buffer): Promise<void> {
     await page.goto('about:blank');
     await page.goto(`${harness.server.url}#/review`);
@@ -241,7 +241,7 @@ describe('Review page', () => {
   });
 });
 
-describe('Companies page', () => {
+describe.skipIf(browserMissing)('Companies page', () => {
   const EVIL_COMPANY = '<img src=x onerror="window.__xss=7">Acme';
 
   it('keeps the homework notebook: posting terms, facts, checklist, questions to ask; names stay inert', async () => {
@@ -268,7 +268,7 @@ describe('Companies page', () => {
   });
 });
 
-describe('Stories page', () => {
+describe.skipIf(browserMissing)('Stories page', () => {
   it('labels a saved story\'s STAR(L) parts and shows which stories fit a question', async () => {
     await page.goto('about:blank');
     await page.goto(`${harness.server.url}#/stories`);
@@ -286,7 +286,7 @@ describe('Stories page', () => {
   });
 });
 
-describe('Progress page', () => {
+describe.skipIf(browserMissing)('Progress page', () => {
   it('charts the reviewed answers per reason and leads to the answers behind a point', async () => {
     await page.goto('about:blank');
     await page.goto(`${harness.server.url}#/progress`);
@@ -312,7 +312,7 @@ describe('Progress page', () => {
   });
 });
 
-describe('every page', () => {
+describe.skipIf(browserMissing)('every page', () => {
   it('reflows without horizontal scrolling at 200% zoom and has a label for every field', async () => {
     await page.setViewportSize({ width: 640, height: 900 });
     try {
@@ -335,7 +335,7 @@ describe('every page', () => {
   });
 });
 
-describe('safety', () => {
+describe.skipIf(browserMissing)('safety', () => {
   it('loads nothing from outside the local server', () => {
     expect(externalRequests).toEqual([]);
   });
