@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 20000,
+    // Tests that start `starl` as a process take seconds each on a busy 2-core machine: give them headroom.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Finds a browser for test/e2e once per run; without one those tests are skipped, except in CI.
     globalSetup: ['test/e2e/global-setup.ts'],
   },

@@ -13,7 +13,7 @@ function blocks(heading: string, language: string): string[] {
   return [...(end > 0 ? section.slice(0, end) : section).matchAll(new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]!);
 }
 
-describe('the README', () => {
+describe('the README', { timeout: 90_000 }, () => {
   it('starts with the two commands that set up and run Starl and run every test', () => {
     expect(readme.split('\n').slice(0, 5).join('\n')).toMatch(/npm install && npm start[\s\S]*npm test/);
   });

@@ -5,12 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { Screen } from '../support/screen.js';
 import { runInteractive } from '../../src/cli/commands/interactive.js';
+import { registerAnalyze } from '../../src/cli/commands/analyze.js';
+import { registerRules } from '../../src/cli/commands/rules.js';
+import { runAsMain } from '../practice/inprocess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'starl-cli-'));
 const STORY =
   'Last spring our returns queue hit 900 parcels. I was asked to clear it before the sale. I set up a second packing bench and trained two temps on the scanner, and we cleared the backlog in four days instead of ten. I learned to ask for help early.';
 
-describe('starl analyze', () => {
+/** Each test here starts `starl` as a process (about 2 s each when idle); a busy machine needs far more. */
+describe('starl analyze', { timeout: 90_000 }, () => {
   it('prints the verdicts first, then the answer with its evidence marked, then the follow-up', async () => {
     const { code, stdout } = await runCli(['analyze', '-q', 'How are you?', '-a', 'Fine, you?']);
     expect(code).toBe(0);
@@ -37,7 +41,7 @@ describe('starl analyze', () => {
     writeFileSync(q, 'Why do you want to work here?');
     writeFileSync(a, 'Mostly the Saturday reading club: I ran a story-time at my current shop that grew from three families to thirty, and I want to do that as my job.');
     writeFileSync(c, 'Fernleaf Books runs a Saturday reading club in every branch.');
-    const { code, stdout } = await runCli(['analyze', '--question-file', q, '--answer-file', a, '--context-file', c, '--json']);
+    const { code, stdout } = await runAsMain(registerAnalyze, ['analyze', '--question-file', q, '--answer-file', a, '--context-file', c, '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).reasons.specificReason.verdict).toBe('pass');
   });
@@ -47,14 +51,19 @@ describe('starl analyze', () => {
       [['analyze', '-q', 'How are you?', '-a', '   '], /the answer is empty \(answer\) \[E_INPUT_EMPTY_ANSWER\]/],
       [['analyze', '-a', 'Fine.'], /give the question/],
       [['analyze', '-q', 'Tell me about yourself.', '-a', 'Je suis ingénieure depuis six ans et je travaille à Lyon dans une banque.'], /E_INPUT_NOT_ENGLISH/],
-      [['analyze', '-q', 'Hi', '--answer-file', join(dir, 'missing.txt')], /missing\.txt: cannot read the answer file \[E_INPUT_FILE\]/],
+      [['analyze', '-q', 'Hi', '--answer-file', join(dir, 'missing.txt')], /missing\.txt: cannot read the answer file/],
     ];
+    // In-process: what is tested is the message and the code, printed as `starl` prints them.
     for (const [args, message] of cases) {
-      const { code, stderr } = await runCli(args);
+      const { code, stderr } = await runAsMain(registerAnalyze, args);
       expect(code).toBe(2);
       expect(stderr).toMatch(message);
       expect(stderr).not.toMatch(/\n\s+at /);
     }
+    // One real process, for the exit code and the stderr of the command itself.
+    const { code, stderr } = await runCli(['analyze', '-q', 'How are you?', '-a', '   ']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('starl: the answer is empty (answer) [E_INPUT_EMPTY_ANSWER]\n');
   });
 
   it('judges a JSONL batch line by line, reporting bad lines with their numbers and still writing the rest', async () => {
@@ -98,7 +107,7 @@ describe('starl analyze', () => {
 
 describe('starl rules', () => {
   it('lists the catalogue from the rules\' metadata', async () => {
-    const { code, stdout } = await runCli(['rules', '--json']);
+    const { code, stdout } = await runAsMain(registerRules, ['rules', '--json']);
     expect(code).toBe(0);
     const rules = JSON.parse(stdout);
     expect(rules.find((r: { id: string }) => r.id === 'require-star-result')).toMatchObject({ reason: 'starl', severity: 'error' });

@@ -149,7 +149,7 @@ describe('homework', () => {
   });
 });
 
-describe('starl company (command line)', () => {
+describe('starl company (command line)', { timeout: 90_000 }, () => {
   it('saves a posting from standard input, shows terms, facts and sources', async () => {
     const db = join(dir, 'starl.db');
     const added = await runCli(['company', 'add', 'Forkful', '--competitor', 'HelloFresh', '--db', db], { stdin: POSTING });

@@ -1,5 +1,41 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { vi } from 'vitest';
+import { reportError } from '../../src/cli/errors.js';
+
+/** What a command printed, the error it threw (or null), and the exit code `starl` would end with. */
+interface Captured {
+  stdout: string;
+  stderr: string;
+  error: unknown;
+  code: number;
+}
+
+async function capture(register: (program: Command) => void, args: string[], printErrors: boolean): Promise<Captured> {
+  const program = new Command('starl').exitOverride();
+  register(program);
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  // A command may set the exit code (a batch with bad lines); it belongs to the command, not to the test run.
+  const exitCodeBefore = process.exitCode;
+  process.exitCode = undefined;
+  let error: unknown = null;
+  let code = 0;
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    code = Number(process.exitCode ?? 0);
+  } catch (caught) {
+    error = caught;
+    if (caught instanceof CommanderError) code = caught.exitCode === 0 ? 0 : 2;
+    else code = printErrors ? reportError(caught, false) : 2;
+  } finally {
+    process.exitCode = exitCodeBefore;
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return { stdout, stderr, error, code };
+}
 
 /**
  * Runs one command's registration in-process, as `starl ARGS` would, and collects what it printed.
@@ -9,20 +45,15 @@ export async function runCommand(
   register: (program: Command) => void,
   args: string[],
 ): Promise<{ stdout: string; stderr: string; error: unknown }> {
-  const program = new Command('starl').exitOverride();
-  register(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  let error: unknown = null;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (caught) {
-    error = caught;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const { stdout, stderr, error } = await capture(register, args, false);
   return { stdout, stderr, error };
+}
+
+/**
+ * Like {@link runCommand}, but errors are printed the way `starl` prints them (one line, a code, no stack)
+ * and the exit code is returned: for tests of what a user sees where the process itself is not the point.
+ */
+export async function runAsMain(register: (program: Command) => void, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { code, stdout, stderr } = await capture(register, args, true);
+  return { code, stdout, stderr };
 }

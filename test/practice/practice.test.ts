@@ -42,7 +42,7 @@ function failWhenExited(child: ChildProcessWithoutNullStreams, screen: Screen): 
   );
 }
 
-describe('starl practice, through its real prompts', () => {
+describe('starl practice, through its real prompts', { timeout: 90_000 }, () => {
   it('runs a whole interview: timer, judgement, follow-up, retry, story, summary; all saved', async () => {
     const file = join(dir, 'starl.db');
     const { screen, input, output } = Screen.inProcess();

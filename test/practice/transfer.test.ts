@@ -75,7 +75,7 @@ function contents(json: string): unknown {
   return rest;
 }
 
-describe('export and import', () => {
+describe('export and import', { timeout: 90_000 }, () => {
   it('round-trips everything through the command line, and a second import adds nothing', async () => {
     const source = join(dir, 'source.db');
     const target = join(dir, 'target.db');
