@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import type { Report } from '../core/types.js';
-import { balanceLine, highlightedAnswer, suggestionLines, verdictLines, type Painter } from './feedback.js';
+import { balanceLine, highlightedAnswer, suggestionLines, verdictLines, type Painter } from '../format/feedback.js';
 
 /** Paints with colour when asked, else leaves text as it is (pipes, files, NO_COLOR). */
 export function painter(colour: boolean): Painter {

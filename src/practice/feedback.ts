@@ -1,5 +1,5 @@
 import type { Report } from '../core/types.js';
-import { balanceLine, highlightedAnswer, suggestionLines, verdictLines } from '../cli/feedback.js';
+import { balanceLine, highlightedAnswer, suggestionLines, verdictLines } from '../format/feedback.js';
 import type { Terminal } from './terminal.js';
 
 /** Shows the whole judgement of one answer: verdicts, highlighted evidence, balance and suggestions. */

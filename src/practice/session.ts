@@ -8,7 +8,8 @@ import { storyFromAnswer } from '../stories/bank.js';
 import { finalJudgements, passTotals } from '../report/session.js';
 import { REASON_LABELS } from '../core/types.js';
 import { showFeedback } from './feedback.js';
-import { formatDuration, Terminal, type TerminalIO } from './terminal.js';
+import { formatDuration } from '../format/duration.js';
+import { Terminal, type TerminalIO } from './terminal.js';
 import { startSession, type PracticeOptions } from './start.js';
 
 export type { PracticeOptions } from './start.js';

@@ -1,6 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { isCancel, log, note, intro, outro, selectKey, text, type Option } from '@clack/prompts';
 import { styleText } from 'node:util';
+import { formatDuration } from '../format/duration.js';
 
 /** Where the prompts read keys and draw: the process's terminal, or streams a test drives. */
 export interface TerminalIO {
@@ -15,12 +16,6 @@ export type TimedAnswer = { kind: 'answer'; text: string; seconds: number } | { 
 
 /** How often the visible timer redraws, in milliseconds. */
 const TICK_MS = 1000;
-
-/** `m:ss`, as a stopwatch shows it. */
-export function formatDuration(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-}
 
 type Style = Parameters<typeof styleText>[0];
 

@@ -1,7 +1,7 @@
 import { REASONS, type Reason, type Report } from '../core/types.js';
 import { REASON_LABELS } from '../core/types.js';
-import { formatDuration } from '../practice/terminal.js';
-import { highlightSegments } from './highlight.js';
+import { formatDuration } from '../format/duration.js';
+import { highlightSegments } from '../format/highlight.js';
 import type { SessionReport } from './session.js';
 
 /** Escapes text for HTML content and attribute values. */

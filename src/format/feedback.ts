@@ -1,6 +1,6 @@
 import type { styleText } from 'node:util';
 import { REASON_LABELS, REASONS, type Report, type Verdict } from '../core/types.js';
-import { highlightSegments } from '../report/highlight.js';
+import { highlightSegments } from './highlight.js';
 
 /** Anything that styles terminal text: colour on a colour terminal, the text as it is elsewhere. */
 export interface Painter {
