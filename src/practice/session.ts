@@ -1,7 +1,7 @@
 import { StarlError } from '../core/errors.js';
 import { REASONS, type AnalyzeInput, type Report } from '../core/types.js';
 import { judgingContext } from '../company/context.js';
-import { bank } from '../questions/bank.js';
+import { bank } from '../questions/index.js';
 import type { Session, StoredAnswer, Store } from '../storage/index.js';
 import { overusedStories, suggestStories } from '../stories/match.js';
 import { storyFromAnswer } from '../stories/bank.js';

@@ -1,5 +1,5 @@
 import type { QuestionType } from '../core/types.js';
-import { planInterview, type PlanOptions } from '../questions/bank.js';
+import { planInterview, type PlanOptions } from '../questions/index.js';
 import type { Session, Store } from '../storage/index.js';
 
 /** What `starl practice` was asked for. */

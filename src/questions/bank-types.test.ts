@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analyze.js';
-import { bank, fillPlaceholders } from './bank.js';
+import { bank, fillPlaceholders } from './index.js';
 
 /**
  * A neutral answer of about thirty words: no story, no company, no question type of its own, so the

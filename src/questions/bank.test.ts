@@ -15,7 +15,7 @@ import {
   questionsByType,
   questionsFor,
   type InterviewPlan,
-} from './bank.js';
+} from './index.js';
 
 function caught(action: () => unknown): StarlError {
   try {

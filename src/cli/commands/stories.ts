@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { analyze } from '../../core/analyze.js';
 import { StarlError } from '../../core/errors.js';
-import { bank } from '../../questions/bank.js';
+import { bank } from '../../questions/index.js';
 import { parseList, parseWholeNumber } from '../../practice/options.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
 import { describeStory, normaliseCompetencies, STORY_PROMPT, storyFromAnswer } from '../../stories/bank.js';
