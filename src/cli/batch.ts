@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { analyze } from '../core/analyze.js';
 import { EXIT, StarlError } from '../core/errors.js';
 import { MAX_ANSWER_LENGTH } from '../core/validate.js';
+import { openTextStream } from '../files/read.js';
 import { decodeUtf8, readLines } from './io.js';
 import { Progress } from './progress.js';
 
@@ -73,15 +72,9 @@ function parseLine(text: string): z.infer<typeof BatchLine> {
 
 /** `starl analyze --jsonl [FILE]`: judges FILE (or standard input) to standard output; the exit code. */
 export async function analyzeBatch(file: string | null): Promise<number> {
-  let total: number | null = null;
-  if (file) {
-    try {
-      total = (await stat(file)).size;
-    } catch {
-      throw new StarlError('E_INPUT_FILE', 'cannot read the JSONL file', { file });
-    }
-  }
-  const input = file ? createReadStream(file) : process.stdin;
+  const opened = file ? await openTextStream(file, 'JSONL file') : null;
+  const input = opened?.chunks ?? process.stdin;
+  const total = opened?.size ?? null;
   const write = (line: string): boolean | Promise<void> =>
     process.stdout.write(line) ? true : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
   const result = await runBatch(input, write, {

@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
 import { StarlError } from '../core/errors.js';
+import { readTextStream } from '../files/read.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -12,28 +12,15 @@ export function decodeUtf8(bytes: Uint8Array, where: { file?: string; line?: num
   }
 }
 
-/** Reads a UTF-8 text file after checking its size, so an oversized file is refused without being loaded. */
-export async function readTextFile(file: string, limit: number, what: string): Promise<string> {
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch {
-    throw new StarlError('E_INPUT_FILE', `cannot read the ${what} file`, { file });
-  }
-  if (size > limit) throw new StarlError('E_INPUT_TOO_LONG', `the ${what} file is ${size} bytes; the limit is ${limit}`, { file });
-  return decodeUtf8(await readFile(file), { file });
-}
+/**
+ * Answer, question, posting and story files are read whole up to this size; an answer itself is then
+ * held to MAX_ANSWER_LENGTH characters by the analyzer.
+ */
+export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 
-/** Reads all of standard input as UTF-8, up to `limit` bytes. */
+/** Reads all of standard input as text (UTF-8, or UTF-16 with a byte order mark), up to `limit` bytes. */
 export async function readStdin(limit: number, what: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new StarlError('E_INPUT_TOO_LONG', `the ${what} on standard input is over the limit of ${limit} bytes`, { file: '<stdin>' });
-    chunks.push(chunk as Buffer);
-  }
-  return decodeUtf8(Buffer.concat(chunks), { file: '<stdin>' });
+  return readTextStream(process.stdin, { what, limit });
 }
 
 /**

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { StarlError } from '../core/errors.js';
-import { fetchPageText, type FetchLimits } from './fetch.js';
+import { readTextFile, readTextStream, type ReadLimit } from '../files/read.js';
+import { DEFAULT_FETCH_MAX_BYTES, fetchPageText, type FetchLimits } from './fetch.js';
 import { htmlToText, looksLikeHtml } from './html.js';
 
 /** A job posting or company text, reduced to plain text, and where it came from. */
@@ -18,11 +18,8 @@ export interface PostingSource {
   limits?: FetchLimits;
 }
 
-async function readAll(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** A posting from a file or standard input may be as large as a fetched page. */
+const POSTING: ReadLimit = { what: 'posting', limit: DEFAULT_FETCH_MAX_BYTES };
 
 function plain(text: string): string {
   return looksLikeHtml(text) ? htmlToText(text) : text.trim();
@@ -39,21 +36,12 @@ export async function readPosting(from: PostingSource): Promise<Posting | null> 
     return { text: page.text, source: page.url };
   }
   if (from.file) {
-    let raw: Buffer;
-    try {
-      raw = await readFile(from.file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-      throw new StarlError('E_INPUT_FILE', `cannot read the posting: ${why}`, { file: from.file });
-    }
-    if (raw.subarray(0, 8000).includes(0)) throw new StarlError('E_INPUT_BINARY', 'the posting is not a text file', { file: from.file });
-    const text = plain(raw.toString('utf8'));
+    const text = plain(await readTextFile(from.file, POSTING));
     if (!text) throw new StarlError('E_INPUT_EMPTY_ANSWER', 'the posting file is empty', { file: from.file });
     return { text, source: from.file };
   }
   if (from.stdin && !from.stdin.isTTY) {
-    const text = plain(await readAll(from.stdin));
+    const text = plain(await readTextStream(from.stdin, POSTING));
     return text ? { text, source: 'stdin' } : null;
   }
   return null;

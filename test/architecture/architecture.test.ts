@@ -52,7 +52,7 @@ describe('the checks themselves', () => {
   it('refuse an import that points up a floor or across one', () => {
     expect(LAYERS[0]).toEqual(['core']);
     expect(layerViolations([edge('core/analyze.ts', 'storage/store.ts')])).toEqual([
-      'core/analyze.ts imports storage/store.ts: core is on floor 0, storage on floor 1; import only from below',
+      'core/analyze.ts imports storage/store.ts: core is on floor 0, storage on floor 2; import only from below',
     ]);
     expect(layerViolations([edge('practice/feedback.ts', 'cli/render.ts')])).toHaveLength(1);
     expect(layerViolations([edge('report/html.ts', 'review/labels.ts')])).toHaveLength(1);

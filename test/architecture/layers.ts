@@ -2,12 +2,13 @@ import type { ImportEdge } from './import-graph.js';
 
 /**
  * Starl's floors, bottom first: a folder of `src/` may import only from folders on floors below its own.
- * The core is the ground floor; then what only stores, reads or formats; then the features built on
- * those; the practice loop, which uses several features; the two front ends; and the command line,
- * which can also start the server. `index.ts`, the public API, stands beside everything and uses the core.
+ * The core is the ground floor; then reading files; then what stores, reads transcripts or formats
+ * text; then the features built on those; the practice loop, which uses several features; the two
+ * front ends; and the command line, which can also start the server. `index.ts`, the public API, stands beside everything and uses the core.
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['core'],
+  ['files'],
   ['format', 'storage', 'transcripts', 'questions'],
   ['company', 'stories', 'progress', 'review', 'report'],
   ['practice'],

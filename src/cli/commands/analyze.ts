@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { analyze } from '../../core/analyze.js';
 import { StarlError } from '../../core/errors.js';
 import { MAX_ANSWER_LENGTH } from '../../core/validate.js';
-import { readStdin, readTextFile } from '../io.js';
+import { readTextFile } from '../../files/read.js';
+import { MAX_TEXT_FILE_BYTES, readStdin } from '../io.js';
 import { renderReport } from '../render.js';
 import { analyzeBatch } from '../batch.js';
 
@@ -17,9 +18,6 @@ interface AnalyzeFlags {
   jsonl?: string | boolean;
   color?: boolean;
 }
-
-/** Files are read whole only up to this size; an answer itself is limited to MAX_ANSWER_LENGTH characters. */
-const MAX_FILE_BYTES = 1024 * 1024;
 
 /** `starl analyze`: judges one answer (flags, files or stdin), or a JSONL batch with `--jsonl`. */
 export function registerAnalyze(program: Command): void {
@@ -55,7 +53,7 @@ Answers are limited to ${MAX_ANSWER_LENGTH.toLocaleString('en')} characters.`,
       let answer = await pick(flags.answer, flags.answerFile, 'answer');
       if (answer === undefined) {
         if (process.stdin.isTTY) throw new StarlError('E_USAGE', 'give the answer with --answer, --answer-file or on standard input');
-        answer = await readStdin(MAX_FILE_BYTES, 'answer');
+        answer = await readStdin(MAX_TEXT_FILE_BYTES, 'answer');
       }
       const context = (await pick(flags.context, flags.contextFile, 'context')) ?? null;
       const report = analyze({ question, answer, context });
@@ -66,6 +64,6 @@ Answers are limited to ${MAX_ANSWER_LENGTH.toLocaleString('en')} characters.`,
 
 async function pick(value: string | undefined, file: string | undefined, what: string): Promise<string | undefined> {
   if (value !== undefined && file !== undefined) throw new StarlError('E_USAGE', `give the ${what} as text or as a file, not both`);
-  if (file !== undefined) return readTextFile(file, MAX_FILE_BYTES, what);
+  if (file !== undefined) return readTextFile(file, { what: `${what} file`, limit: MAX_TEXT_FILE_BYTES });
   return value;
 }

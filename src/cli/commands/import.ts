@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { StarlError } from '../../core/errors.js';
+import { readTextFile } from '../../files/read.js';
 import { DB_OPTION_HELP, importAll, parseExport, withStore } from '../../storage/index.js';
+
+/**
+ * An export holds every session, answer and report, about 10 KB an answer: 128 MB is some thirteen
+ * thousand answers, and parses well within the memory Node has by default.
+ */
+const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
 
 /** `starl import FILE`: adds an export's data; a damaged file is refused before anything changes. */
 export function registerImport(program: Command): void {
@@ -11,13 +16,7 @@ export function registerImport(program: Command): void {
     .argument('<file>', 'a file written by starl export')
     .option('--db <file>', DB_OPTION_HELP)
     .action(async (file: string, flags: { db?: string }) => {
-      let source: string;
-      try {
-        source = readFileSync(file, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new StarlError('E_INPUT_FILE', code === 'ENOENT' ? 'no such file' : (error as Error).message, { file });
-      }
+      const source = await readTextFile(file, { what: 'export file', limit: MAX_IMPORT_BYTES });
       // Checked in full before the database is opened: a damaged file changes nothing.
       const document = parseExport(source, file);
       const counts = await withStore(flags.db, (store) => importAll(store, document));

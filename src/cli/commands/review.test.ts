@@ -91,12 +91,12 @@ describe('starl review', () => {
 
   test('a directory is not a transcript', async () => {
     expect(await run(dir)).toBe(2);
-    expect(stderr).toContain('the transcript is not a file [E_INPUT_FILE]');
+    expect(stderr).toContain(`${dir}: cannot read the transcript: it is a directory [E_INPUT_FILE]`);
   });
 
   test('a missing --context-file is named', async () => {
     expect(await run(fixture('zoom-backend-engineer.vtt'), '--context-file', join(dir, 'missing.txt'))).toBe(2);
-    expect(stderr).toMatch(/missing\.txt: cannot read the context file \[E_INPUT_FILE\]/);
+    expect(stderr).toMatch(/missing\.txt: cannot read the context file: no such file \[E_INPUT_FILE\]/);
   });
 
   test('--save uses $STARL_DB like every command', async () => {
@@ -165,7 +165,7 @@ describe('bad input: a clear message with file and line, exit code 2, no stack t
     copyFileSync(fixture('zoom-backend-engineer.vtt'), huge);
     truncateSync(huge, 50 * 1024 * 1024);
     expect(await run(huge)).toBe(2);
-    expect(stderr).toContain('huge.vtt:1: the transcript is 50 MB; the limit is 5 MB [E_INPUT_TOO_LONG]');
+    expect(stderr).toContain('huge.vtt: the transcript is 50 MB; the limit is 5 MB [E_INPUT_TOO_LONG]');
   });
 
   test('a missing file', async () => {

@@ -1,11 +1,12 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput } from '../../core/types.js';
 import { buildReview, renderReviewHtml, renderReviewJson, renderReviewText, type Review } from '../../review/index.js';
 import { openStore, type Store } from '../../storage/index.js';
 import { decodeTranscript, MAX_TRANSCRIPT_BYTES, readInterview } from '../../transcripts/index.js';
-import { readTextFile } from '../io.js';
+import { describeFsError, readFileBytes, readTextFile } from '../../files/read.js';
+import { MAX_TEXT_FILE_BYTES } from '../io.js';
 
 interface ReviewFlags {
   candidate?: string;
@@ -17,9 +18,6 @@ interface ReviewFlags {
   db?: string;
   save?: boolean;
 }
-
-/** A job posting pasted into a file is a few pages; 1 MB leaves plenty of room. */
-const MAX_CONTEXT_BYTES = 1024 * 1024;
 
 /**
  * `starl review FILE`: judges every answer in a real interview's transcript (Zoom, Teams, Google Meet,
@@ -52,10 +50,10 @@ SubRip or WebVTT without names, and notes with Q:/A:, Interviewer:/Me: or Name: 
 UTF-8 (with or without a BOM) or UTF-16 with a BOM, up to ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB.`,
     )
     .action(async (file: string, flags: ReviewFlags) => {
-      const bytes = await readTranscriptBytes(file);
+      const bytes = await readFileBytes(file, { what: 'transcript', limit: MAX_TRANSCRIPT_BYTES });
       const { text } = decodeTranscript(bytes, file);
       const interview = readInterview(text, { file, ...(flags.candidate === undefined ? {} : { candidate: flags.candidate }) });
-      const context = flags.contextFile !== undefined ? await readTextFile(flags.contextFile, MAX_CONTEXT_BYTES, 'context') : (flags.context ?? null);
+      const context = flags.contextFile !== undefined ? await readTextFile(flags.contextFile, { what: 'context file', limit: MAX_TEXT_FILE_BYTES }) : (flags.context ?? null);
       const save = flags.save === true || flags.db !== undefined;
       // The database is --db, else $STARL_DB, else the default file; opened only when it is needed.
       const store = save || flags.company !== undefined ? await openStore(flags.db) : null;
@@ -70,31 +68,6 @@ UTF-8 (with or without a BOM) or UTF-16 with a BOM, up to ${MAX_TRANSCRIPT_BYTES
         await store?.close();
       }
     });
-}
-
-/**
- * Reads a transcript's bytes after checking its size, so a 50 MB file is refused without being loaded;
- * unlike `readTextFile`, it leaves decoding to `decodeTranscript`, which also reads UTF-16.
- */
-async function readTranscriptBytes(file: string): Promise<Uint8Array> {
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new StarlError('E_INPUT_FILE', 'the transcript is not a file', { file });
-    size = info.size;
-  } catch (error) {
-    if (error instanceof StarlError) throw error;
-    throw new StarlError('E_INPUT_FILE', `cannot read the transcript: ${describeFsError(error)}`, { file });
-  }
-  if (size > MAX_TRANSCRIPT_BYTES) {
-    const mb = (count: number) => (count / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
-    throw new StarlError('E_INPUT_TOO_LONG', `the transcript is ${mb(size)} MB; the limit is ${mb(MAX_TRANSCRIPT_BYTES)} MB`, { file, line: 1 });
-  }
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (error) {
-    throw new StarlError('E_INPUT_FILE', `cannot read the transcript: ${describeFsError(error)}`, { file });
-  }
 }
 
 async function companyFor(store: Store, name: string): Promise<{ company: NonNullable<AnalyzeInput['company']>; context: string | null }> {
@@ -116,12 +89,4 @@ async function writeOutput(file: string, content: string): Promise<void> {
   } catch (error) {
     throw new StarlError('E_INPUT_FILE', `cannot write the HTML review: ${describeFsError(error)}`, { file });
   }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return error instanceof Error ? error.message : String(error);
 }

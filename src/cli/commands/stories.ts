@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { analyze } from '../../core/analyze.js';
 import { StarlError } from '../../core/errors.js';
+import { readTextFile } from '../../files/read.js';
 import { bank } from '../../questions/index.js';
 import { parseList, parseWholeNumber } from '../../practice/options.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
 import { describeStory, normaliseCompetencies, STORY_PROMPT, storyFromAnswer } from '../../stories/bank.js';
 import { suggestStories } from '../../stories/match.js';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+import { MAX_TEXT_FILE_BYTES, readStdin } from '../io.js';
 
 /** `starl stories`: the story bank: save STAR(L) stories, see their parts, find the best for a question. */
 export function registerStories(program: Command): void {
@@ -36,13 +31,8 @@ export function registerStories(program: Command): void {
           draft = storyFromAnswer({ id: answer.id, text, report: answer.report }, flags.title, flags.competencies ?? []);
         } else {
           let text: string;
-          if (flags.file) {
-            try {
-              text = readFileSync(flags.file, 'utf8');
-            } catch (error) {
-              throw new StarlError('E_INPUT_FILE', `cannot read the story: ${(error as Error).message}`, { file: flags.file });
-            }
-          } else if (!process.stdin.isTTY) text = await readStdin();
+          if (flags.file) text = await readTextFile(flags.file, { what: 'story file', limit: MAX_TEXT_FILE_BYTES });
+          else if (!process.stdin.isTTY) text = await readStdin(MAX_TEXT_FILE_BYTES, 'story');
           else throw new StarlError('E_USAGE', 'give the story with --from-answer, --file, or on standard input');
           const report = analyze({ question: STORY_PROMPT, answer: text.trim() });
           draft = storyFromAnswer({ id: null, text: text.trim(), report }, flags.title, flags.competencies ?? []);
