@@ -12,12 +12,16 @@ import { registerServe } from './commands/serve.js';
 import { registerRules } from './commands/rules.js';
 import { runInteractive } from './commands/interactive.js';
 import { reportError } from './errors.js';
+import { HELP_CONFIGURATION } from './help.js';
+import { starlVersion } from './version.js';
 
 /** Builds the `starl` program; each command lives in its own file under commands/. */
 export function buildProgram(): Command {
   const program = new Command('starl')
     .description('Practise interview answers and get judged on opportunity, memorable, specific reason and STAR(L).')
+    .version(starlVersion(), '-V, --version', 'print the version of Starl')
     .option('--debug', 'show stack traces for internal errors')
+    .configureHelp(HELP_CONFIGURATION)
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
   registerAnalyze(program);

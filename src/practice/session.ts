@@ -9,6 +9,7 @@ import { finalJudgements, passTotals } from '../report/session.js';
 import { REASON_LABELS } from '../core/types.js';
 import { showFeedback } from './feedback.js';
 import { formatDuration } from '../format/duration.js';
+import { countOf } from '../format/plural.js';
 import { Terminal, type TerminalIO } from './terminal.js';
 import { startSession, type PracticeOptions } from './start.js';
 
@@ -67,15 +68,15 @@ export class PracticeRun {
     const answered = await this.answeredPositions(session.id);
     const label = session.mode === 'drill' ? 'Drill' : 'Mock interview';
     this.terminal.intro(`Starl · ${label} #${session.id}${session.role ? ` for ${session.role}` : ''}`);
-    if (answered.size > 0) this.terminal.info(`Resuming: ${answered.size} of ${session.questions.length} questions already answered.`);
-    else this.terminal.info(`${session.questions.length} questions. Every answer is saved as soon as you press Enter; Ctrl-C stops, and \`starl practice --resume ${session.id}\` picks up where you left off.`);
+    if (answered.size > 0) this.terminal.info(`Resuming: ${answered.size} of ${countOf(session.questions.length, 'question')} already answered.`);
+    else this.terminal.info(`${countOf(session.questions.length, 'question')}. Every answer is saved as soon as you press Enter; Ctrl-C stops, and \`starl practice --resume ${session.id}\` picks up where you left off.`);
 
     for (const question of session.questions) {
       if (answered.has(question.position)) continue;
       const step = await this.askQuestion(session, question.position);
       if (step === 'stop') {
         const done = (await this.answeredPositions(session.id)).size;
-        this.terminal.outro(`Stopped after ${done} of ${session.questions.length} questions; all saved. Resume with: starl practice --resume ${session.id}`);
+        this.terminal.outro(`Stopped after ${done} of ${countOf(session.questions.length, 'question')}; all saved. Resume with: starl practice --resume ${session.id}`);
         return { sessionId: session.id, status: 'stopped', answered: done };
       }
     }
@@ -195,7 +196,7 @@ export class PracticeRun {
     const answers = (await this.store.answersOf(sessionId)).filter((a) => a.followUpOf === null);
     for (const { story, positions } of overusedStories(answers, stories)) {
       this.terminal.warn(
-        `You have told "${story.title}" for ${positions.length} questions (${positions.map((p) => p + 1).join(', ')}); an interviewer remembers more when each question gets its own story.`,
+        `You have told "${story.title}" for ${countOf(positions.length, 'question')} (${positions.map((p) => p + 1).join(', ')}); an interviewer remembers more when each question gets its own story.`,
       );
     }
   }

@@ -1,4 +1,5 @@
 import { REASONS } from '../core/types.js';
+import { countOf } from '../format/plural.js';
 import { FORMAT_LABELS, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
 import type { Review, ReviewedPair } from './types.js';
 
@@ -36,7 +37,7 @@ export function renderReviewHtml(review: Review): string {
 </head>
 <body>
 <h1>${escape(title)}</h1>
-<p class="meta">Interviewed by ${escape(review.interviewers.join(', '))} · ${escape(FORMAT_LABELS[review.format])} · ${review.pairs.length} answers</p>
+<p class="meta">Interviewed by ${escape(review.interviewers.join(', '))} · ${escape(FORMAT_LABELS[review.format])} · ${countOf(review.pairs.length, 'answer')}</p>
 ${mainReason(review)}
 <h2>Misses by reason</h2>
 ${tallyTable(review)}
@@ -54,7 +55,7 @@ function mainReason(review: Review): string {
   if (review.mainReason === null) return '<p class="main">No answer missed any of the four reasons.</p>';
   const label = REASON_LABELS[review.mainReason];
   const { misses, applicable } = review.tallies[review.mainReason];
-  return `<p class="main"><strong>Most likely cost you the second interview: ${escape(label.name)}</strong>, ${escape(label.meaning)} (missed in ${misses} of ${applicable} answers).</p>`;
+  return `<p class="main"><strong>Most likely cost you the second interview: ${escape(label.name)}</strong>, ${escape(label.meaning)} (missed in ${misses} of ${countOf(applicable, 'answer')}).</p>`;
 }
 
 function tallyTable(review: Review): string {

@@ -1,4 +1,5 @@
 import { REASONS } from '../core/types.js';
+import { countOf } from '../format/plural.js';
 import { FORMAT_LABELS, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
 import type { DeliveryStats, Review, ReviewedPair } from './types.js';
 
@@ -10,7 +11,7 @@ export function renderReviewText(review: Review): string {
   const lines: string[] = [];
   const interviewers = review.interviewers.join(', ');
   lines.push(`Interview review: ${review.candidate} (${review.candidateBasis === 'override' ? 'named' : 'inferred'} as the candidate), interviewed by ${interviewers}`);
-  lines.push(`${FORMAT_LABELS[review.format]}, ${review.pairs.length} answer${review.pairs.length === 1 ? '' : 's'} reviewed`);
+  lines.push(`${FORMAT_LABELS[review.format]}, ${countOf(review.pairs.length, 'answer')} reviewed`);
   lines.push('');
   lines.push(mainReasonLine(review));
   lines.push('');
@@ -43,7 +44,7 @@ function mainReasonLine(review: Review): string {
   if (review.mainReason === null) return 'No answer missed any of the four reasons.';
   const { misses, applicable } = review.tallies[review.mainReason];
   const label = REASON_LABELS[review.mainReason];
-  return `Most likely cost you the second interview: ${label.name}, ${label.meaning} (missed in ${misses} of ${applicable} answers).`;
+  return `Most likely cost you the second interview: ${label.name}, ${label.meaning} (missed in ${misses} of ${countOf(applicable, 'answer')}).`;
 }
 
 function deliveryLines(delivery: DeliveryStats): string[] {

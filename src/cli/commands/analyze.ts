@@ -24,7 +24,7 @@ export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
     .description('judge an answer on opportunity, memorable, specific reason and STAR(L)')
-    .option('-q, --question <text>', 'the interview question')
+    .option('-q, --question <text>', 'the interview question (required, or --question-file)')
     .option('--question-file <file>', 'read the question from a file')
     .option('-a, --answer <text>', 'your answer (default: read from standard input)')
     .option('--answer-file <file>', 'read the answer from a file')

@@ -1,6 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { StarlError } from '../../core/errors.js';
+import { countOf } from '../../format/plural.js';
 import { DB_OPTION_HELP, exportAll, withStore } from '../../storage/index.js';
 
 /** `starl export`: everything Starl keeps, as one JSON file the candidate owns. */
@@ -25,7 +26,13 @@ export function registerExport(program: Command): void {
       } catch (error) {
         throw new StarlError('E_INPUT_FILE', `cannot write the export: ${(error as Error).message}`, { file: flags.out });
       }
-      const counts = `${document.sessions.length} sessions, ${document.answers.length} answers, ${document.stories.length} stories, ${document.companies.length} companies, ${document.reviews.length} reviews`;
+      const counts = [
+        countOf(document.sessions.length, 'session'),
+        countOf(document.answers.length, 'answer'),
+        countOf(document.stories.length, 'story', 'stories'),
+        countOf(document.companies.length, 'company', 'companies'),
+        countOf(document.reviews.length, 'review'),
+      ].join(', ');
       process.stdout.write(`Exported ${counts} to ${flags.out}\n`);
     });
 }

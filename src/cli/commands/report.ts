@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { StarlError } from '../../core/errors.js';
+import { countOf } from '../../format/plural.js';
 import { parseWholeNumber } from '../../practice/options.js';
 import { sessionHtml } from '../../report/html.js';
 import { sessionMarkdown } from '../../report/markdown.js';
@@ -32,7 +33,7 @@ export function registerReport(program: Command): void {
           const sessions = await store.listSessions();
           if (sessions.length === 0) process.stdout.write('No sessions yet: starl practice\n');
           for (const s of sessions) {
-            process.stdout.write(`#${s.id}  ${s.startedAt.slice(0, 16).replace('T', ' ')}  ${s.mode}  ${s.status}  ${s.questions.length} questions${s.role ? `  ${s.role}` : ''}\n`);
+            process.stdout.write(`#${s.id}  ${s.startedAt.slice(0, 16).replace('T', ' ')}  ${s.mode}  ${s.status}  ${countOf(s.questions.length, 'question')}${s.role ? `  ${s.role}` : ''}\n`);
           }
           return;
         }

@@ -6,6 +6,7 @@ import { buildReview, renderReviewHtml, renderReviewJson, renderReviewText, type
 import { openStore, type Store } from '../../storage/index.js';
 import { decodeTranscript, MAX_TRANSCRIPT_BYTES, readInterview } from '../../transcripts/index.js';
 import { describeFsError, readFileBytes, readTextFile } from '../../files/read.js';
+import { countOf } from '../../format/plural.js';
 import { MAX_TEXT_FILE_BYTES } from '../io.js';
 
 interface ReviewFlags {
@@ -80,7 +81,7 @@ async function companyFor(store: Store, name: string): Promise<{ company: NonNul
 async function saveReview(store: Store, file: string, review: Review): Promise<void> {
   const judged = review.pairs.filter((pair) => pair.report !== null);
   await store.saveReviews(judged.map((pair) => ({ sourceFile: file, question: pair.question, answer: pair.answer, report: pair.report!, answeredAt: null })));
-  process.stderr.write(`starl: saved ${judged.length} reviewed answer${judged.length === 1 ? '' : 's'}\n`);
+  process.stderr.write(`starl: saved ${countOf(judged.length, 'reviewed answer')}\n`);
 }
 
 async function writeOutput(file: string, content: string): Promise<void> {
