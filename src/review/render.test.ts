@@ -15,7 +15,7 @@ describe('renderReviewText', () => {
   test('leads with the main reason and the tallies', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('Interview review: Jordan Kim (inferred as the candidate), interviewed by Priya Shah, Marcus Bell');
-    expect(text).toContain('Most likely cost you the second interview: specific reason, no reason for this company and role tied to you (missed in 1 of 1 answers).');
+    expect(text).toContain('Most likely cost you the second interview: specific reason, no reason for this company and role tied to you (missed in 1 of 1 answer).');
     expect(text).toMatch(/^ {2}specific reason {2}1 of 1$/m);
   });
 

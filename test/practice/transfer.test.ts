@@ -174,7 +174,7 @@ describe('export and import', { timeout: 90_000 }, () => {
     await fill(source);
     const out = join(dir, 'mine.json');
     const result = await runCommand(registerExport, ['export', '--out', out, '--db', source]);
-    expect(result.stdout).toBe(`Exported 1 sessions, 3 answers, 1 stories, 1 companies, 1 reviews to ${out}\n`);
+    expect(result.stdout).toBe(`Exported 1 session, 3 answers, 1 story, 1 company, 1 review to ${out}\n`);
     expect(parseExport(readFileSync(out, 'utf8'), out).answers.map((a) => a.answer)).toEqual([FIRST, FOLLOW, RETRY]);
   });
 });
