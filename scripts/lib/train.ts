@@ -74,6 +74,7 @@ export function fitUncalibrated(records: Labelled[]): Models {
       const doc = documentOf(r);
       return { x: storyFeatures(doc), y: goldLabels(r, doc) };
     }),
+    0.02,
   );
   const examples: Record<'opportunity' | 'memorable' | 'specificReason', { x: Features; y: number }[]> = { opportunity: [], memorable: [], specificReason: [] };
   for (const r of records) {

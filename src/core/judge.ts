@@ -1,5 +1,5 @@
 import type { QuestionType, Reason, StarLabel, Balance } from './types.js';
-import type { Signals } from './signals.js';
+import { PADDING_SHARE, type Signals } from './signals.js';
 import type { Document } from './text/document.js';
 import type { StarLabelling } from './star/label.js';
 import type { StoryFacts } from './facts.js';
@@ -40,10 +40,18 @@ export interface Facts {
 const NO_EXPERIENCE = /\b(I haven't|I have not|I've never|I have never|I don't think I've|I do not think I have|not really had|never really had|haven't really|I've not)\b/i;
 
 /** "I've worked in retail for eight years", "as a nurse": a job area and the time spent in it. */
-const NAMES_EXPERIENCE = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) (years?|months?)\b|\b(worked|working) (in|as|at|on)\b|\b(I'm|I am) an? (?!\w+-?\w* (and|person|individual|professional|team player|worker|learner))\w+/i;
+const NAMES_EXPERIENCE = new RegExp(/\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) (years?|months?)\b|\b(worked|working) (in|as|at|on)\b|\b(I'm|I am) an? (?!\w+-?\w* (and|person|individual|professional|team player|worker|learner))\w+/.source, 'gi');
 
-/** Contempt and complaint words that are never playful; one of them is enough to sound negative. */
-const STRONG_NEGATIVITY = 2;
+/** Whether the opening names a job area or time in it, other than through a stock phrase ("I'm a results-driven…"). */
+function namesExperience(s: Signals): boolean {
+  const stock = [...s.cliches, ...s.buzzwords];
+  return [...s.opening.matchAll(NAMES_EXPERIENCE)].some((m) => {
+    const end = m.index + m[0].length;
+    const lastWord = end - (/\S+$/.exec(m[0])?.[0].length ?? 0);
+    return !stock.some((c) => c.start < end && c.end > lastWord);
+  });
+}
+
 
 /**
  * Opportunity: a fitted linear model over what the answer offers (see model/features.ts), under the guide's
@@ -53,7 +61,10 @@ const STRONG_NEGATIVITY = 2;
 export function judgeOpportunity({ signals: s, questionType, story, models }: Facts): Judgement {
   let z = linear(models.opportunity, opportunityFeatures(s, questionType, story));
   const concrete = concreteDrivers(s) > 0 || s.contextUsed.length > 0 || s.specifics.length > 0;
-  const negative = s.negativity.length >= STRONG_NEGATIVITY || (questionType === 'opener' && s.negativity.length > 0);
+  // The guide: a negative answer misses. One contempt word is enough; milder complaints from two, or one in small talk.
+  const negative = s.strongNegativity.length > 0 || s.negativity.length >= 2 || (questionType === 'opener' && s.negativity.length > 0);
+  // The guide: an answer off the point misses, as do a strength passed off as a weakness and padding.
+  const deflects = s.offPoint !== null || (s.clicheWeaknesses.length > 0 && concreteDrivers(s) === 0) || s.repetition >= PADDING_SHARE;
   // The guide: an opener passes with a warm line; a polite remark with no warmth misses.
   const coldOpener = questionType === 'opener' && s.warmth.length === 0 && s.enthusiasm.length === 0 && !concrete && !s.exclaims;
   // The guide: a story question answered with no story passes only if it still shows something concrete
@@ -64,8 +75,8 @@ export function judgeOpportunity({ signals: s, questionType, story, models }: Fa
   // The guide: praise and needs that fit any employer miss, as does a company named only as a label.
   const anyEmployer = questionType === 'motivation' && !concrete && s.concreteNouns <= 2 && s.genericReasons.length + s.needs.length + s.cliches.length > 0;
   // The guide: an introduction of a job area plus clichés still passes when it names relevant experience.
-  const hollow = isHollow(s) && !(questionType === 'introduction' && NAMES_EXPERIENCE.test(s.opening));
-  if (negative || coldOpener || nothingToDrawOn || anyEmployer || hollow) z = Math.min(z, -0.5);
+  const hollow = isHollow(s) && !(questionType === 'introduction' && namesExperience(s));
+  if (negative || deflects || coldOpener || nothingToDrawOn || anyEmployer || hollow) z = Math.min(z, -0.5);
   // The guide: an opener passes with a short, warm line, and a closing with one genuine question.
   else if (questionType === 'opener' && s.warmth.length > 0 && s.deflections.length === 0) z = Math.max(z, 0.5);
   else if (questionType === 'closing' && s.asked.some((q) => !q.logistics)) z = Math.max(z, 0.5);
@@ -79,6 +90,9 @@ function opportunitySummary(z: number, s: Signals, type: QuestionType): string {
     return 'You used the question to show something relevant the interviewer can ask about.';
   }
   if (s.negativity.length) return `The answer turns negative ("${s.negativity[0]!.text}"), which costs the connection.`;
+  if (s.offPoint) return `The question asks about ${s.offPoint.asks}, and the answer never gets to one.`;
+  if (s.clicheWeaknesses.length) return `"${s.clicheWeaknesses[0]!.text}" is a strength in disguise; it dodges the question.`;
+  if (s.repetition >= PADDING_SHARE) return 'The answer repeats itself; the repeats add nothing the interviewer can use.';
   if (s.words < 12 || s.deflections.length) return 'The answer gives the bare minimum; it wastes a chance to connect.';
   if (type === 'opener') return 'Polite, but no warmth or interest in the interview or role.';
   if (type === 'closing') return s.asked.length ? 'Your questions are only about logistics or pay.' : 'You did not ask a question about the role or team.';
@@ -88,7 +102,8 @@ function opportunitySummary(z: number, s: Signals, type: QuestionType): string {
 
 /** Memorable: a fitted linear model over the drivers of specificity against stock phrases. */
 export function judgeMemorable({ signals: s, questionType, models }: Facts): Judgement {
-  const z = linear(models.memorable, memorableFeatures(s, questionType));
+  let z = linear(models.memorable, memorableFeatures(s, questionType));
+  if (s.repetition >= PADDING_SHARE) z = Math.min(z, -0.5);
   const summary =
     z >= 0
       ? 'There is a detail only you could give, which makes the answer stick.'

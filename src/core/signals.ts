@@ -5,6 +5,7 @@ import { LEXICONS } from './lexicon/index.js';
 import commonNames from './lexicon/common-names.json' with { type: 'json' };
 import abstractNouns from './lexicon/abstract-nouns.json' with { type: 'json' };
 import { companyInQuestion, contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
+import topics from './question-type/topics.json' with { type: 'json' };
 const COMMON_NAMES = new Set(commonNames.entries);
 
 /** A measured change: "from 4.1 to 4.7", "down to £31", "by a third", "18%". The strongest kind of outcome. */
@@ -71,6 +72,53 @@ export interface Signals {
   exclaims: boolean;
   /** The first two sentences, where a candidate frames the whole answer ("I haven't had that yet, but…"). */
   opening: string;
+  /** Complaints that count on their own ("useless", "his fault"), among `negativity`. */
+  strongNegativity: Match[];
+  /** What a story question asks about that the answer never touches ("a failure" told as a success). */
+  offPoint: { topic: string; asks: string } | null;
+  /** Strengths in disguise given as a weakness ("I'm a perfectionist"). */
+  clicheWeaknesses: Match[];
+  /** The share of sentences that repeat an earlier one word for word: padding, not content. */
+  repetition: number;
+  /** The sentences that repeat an earlier one. */
+  repeatedSentences: Match[];
+}
+
+/** A complaint that is denied ("without being rude") or that tells someone else's mood in a story ("he was annoyed") is not the candidate's. */
+const NOT_A_COMPLAINT = /\b(without|not|never|no|n't|nor|wasn't|weren't|isn't|didn't|don't|avoid|avoided|rather than)\s+(\w+\s+){0,2}$|\b(he|she|they|customer|client|patient|guest|man|woman|parent|caller|student|people|everyone|who)\s+(was|were|got|seemed|looked|felt|became|is|are)\s+(\w+\s+){0,1}$/i;
+
+function ownComplaints(found: Match[], text: string): Match[] {
+  return found.filter((m) => !NOT_A_COMPLAINT.test(text.slice(Math.max(0, m.start - 40), m.start)));
+}
+
+const TOPICS = topics.topics.map((t) => ({ ...t, question: new RegExp(t.question, 'i'), evidence: new RegExp(t.evidence) }));
+
+/** The first thing a story question asks about that the answer has no words for, if any. */
+function findOffPoint(question: string, text: string, questionType: QuestionType): Signals['offPoint'] {
+  if (questionType !== 'behavioral') return null;
+  const lower = text.toLowerCase();
+  for (const topic of TOPICS) {
+    // Evidence patterns are matched case-sensitively only for names ("Priya said"); words are lower-cased.
+    if (topic.question.test(question) && !topic.evidence.test(lower) && !topic.evidence.test(text)) return { topic: topic.id, asks: topic.asks };
+  }
+  return null;
+}
+
+/** When at least this share of sentences repeat earlier ones, the answer is padding, however long. */
+export const PADDING_SHARE = 0.5;
+
+/** The sentences that repeat an earlier one word for word (in answers of four sentences or more). */
+function repeatedSentences(doc: Document): Match[] {
+  if (doc.sentences.length < 4) return [];
+  const seen = new Set<string>();
+  return doc.sentences
+    .filter((s) => {
+      const key = s.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (seen.has(key)) return true;
+      seen.add(key);
+      return false;
+    })
+    .map((s) => ({ start: s.start, end: s.end, text: s.text }));
 }
 
 function matches(lexicon: Lexicon, text: string): Match[] {
@@ -220,7 +268,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
   const companyMentions = [companyName, ...(input.company?.aliases ?? [])]
     .filter((n): n is string => Boolean(n))
     .flatMap((n) => regexMatches(new RegExp(`\\b${escapeRegExp(n)}\\b`, 'gi'), text));
-  void questionType;
+  const repeats = repeatedSentences(doc);
   return {
     words: doc.words,
     contentWords: doc.tokens.filter((t) => ['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM'].includes(t.pos) && t.type === 'word').length,
@@ -228,7 +276,12 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
     buzzwords,
     genericReasons: matches(LEXICONS.genericReasons, text),
     needs: matches(LEXICONS.needs, text),
-    negativity: matches(LEXICONS.negativity, text),
+    negativity: ownComplaints(matches(LEXICONS.negativity, text), text),
+    strongNegativity: ownComplaints(matches(LEXICONS.strongNegativity, text), text),
+    offPoint: findOffPoint(input.question, text, questionType),
+    clicheWeaknesses: /\bweakness/i.test(input.question) ? matches(LEXICONS.clicheWeaknesses, text) : [],
+    repeatedSentences: repeats,
+    repetition: repeats.length / Math.max(1, doc.sentences.length),
     deflections: matches(LEXICONS.deflections, text),
     warmth: matches(LEXICONS.warmth, text),
     fillers: matches(LEXICONS.fillers, text),

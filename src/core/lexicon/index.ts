@@ -13,6 +13,7 @@ import enthusiasm from './enthusiasm.json' with { type: 'json' };
 import bareCategories from './bare-categories.json' with { type: 'json' };
 import achievements from './achievements.json' with { type: 'json' };
 import cues from '../star/cues.json' with { type: 'json' };
+import clicheWeaknesses from './cliche-weaknesses.json' with { type: 'json' };
 
 const cue = (entries: string[]): LexiconData => ({ about: cues.about, entries });
 
@@ -23,6 +24,8 @@ export const LEXICONS = compileLexicons({
   genericReasons: genericReasons as LexiconData,
   needs: needs as LexiconData,
   negativity: negativity as LexiconData,
+  strongNegativity: { about: negativity.about, entries: negativity.strong },
+  clicheWeaknesses: clicheWeaknesses as LexiconData,
   deflections: deflections as LexiconData,
   warmth: warmth as LexiconData,
   fillers: fillers as LexiconData,

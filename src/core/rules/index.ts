@@ -20,11 +20,17 @@ import { maxSituationShare } from './max-situation-share.js';
 import { preferMeasuredResult } from './prefer-measured-result.js';
 import { suggestLearning } from './suggest-learning.js';
 import { maxFillerRate } from './max-filler-rate.js';
+import { requireOnPoint } from './require-on-point.js';
+import { noClicheWeakness } from './no-cliche-weakness.js';
+import { noRepetition } from './no-repetition.js';
 
 /** Every rule, in the order their findings are reported for one place in the answer. */
 export const RULES: readonly Rule[] = [
   noMinimalAnswer,
   noNegativity,
+  requireOnPoint,
+  noClicheWeakness,
+  noRepetition,
   requireOpenerWarmth,
   requireGenuineQuestion,
   noHollowAnswer,

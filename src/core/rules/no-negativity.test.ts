@@ -4,6 +4,16 @@ import { noNegativity } from './no-negativity.js';
 testRule(noNegativity, {
   valid: [
     {
+      name: 'a complaint denied',
+      question: 'Tell me about a time you disagreed with your manager.',
+      answer: 'I told her, without being rude to her, that the rota left nights short, and showed her the sickness figures. She moved two shifts the next week.',
+    },
+    {
+      name: "someone else's mood in a story",
+      question: 'Tell me about a difficult customer.',
+      answer: 'One man was annoyed because I had brought the wrong drink. I apologised, brought the right one and took it off his bill, and he left a big tip.',
+    },
+    {
       question: 'Why do you want to leave your current role?',
       answer: "I've run the same two warehouses for four years and I want to design the picking layouts, not just follow them, which is what this role does.",
     },

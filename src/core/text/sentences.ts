@@ -6,6 +6,22 @@ import type { Span } from '../types.js';
  */
 const SENTENCE_END = /[.?!…]+["'”’)\]]*(?=\s)|\n/g;
 
+/**
+ * A full stop that ends an abbreviation, not a sentence: titles ("Dr. Patel"), Latin shorthands ("e.g.",
+ * "etc. and"), dotted initials ("U.S.", "3 a.m."), "No. 5". A shorthand that closes the sentence
+ * ("…at 3 a.m. The next day…") still ends it when a capitalised word follows, except after a title.
+ */
+const TITLE = /(?:^|[\s(])(?:mr|mrs|ms|dr|prof|st|mt|vs|approx|dept)\.$/i;
+const NUMBER_SIGN = /(?:^|[\s(])no\.$/i;
+const SHORTHAND = /(?:^|[\s(])(?:e\.g|i\.e|etc|cf|a\.m|p\.m|(?:[a-z]\.){1,3}[a-z])\.$/i;
+
+function endsAbbreviation(text: string, end: number): boolean {
+  const before = text.slice(Math.max(0, end - 12), end);
+  if (TITLE.test(before)) return /^\s+[\p{Lu}\d]/u.test(text.slice(end, end + 3));
+  if (NUMBER_SIGN.test(before)) return /^\s+\d/.test(text.slice(end, end + 3));
+  return SHORTHAND.test(before) && !/^\s+\p{Lu}/u.test(text.slice(end, end + 3));
+}
+
 /** Splits an answer into trimmed sentence spans, in order, covering every non-space character. */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
@@ -16,6 +32,7 @@ export function splitSentences(text: string): Span[] {
   };
   for (const match of text.matchAll(SENTENCE_END)) {
     const end = match.index + match[0].length;
+    if (match[0] === '.' && endsAbbreviation(text, end)) continue;
     push(end);
     from = end;
   }
