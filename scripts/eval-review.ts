@@ -21,11 +21,11 @@ function predict(gold: Gold): Predicted {
     const interview = readInterview(text, { file: gold.transcript });
     const review = buildReview(interview);
     // Read loosely, so the same scorer runs on versions of Starl that report less about the candidate.
-    const identification = (review as { identification?: { name: string | null; sure: boolean } }).identification;
+    const identification = (review as { identification?: { name: string | null; confidence: string } }).identification;
     return {
       speaker: review.candidate,
       name: identification?.name ?? null,
-      asked: identification ? !identification.sure : false,
+      asked: identification?.confidence === 'low',
       pairs: review.pairs.map((pair) => ({
         question: pair.question,
         answer: pair.answer,

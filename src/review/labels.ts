@@ -1,4 +1,7 @@
 import type { Reason } from '../core/types.js';
+import type { CandidateIdentification } from '../transcripts/types.js';
+import { restsOnFewAnswers } from './main-reason.js';
+import type { Review, Tally } from './types.js';
 import type { TranscriptFormat } from '../transcripts/types.js';
 import { formatClock } from '../transcripts/time.js';
 
@@ -46,4 +49,29 @@ const MAX_STRENGTH_QUOTE = 80;
 /** The distinct words that counted for an answer, for one line of praise. */
 export function strengthQuotes(quotes: readonly string[]): string[] {
   return [...new Set(quotes.map((quote) => quote.trim()).filter(Boolean))].slice(0, MAX_SHOWN_STRENGTHS).map((quote) => shortQuote(quote, MAX_STRENGTH_QUOTE));
+}
+
+/** A reason's count as people say it: "2 of 4 answers missed". */
+export function missCount(tally: Tally): string {
+  return `${tally.misses} of ${tally.applicable} answer${tally.applicable === 1 ? '' : 's'} missed`;
+}
+
+/** Said plainly when a share rests on one or two answers; empty otherwise. */
+export function fewAnswersNote(tally: Tally): string {
+  if (!restsOnFewAnswers(tally)) return '';
+  return tally.applicable === 1 ? 'this rests on a single answer' : 'this rests on only two answers';
+}
+
+/** "Lena Marsh (\"A\" in the transcript)": who the review is about, by name when the transcript gives one. */
+export function candidateLabel(review: Pick<Review, 'candidate' | 'identification'>): string {
+  const { name } = review.identification;
+  if (name === null) return review.candidate === 'Candidate' ? 'the candidate' : `"${review.candidate}"`;
+  return name === review.candidate ? name : `${name} ("${review.candidate}" in the transcript)`;
+}
+
+/** How sure Starl is of the candidate, and on what clues, in one line. */
+export function identificationLine(identification: CandidateIdentification, basis: Review['candidateBasis']): string {
+  if (basis === 'override') return 'named with --candidate';
+  const sureness = { high: 'sure', medium: 'fairly sure', low: 'not sure' }[identification.confidence];
+  return `${sureness}: ${identification.clues.join('; ')}`;
 }

@@ -40,7 +40,8 @@ describe('starl review', () => {
   test('prints the review of a Zoom transcript as text', async () => {
     expect(await run(fixture('zoom-backend-engineer.vtt'))).toBe(0);
     expect(stdout).toContain('Interview review: Jordan Kim');
-    expect(stdout).toContain('Most likely cost you the second interview: specific reason');
+    expect(stdout).toContain('Main reason: specific reason, no reason for this company and role tied to you.');
+    expect(stdout).toContain('Practise next: starl practice --only motivation');
   });
 
   test('--json prints the fields the issue lists', async () => {
