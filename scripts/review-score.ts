@@ -71,16 +71,20 @@ export function candidateOutcome(gold: Gold, predicted: Predicted): CandidateOut
   return predicted.asked ? 'asked' : 'wrong';
 }
 
-/** One transcript scored. */
-export interface FileScore {
-  transcript: string;
-  candidate: CandidateOutcome;
+/** The pair counts that add up over transcripts. */
+interface PairCounts {
   goldPairs: number;
   found: number;
   spurious: number;
   typesRight: number;
   verdicts: number;
   verdictsRight: number;
+}
+
+/** One transcript scored. */
+export interface FileScore extends PairCounts {
+  transcript: string;
+  candidate: CandidateOutcome;
   mainReasonRight: boolean;
   /** The gold pairs not found, by question, for reading. */
   missed: string[];
@@ -122,17 +126,11 @@ export function scoreFile(gold: Gold, predicted: Predicted): FileScore {
 }
 
 /** The five measures of the review's evaluation over all transcripts. */
-export interface Totals {
+export interface Totals extends PairCounts {
   files: number;
   candidateRight: number;
   candidateAsked: number;
   candidateWrong: number;
-  goldPairs: number;
-  found: number;
-  spurious: number;
-  typesRight: number;
-  verdicts: number;
-  verdictsRight: number;
   mainReasonRight: number;
 }
 

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { REASONS, type QuestionType, type Reason, type Verdict } from '../core/types.js';
-import { rankReasons, restsOnFewAnswers } from './main-reason.js';
+import { MAIN_REASON_DEFINITION, rankReasons, restsOnFewAnswers } from './main-reason.js';
 import { practiceFor } from './practice.js';
 import type { ReviewedPair, Tally } from './types.js';
 
@@ -54,4 +55,9 @@ describe('practiceFor', () => {
   test('a specific reason is drilled for the company the review was for', () => {
     expect(practiceFor('specificReason', interview, 'Fenwick & Lowe').command).toBe('starl practice --only motivation --company "Fenwick & Lowe"');
   });
+});
+
+test('the README states the main reason exactly as the report does', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  expect(readme).toContain(`The **main reason** is ${MAIN_REASON_DEFINITION}.`);
 });

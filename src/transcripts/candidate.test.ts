@@ -106,18 +106,18 @@ describe('who asks and who answers', () => {
   test("the candidate's own questions at the close do not make them the interviewer", () => {
     const interview = readInterview(
       lines(
-        'Ivy: Tell me about yourself.',
-        'Cal: I have run a bakery for six years.',
-        'Ivy: Do you have any questions for me?',
-        'Cal: What does a normal week look like?',
-        'Ivy: Mostly early shifts.',
-        'Cal: And how do you measure how a shift went?',
-        'Ivy: Waste and sales per hour.',
-        'Cal: Who would I report to?',
+        'Oona: Why this role?',
+        'Femi: I want to run a clinic team, and I trained four of our receptionists last year.',
+        'Oona: Any questions for us?',
+        'Femi: How many clinics would I cover?',
+        'Oona: Three, all in town.',
+        'Femi: And who would I report to?',
+        'Oona: To me.',
+        'Femi: What does the first month look like?',
       ),
     );
-    expect(interview.candidate).toBe('Cal');
-    expect(interview.identification.name).toBe('Cal');
+    expect(interview.candidate).toBe('Femi');
+    expect(interview.identification.name).toBe('Femi');
   });
 
   test('labels settle it: "Candidate" answers even when "Interviewer" talks more', () => {
