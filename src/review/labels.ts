@@ -71,7 +71,7 @@ export function candidateLabel(review: Pick<Review, 'candidate' | 'identificatio
 
 /** How sure Starl is of the candidate, and on what clues, in one line. */
 export function identificationLine(identification: CandidateIdentification, basis: Review['candidateBasis']): string {
-  if (basis === 'override') return 'named with --candidate';
+  if (basis === 'override') return 'you named the candidate';
   const sureness = { high: 'sure', medium: 'fairly sure', low: 'not sure' }[identification.confidence];
   return `${sureness}: ${identification.clues.join('; ')}`;
 }

@@ -71,7 +71,7 @@ export function chooseCandidate(turns: readonly Turn[], options: ChooseCandidate
   if (options.override !== undefined) {
     const candidate = matchSpeaker(speakers, options.override);
     const named = personName(candidate, turns, speakers, header);
-    return { candidate, interviewers: others(candidate), basis: 'override', name: named.name, confidence: 'high', clues: ['named with --candidate', ...named.clues], unsure: null };
+    return { candidate, interviewers: others(candidate), basis: 'override', name: named.name, confidence: 'high', clues: ['you named the candidate', ...named.clues], unsure: null };
   }
   if (options.hasSpeakers === false && speakers.includes(UNNAMED_CANDIDATE)) return chooseUnnamedSide(turns, speakers);
   const ranked = weigh(turns, speakers, header).sort((a, b) => b.score - a.score);

@@ -240,7 +240,7 @@ describe.skipIf(browserMissing)('Review page', () => {
     await page.getByRole('button', { name: 'Review again as this speaker' }).click();
     await page.locator('.candidate-pick:not(.candidate-unsure)').waitFor();
     expect(await page.locator('.review-meta .speaker').first().textContent()).toBe(other);
-    expect(await page.locator('.candidate-pick').textContent()).toContain('named with --candidate');
+    expect(await page.locator('.candidate-pick').textContent()).toContain('you named the candidate');
   });
 
   it('shows a transcript it cannot read as a message naming the file', async () => {
