@@ -4,6 +4,7 @@ import { restsOnFewAnswers } from './main-reason.js';
 import type { Review, Tally } from './types.js';
 import type { TranscriptFormat } from '../transcripts/types.js';
 import { formatClock } from '../transcripts/time.js';
+import { UNNAMED_CANDIDATE } from '../transcripts/turns.js';
 
 /** How the four reasons are named to the candidate, and what missing each one means. */
 export const REASON_LABELS: Record<Reason, { name: string; meaning: string }> = {
@@ -65,8 +66,10 @@ export function fewAnswersNote(tally: Tally): string {
 /** "Lena Marsh (\"A\" in the transcript)": who the review is about, by name when the transcript gives one. */
 export function candidateLabel(review: Pick<Review, 'candidate' | 'identification'>): string {
   const { name } = review.identification;
-  if (name === null) return review.candidate === 'Candidate' ? 'the candidate' : `"${review.candidate}"`;
-  return name === review.candidate ? name : `${name} ("${review.candidate}" in the transcript)`;
+  // Without speaker names the side is called "Candidate" by Starl, not by the transcript.
+  const unnamedSide = review.candidate === UNNAMED_CANDIDATE;
+  if (name === null) return unnamedSide ? 'the candidate' : `"${review.candidate}"`;
+  return name === review.candidate || unnamedSide ? name : `${name} ("${review.candidate}" in the transcript)`;
 }
 
 /** How sure Starl is of the candidate, and on what clues, in one line. */

@@ -54,6 +54,14 @@ describe('renderReviewText', () => {
     expect(notes.split('\n')[0]).toBe('Interview review: Noor Haddad ("A" in the transcript), interviewed by Q');
   });
 
+  test('captions without names: the greeted name, not the side Starl made up', () => {
+    const captions = ['Hey, Corinne? Hi!', 'Hi, yes.', 'Tell me about yourself.', 'I have volunteered at the library for a year.']
+      .map((line, index) => `${index + 1}\n00:00:0${index},000 --> 00:00:0${index},900\n${line}\n`)
+      .join('\n');
+    const first = renderReviewText(buildReview(readInterview(captions))).split('\n')[0];
+    expect(first).toBe('Interview review: Corinne, interviewed by Interviewer');
+  });
+
   test('with no miss, says so and how the main reason would be chosen', () => {
     const none = renderReviewText({ ...zoom, mainReason: null, runnerUp: null, practice: null });
     expect(none).toContain('No answer missed any of the four reasons.');

@@ -96,3 +96,18 @@ test('without speaker names, answers still come only from what was given to the 
     { numRuns: 200 },
   );
 });
+
+test('the candidate is always a speaker, --candidate always wins, and an unsure choice always says why', () => {
+  fc.assert(
+    fc.property(conversation, fc.option(speakerName, { nil: undefined }), (lines, candidate) => {
+      const interview = tryRead(asZoom(lines), candidate);
+      if (!interview) return;
+      const speakers = new Set(interview.turns.map((turn) => turn.speaker));
+      expect(speakers.has(interview.candidate)).toBe(true);
+      expect(interview.interviewers).not.toContain(interview.candidate);
+      if (candidate !== undefined) expect(interview).toMatchObject({ candidate, candidateBasis: 'override', identification: { confidence: 'high' } });
+      expect(interview.identification.unsure === null).toBe(interview.identification.confidence !== 'low');
+    }),
+    { numRuns: 200 },
+  );
+});

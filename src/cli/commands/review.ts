@@ -30,7 +30,7 @@ export function registerReview(program: Command): void {
     .command('review')
     .description('review a real interview from its transcript: which of the four reasons cost you, with the moments that show it')
     .argument('<file>', `transcript: Zoom/Teams .vtt, .srt, Google Meet or Otter.ai text, or notes (max ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB)`)
-    .option('--candidate <name>', 'your name as the transcript spells it (default: the speaker who answers the questions)')
+    .option('--candidate <name>', 'your name or label as the transcript spells it (default: found from labels, headers, greetings and who answers; Starl asks when unsure)')
     .option('--json', 'print the review as JSON')
     .option('--html <out>', 'also write the review as a standalone HTML page to this file')
     .option('-c, --context <text>', 'text from the job posting or company page, for the specific-reason check')
