@@ -30,6 +30,11 @@ describe('small talk before the first question', () => {
     expect(pairs.map((pair) => pair.question)).toEqual(['How was your weekend?']);
   });
 
+  test('"Shall we start?" is small talk; "Shall we start with…" asks something', () => {
+    const pairs = pairsOf(notes('Ivy: Shall we start?', 'Cal: Sure.', 'Ivy: Shall we start with you telling me about yourself?', 'Cal: I run the live chat team at a furniture shop.'));
+    expect(pairs.map((pair) => pair.question)).toEqual(['Shall we start with you telling me about yourself?']);
+  });
+
   test('"Is that Priyanka?" checks who joined and is not a question to judge', () => {
     const pairs = pairsOf(notes('Ivy: Hi, is that Priyanka?', 'Cal: Yes, hi!', 'Ivy: Tell me about yourself.', 'Cal: I run the live chat team at a furniture shop.'));
     expect(pairs.map((pair) => pair.question)).toEqual(['Tell me about yourself.']);
@@ -98,4 +103,12 @@ describe('the closing answer', () => {
 test('in captions without names, "Ha, perfect." before the next question is the interviewer moving on', () => {
   const interview = readInterview(subRip('How are you doing?', 'Really well, I spent the morning in the garden.', 'Ha, perfect. Tell me about yourself.', 'I have run a bakery for six years.'));
   expect(interview.pairs[0]?.answer).toBe('Really well, I spent the morning in the garden.');
+});
+
+test('in captions without names, a short "Good, thanks." right after a question is its answer, not the interviewer moving on', () => {
+  const interview = readInterview(subRip('How are you today?', 'Good thanks, excited.', 'Tell me about yourself.', 'I have run a bakery for six years.'));
+  expect(interview.pairs.map((pair) => [pair.question, pair.answer])).toEqual([
+    ['How are you today?', 'Good thanks, excited.'],
+    ['Tell me about yourself.', 'I have run a bakery for six years.'],
+  ]);
 });

@@ -80,3 +80,13 @@ test.each([
 ])('withoutLeadIn(%j) is %j', (question, expected) => {
   expect(withoutLeadIn(question)).toBe(expected);
 });
+
+test.each([
+  ['Do you have any questions?', true],
+  ['Okay, any questions?', true],
+  ['Have you got any final questions?', true],
+  ['Do you have any questions about the rota so far?', false],
+  ['Any questions for us?', true],
+])('isClosingQuestion(%j) → %s', (question, expected) => {
+  expect(isClosingQuestion(question)).toBe(expected);
+});

@@ -18,7 +18,7 @@ const EMBEDDED_QUESTION =
   /\b(?:how (?:are|is|was|were|do|did|would|could|about|long|many|much)|what (?:are|is|was|were|do|did|would|made|makes|drew|interests|brings)|why (?:are|do|did|would|is|should)|(?:do|did|can|could|would|have|are|were) you|tell (?:me|us)|walk (?:me|us) through)\b/i;
 
 /** The closing question, after which the candidate's own questions belong to the closing answer. */
-const CLOSING = /\b(?:any questions for (?:me|us)|anything else (?:we|i) should know|questions (?:do you have )?for (?:me|us)|what questions do you have|anything (?:else )?(?:that )?you(?:'d| would) like to ask|anything you want to ask)\b/i;
+const CLOSING = /\b(?:any questions for (?:me|us)|anything else (?:we|i) should know|questions (?:do you have )?for (?:me|us)|what questions do you have|anything (?:else )?(?:that )?you(?:'d| would) like to ask|anything you want to ask)\b|\b(?:do you have|have you got|you got) any (?:other |more |final |last )?questions\s*\??$|^(?:\W*\w+[,.!]?\s+)?any (?:other |more |final |last )?questions\s*\??$/i;
 
 /** Questions that start a new topic even when short, so are never follow-ups. */
 const NEW_TOPIC =
@@ -124,7 +124,7 @@ function embeddedQuestion(turnText: string, sentence: Sentence | undefined): { t
  * ("How was the drive in?"), which are part of the interview.
  */
 const CALL_CHECK =
-  /\b(?:can (?:you|everyone) (?:hear|see) (?:me|us|my screen)|(?:hear|see) (?:me|us) (?:ok(?:ay)?|all right|alright|fine|well)|is (?:the|my|your) (?:sound|audio|video|mic|microphone|camera|connection) (?:ok(?:ay)?|all right|alright|working|fine)|(?:are you )?ready to (?:start|begin|get started)|shall we (?:start|begin|get started)|is (?:now|this) still a good time)\b/i;
+  /\b(?:can (?:you|everyone) (?:hear|see) (?:me|us|my screen)|(?:hear|see) (?:me|us) (?:ok(?:ay)?|all right|alright|fine|well)|is (?:the|my|your) (?:sound|audio|video|mic|microphone|camera|connection) (?:ok(?:ay)?|all right|alright|working|fine)|is (?:now|this) still a good time)\b|\b(?:(?:are you )?ready to (?:start|begin|get started)|shall we (?:start|begin|get started))\s*\??$/i;
 /** "Hey, Mireille?", "Is that Priyanka?": a greeting or a check of who joined, then a name. */
 const GREETING_QUESTION = /^((?:hi|hey|hello|morning|good morning|good afternoon)[,!]?\s+)?((?:is (?:that|this)|am i (?:speaking|talking) (?:to|with))\s+)?(.+?)\s*\?$/i;
 const NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?$/u;

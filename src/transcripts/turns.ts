@@ -73,9 +73,10 @@ function attributeBySentence(cues: readonly Cue[]): Cue[] {
   const closingAt = sentences.findIndex((sentence, index) => asking[index] && isClosingQuestion(sentence.text));
   // After the closing question, questions are the candidate's own.
   if (closingAt !== -1) asking.fill(false, closingAt + 1);
-  // "Great example." right before a question is the interviewer moving on, not the end of the answer.
+  // "Great example." right before a question is the interviewer moving on, not the end of the answer;
+  // but "Good, thanks." right after a question is the whole answer to it.
   for (let index = sentences.length - 2; index >= 0; index--) {
-    if (asking[index + 1] && ACKNOWLEDGEMENT.test(sentences[index]?.text ?? '')) asking[index] = true;
+    if (asking[index + 1] && !asking[index - 1] && ACKNOWLEDGEMENT.test(sentences[index]?.text ?? '')) asking[index] = true;
   }
   const result: Cue[] = [];
   sentences.forEach((sentence, index) => {
