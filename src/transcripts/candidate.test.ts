@@ -120,6 +120,11 @@ describe('who asks and who answers', () => {
     expect(interview.identification.name).toBe('Femi');
   });
 
+  test('"Me" and "Them" notes: Me is the candidate however much Them says', () => {
+    const interview = readInterview(lines('Them: Tell me about yourself, and take your time, we have the whole hour booked today.', 'Me: Nurse, four years.', 'Them: Why us?', 'Me: Your recovery programme.'));
+    expect(interview).toMatchObject({ candidate: 'Me', interviewers: ['Them'], identification: { confidence: 'high' } });
+  });
+
   test('labels settle it: "Candidate" answers even when "Interviewer" talks more', () => {
     const interview = readInterview(lines(...qa('Interviewer', 'Candidate')));
     expect(interview).toMatchObject({ candidate: 'Candidate', interviewers: ['Interviewer'], identification: { name: null, confidence: 'high' } });

@@ -3,12 +3,17 @@ import { transcriptError } from './errors.js';
 import { addressedNames, headerName, introducedNames, sameName, type HeaderName } from './names.js';
 import { extractQuestion, isClosingQuestion } from './questions.js';
 import { CANDIDATE_LABEL, INTERVIEWER_LABEL } from './speakers.js';
-import { UNKNOWN_SPEAKER, UNNAMED_CANDIDATE, UNNAMED_INTERVIEWER } from './turns.js';
+import { UNNAMED_CANDIDATE, UNNAMED_INTERVIEWER } from './turns.js';
 import type { CandidateChoice, CandidateConfidence, Turn } from './types.js';
 
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|my|me|myself)\b/gi;
-/** Labels that say which side a speaker is on, or nothing, but never who the person is. */
-const GENERIC_LABEL = /^(?:speaker \d+|unknown speaker|q|a|me|myself|question|answer|candidate|interviewee|interviewer|recruiter|hiring manager)$/i;
+/** Otter's and Zoom's labels for speakers they could not name. */
+const NUMBERED_SPEAKER = /^(?:speaker \d+|unknown speaker)$/i;
+
+/** Whether a label says which side a speaker is on ("A", "Interviewer", "Speaker 2") rather than who they are. */
+function isGenericLabel(label: string): boolean {
+  return CANDIDATE_LABEL.test(label) || INTERVIEWER_LABEL.test(label) || NUMBERED_SPEAKER.test(label);
+}
 
 /**
  * How much the clues weigh against how the speakers talk (`answererScore`, where the candidate and
@@ -145,9 +150,9 @@ function beforeClosing(turns: readonly Turn[]): readonly Turn[] {
  * header; else the name others greet them by ("Hey, Corinne?"), or the one they introduce themselves by.
  */
 function personName(candidate: string, turns: readonly Turn[], speakers: readonly string[], header: HeaderName | null): { name: string | null; clues: string[] } {
-  if (!GENERIC_LABEL.test(candidate) && candidate !== UNKNOWN_SPEAKER) return { name: candidate, clues: [] };
+  if (!isGenericLabel(candidate)) return { name: candidate, clues: [] };
   if (header?.kind === 'writer') return { name: header.name, clues: [`the notes' header names "${header.name}" as the writer`] };
-  const known = (name: string) => speakers.some((speaker) => !GENERIC_LABEL.test(speaker) && sameName(speaker, name));
+  const known = (name: string) => speakers.some((speaker) => !isGenericLabel(speaker) && sameName(speaker, name));
   const greeted = new Map<string, string>();
   const interviewerNames = new Set<string>();
   for (const turn of turns) {
