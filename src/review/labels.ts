@@ -1,4 +1,5 @@
 import type { Reason } from '../core/types.js';
+import { countOf } from '../format/plural.js';
 import type { CandidateIdentification } from '../transcripts/types.js';
 import { restsOnFewAnswers } from './main-reason.js';
 import type { Review, Tally } from './types.js';
@@ -54,7 +55,7 @@ export function strengthQuotes(quotes: readonly string[]): string[] {
 
 /** A reason's count as people say it: "2 of 4 answers missed". */
 export function missCount(tally: Tally): string {
-  return `${tally.misses} of ${tally.applicable} answer${tally.applicable === 1 ? '' : 's'} missed`;
+  return `${tally.misses} of ${countOf(tally.applicable, 'answer')} missed`;
 }
 
 /** Said plainly when a share rests on one or two answers; empty otherwise. */

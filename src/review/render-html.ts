@@ -1,4 +1,5 @@
 import { REASONS } from '../core/types.js';
+import { countOf } from '../format/plural.js';
 import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
 import { MAIN_REASON_DEFINITION } from './main-reason.js';
 import type { Moment, Review, ReviewedPair } from './types.js';
@@ -37,7 +38,7 @@ export function renderReviewHtml(review: Review): string {
 </head>
 <body>
 <h1>${escape(title)}</h1>
-<p class="meta">${escape(candidateLabel(review))}, interviewed by ${escape(review.interviewers.join(', '))} · ${escape(FORMAT_LABELS[review.format])} · ${review.pairs.length} answers</p>
+<p class="meta">${escape(candidateLabel(review))}, interviewed by ${escape(review.interviewers.join(', '))} · ${escape(FORMAT_LABELS[review.format])} · ${countOf(review.pairs.length, 'answer')}</p>
 <p class="meta">Candidate: ${escape(identificationLine(review.identification, review.candidateBasis))}</p>
 ${review.identification.unsure ? `<p class="main">Starl is not sure who you are: ${escape(review.identification.unsure)}. If this is wrong, review it again naming the candidate.</p>` : ''}
 ${mainReason(review)}

@@ -1,4 +1,5 @@
 import { REASONS } from '../core/types.js';
+import { countOf } from '../format/plural.js';
 import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
 import { MAIN_REASON_DEFINITION } from './main-reason.js';
 import type { DeliveryStats, Moment, Review, ReviewedPair } from './types.js';
@@ -13,7 +14,7 @@ export function renderReviewText(review: Review): string {
   lines.push(`Interview review: ${candidateLabel(review)}, interviewed by ${interviewers}`);
   lines.push(`  candidate: ${identificationLine(review.identification, review.candidateBasis)}`);
   if (review.identification.unsure) lines.push(...unsureLines(review));
-  lines.push(`${FORMAT_LABELS[review.format]}, ${review.pairs.length} answer${review.pairs.length === 1 ? '' : 's'} reviewed`);
+  lines.push(`${FORMAT_LABELS[review.format]}, ${countOf(review.pairs.length, 'answer')} reviewed`);
   lines.push('');
   lines.push(...mainReasonLines(review));
   lines.push('');
