@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { REASONS, type Reason } from '../core/types.js';
 import { readInterview } from '../transcripts/interview.js';
-import { buildReview, mainReason } from './build.js';
+import { buildReview } from './build.js';
+import { mainReason } from './main-reason.js';
 import { reviewToJson } from './render-json.js';
 import type { Review, Tally } from './types.js';
 
@@ -70,9 +71,11 @@ describe('buildReview on a real interview', () => {
     for (const pair of json.pairs) {
       expect(Object.keys(pair)).toEqual(expect.arrayContaining(['question', 'answer', 'start', 'questionType', 'reasons']));
       expect(pair).not.toHaveProperty('report');
-      for (const reason of REASONS) expect(Object.keys(pair.reasons[reason])).toEqual(['verdict', 'score']);
+      for (const reason of REASONS) expect(Object.keys(pair.reasons[reason])).toEqual(['verdict', 'score', 'summary']);
     }
     for (const reason of REASONS) expect(Object.keys(json.tallies[reason])).toEqual(['misses', 'applicable']);
+    expect(json).toMatchObject({ identification: { name: 'Jordan Kim', confidence: 'high', unsure: null }, practice: { reason: 'specificReason', command: 'starl practice --only motivation' } });
+    expect(json).toHaveProperty('runnerUp');
   });
 });
 

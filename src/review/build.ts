@@ -5,6 +5,8 @@ import type { AnalyzeInput, Finding, Reason, Report } from '../core/types.js';
 import { withoutLeadIn } from '../transcripts/questions.js';
 import type { AnswerSegment, Interview, QuestionAnswerPair } from '../transcripts/types.js';
 import { measureDelivery } from './delivery.js';
+import { rankReasons } from './main-reason.js';
+import { practiceFor } from './practice.js';
 import { shortQuote } from './labels.js';
 import type { Moment, Review, ReviewedPair, ReviewFinding, Tally } from './types.js';
 
@@ -30,15 +32,20 @@ const MOMENTS_PER_REASON = 3;
 export function buildReview(interview: Interview, options: ReviewOptions = {}): Review {
   const pairs = interview.pairs.map((pair) => reviewPair(interview, pair, options));
   const tallies = tally(pairs);
+  const ranked = rankReasons(tallies);
+  const main = ranked[0] ?? null;
   return {
     format: interview.format,
     timing: interview.timing,
     candidate: interview.candidate,
     interviewers: interview.interviewers,
     candidateBasis: interview.candidateBasis,
+    identification: interview.identification,
     pairs,
     tallies,
-    mainReason: mainReason(tallies),
+    mainReason: main,
+    runnerUp: ranked[1] ?? null,
+    practice: main === null ? null : practiceFor(main, pairs, options.company?.name ?? null),
     worstMoments: Object.fromEntries(REASONS.map((reason) => [reason, worstMoments(pairs, reason)])) as Record<Reason, Moment[]>,
     delivery: measureDelivery(interview),
   };
@@ -67,7 +74,7 @@ function reviewPair(interview: Interview, pair: QuestionAnswerPair, options: Rev
     return { ...base, questionType: null, reasons: null, findings: [], strengths: [], context: null, followUp: null, problem, report: null };
   }
   const reasons = Object.fromEntries(
-    REASONS.map((reason) => [reason, { verdict: report.reasons[reason].verdict, score: report.reasons[reason].score }]),
+    REASONS.map((reason) => [reason, { verdict: report.reasons[reason].verdict, score: report.reasons[reason].score, summary: report.reasons[reason].summary }]),
   ) as ReviewedPair['reasons'];
   return {
     ...base,
@@ -123,24 +130,6 @@ function tally(pairs: readonly ReviewedPair[]): Record<Reason, Tally> {
     }
   }
   return tallies;
-}
-
-/**
- * The reason with the highest share of misses among the answers where it applies; ties go to the
- * earlier of opportunity, memorable, specificReason, starl; `null` when no answer misses anything.
- */
-export function mainReason(tallies: Record<Reason, Tally>): Reason | null {
-  let best: Reason | null = null;
-  let bestShare = 0;
-  for (const reason of REASONS) {
-    const { misses, applicable } = tallies[reason];
-    const share = applicable > 0 ? misses / applicable : 0;
-    if (misses > 0 && share > bestShare) {
-      best = reason;
-      bestShare = share;
-    }
-  }
-  return best;
 }
 
 function worstMoments(pairs: readonly ReviewedPair[], reason: Reason): Moment[] {

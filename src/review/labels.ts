@@ -1,6 +1,11 @@
 import type { Reason } from '../core/types.js';
+import { countOf } from '../format/plural.js';
+import type { CandidateIdentification } from '../transcripts/types.js';
+import { restsOnFewAnswers } from './main-reason.js';
+import type { Review, Tally } from './types.js';
 import type { TranscriptFormat } from '../transcripts/types.js';
 import { formatClock } from '../transcripts/time.js';
+import { UNNAMED_CANDIDATE } from '../transcripts/turns.js';
 
 /** How the four reasons are named to the candidate, and what missing each one means. */
 export const REASON_LABELS: Record<Reason, { name: string; meaning: string }> = {
@@ -46,4 +51,31 @@ const MAX_STRENGTH_QUOTE = 80;
 /** The distinct words that counted for an answer, for one line of praise. */
 export function strengthQuotes(quotes: readonly string[]): string[] {
   return [...new Set(quotes.map((quote) => quote.trim()).filter(Boolean))].slice(0, MAX_SHOWN_STRENGTHS).map((quote) => shortQuote(quote, MAX_STRENGTH_QUOTE));
+}
+
+/** A reason's count as people say it: "2 of 4 answers missed". */
+export function missCount(tally: Tally): string {
+  return `${tally.misses} of ${countOf(tally.applicable, 'answer')} missed`;
+}
+
+/** Said plainly when a share rests on one or two answers; empty otherwise. */
+export function fewAnswersNote(tally: Tally): string {
+  if (!restsOnFewAnswers(tally)) return '';
+  return tally.applicable === 1 ? 'this rests on a single answer' : 'this rests on only two answers';
+}
+
+/** "Lena Marsh (\"A\" in the transcript)": who the review is about, by name when the transcript gives one. */
+export function candidateLabel(review: Pick<Review, 'candidate' | 'identification'>): string {
+  const { name } = review.identification;
+  // Without speaker names the side is called "Candidate" by Starl, not by the transcript.
+  const unnamedSide = review.candidate === UNNAMED_CANDIDATE;
+  if (name === null) return unnamedSide ? 'the candidate' : `"${review.candidate}"`;
+  return name === review.candidate || unnamedSide ? name : `${name} ("${review.candidate}" in the transcript)`;
+}
+
+/** How sure Starl is of the candidate, and on what clues, in one line. */
+export function identificationLine(identification: CandidateIdentification, basis: Review['candidateBasis']): string {
+  if (basis === 'override') return 'you named the candidate';
+  const sureness = { high: 'sure', medium: 'fairly sure', low: 'not sure' }[identification.confidence];
+  return `${sureness}: ${identification.clues.join('; ')}`;
 }

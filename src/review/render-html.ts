@@ -1,7 +1,8 @@
 import { REASONS } from '../core/types.js';
 import { countOf } from '../format/plural.js';
-import { FORMAT_LABELS, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
-import type { Review, ReviewedPair } from './types.js';
+import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
+import { MAIN_REASON_DEFINITION } from './main-reason.js';
+import type { Moment, Review, ReviewedPair } from './types.js';
 
 const STYLE = `
 body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d2330;background:#fff}
@@ -26,7 +27,7 @@ function escape(text: string): string {
  * browser, print or send to a coach. All transcript text is escaped.
  */
 export function renderReviewHtml(review: Review): string {
-  const title = `Interview review: ${review.candidate}`;
+  const title = `Interview review: ${review.identification.name ?? review.candidate}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -37,7 +38,9 @@ export function renderReviewHtml(review: Review): string {
 </head>
 <body>
 <h1>${escape(title)}</h1>
-<p class="meta">Interviewed by ${escape(review.interviewers.join(', '))} · ${escape(FORMAT_LABELS[review.format])} · ${countOf(review.pairs.length, 'answer')}</p>
+<p class="meta">${escape(candidateLabel(review))}, interviewed by ${escape(review.interviewers.join(', '))} · ${escape(FORMAT_LABELS[review.format])} · ${countOf(review.pairs.length, 'answer')}</p>
+<p class="meta">Candidate: ${escape(identificationLine(review.identification, review.candidateBasis))}</p>
+${review.identification.unsure ? `<p class="main">Starl is not sure who you are: ${escape(review.identification.unsure)}. If this is wrong, review it again naming the candidate.</p>` : ''}
 ${mainReason(review)}
 <h2>Misses by reason</h2>
 ${tallyTable(review)}
@@ -52,32 +55,41 @@ ${review.pairs.map(pairSection).join('\n')}
 }
 
 function mainReason(review: Review): string {
-  if (review.mainReason === null) return '<p class="main">No answer missed any of the four reasons.</p>';
-  const label = REASON_LABELS[review.mainReason];
-  const { misses, applicable } = review.tallies[review.mainReason];
-  return `<p class="main"><strong>Most likely cost you the second interview: ${escape(label.name)}</strong>, ${escape(label.meaning)} (missed in ${misses} of ${countOf(applicable, 'answer')}).</p>`;
+  const definition = `<p class="at">How it is chosen: ${escape(MAIN_REASON_DEFINITION)}.</p>`;
+  if (review.mainReason === null) return `<div class="main"><p>No answer missed any of the four reasons.</p>${definition}</div>`;
+  const main = review.mainReason;
+  const label = REASON_LABELS[main];
+  const note = fewAnswersNote(review.tallies[main]);
+  const runnerUp = review.runnerUp
+    ? `${escape(REASON_LABELS[review.runnerUp].name)}: ${escape(missCount(review.tallies[review.runnerUp]))}${fewAnswersNote(review.tallies[review.runnerUp]) ? ` (${escape(fewAnswersNote(review.tallies[review.runnerUp]))})` : ''}`
+    : 'none; no other reason missed';
+  const practice = review.practice ? `<p>Practise next: <code>${escape(review.practice.command)}</code></p>` : '';
+  return `<div class="main"><p><strong>Main reason: ${escape(label.name)}</strong>, ${escape(label.meaning)}.</p>
+<p>${escape(label.name)}: ${escape(missCount(review.tallies[main]))}${note ? `; <strong>${escape(note)}</strong>, so take it as a hint, not yet a pattern` : ''}.</p>
+<p>Runner-up: ${runnerUp}.</p>${definition}${momentList(review.worstMoments[main])}${practice}</div>`;
 }
 
 function tallyTable(review: Review): string {
   const rows = REASONS.map((reason) => {
     const { misses, applicable } = review.tallies[reason];
     const share = applicable > 0 ? misses / applicable : 0;
-    const count = applicable === 0 ? 'does not apply' : `${misses} of ${applicable}`;
+    const note = fewAnswersNote(review.tallies[reason]);
+    const count = applicable === 0 ? 'does not apply' : `${escape(missCount(review.tallies[reason]))}${note ? ` (${escape(note)})` : ''}`;
     return `<tr><th scope="row">${escape(REASON_LABELS[reason].name)}</th><td>${count}</td><td><div class="bar" role="img" aria-label="${percent(share)} missed"><span style="width:${percent(share)}"></span></div></td></tr>`;
   });
   return `<table><thead><tr><th>reason</th><th>misses</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function moments(review: Review): string {
-  return REASONS.filter((reason) => review.worstMoments[reason].length > 0)
-    .map((reason) => {
-      const items = review.worstMoments[reason].map(
-        (moment) =>
-          `<li><span class="at">${escape(where(moment.time, moment.line))}</span> <blockquote>${escape(shortQuote(moment.quote))}</blockquote>${escape(moment.message)}</li>`,
-      );
-      return `<h2>Where ${escape(REASON_LABELS[reason].name)} cost you</h2><ul>${items.join('')}</ul>`;
-    })
+  return REASONS.filter((reason) => reason !== review.mainReason && review.worstMoments[reason].length > 0)
+    .map((reason) => `<h2>Where ${escape(REASON_LABELS[reason].name)} cost you</h2>${momentList(review.worstMoments[reason])}`)
     .join('\n');
+}
+
+function momentList(moments: readonly Moment[]): string {
+  if (moments.length === 0) return '';
+  const items = moments.map((moment) => `<li><span class="at">${escape(where(moment.time, moment.line))}</span> <blockquote>${escape(shortQuote(moment.quote))}</blockquote>${escape(moment.message)}</li>`);
+  return `<ul>${items.join('')}</ul>`;
 }
 
 function delivery(review: Review): string {
@@ -96,10 +108,15 @@ function pairSection(pair: ReviewedPair, index: number): string {
   if (pair.problem) return `<section>${head}${answer}<p><strong>Not judged:</strong> ${escape(pair.problem.message)} [${escape(pair.problem.code)}]</p></section>`;
   const chips = pair.reasons
     ? REASONS.map((reason) => {
-        const { verdict, score } = pair.reasons![reason];
+        const { verdict, score, summary } = pair.reasons![reason];
         const css = verdict === 'n/a' ? 'na' : verdict;
-        return `<span class="chip ${css}">${escape(REASON_LABELS[reason].name)}: ${verdict}${score === null ? '' : ` (${score})`}</span>`;
+        return `<span class="chip ${css}" title="${escape(summary)}">${escape(REASON_LABELS[reason].name)}: ${verdict}${score === null ? '' : ` (${score})`}</span>`;
       }).join('')
+    : '';
+  const evidence = pair.reasons
+    ? `<ul class="verdicts">${REASONS.filter((reason) => pair.reasons![reason].verdict !== 'n/a')
+        .map((reason) => `<li><strong>${escape(REASON_LABELS[reason].name)} ${pair.reasons![reason].verdict}</strong>: ${escape(pair.reasons![reason].summary)}</li>`)
+        .join('')}</ul>`
     : '';
   const findings = pair.findings
     .map((finding) => {
@@ -114,5 +131,5 @@ function pairSection(pair: ReviewedPair, index: number): string {
     ? `<p class="at">From the posting, you could have used: ${escape(pair.context.couldUse.slice(0, 5).join(', '))}</p>`
     : '';
   const next = pair.followUp ? `<p class="at">Expect next: ${escape(pair.followUp)}</p>` : '';
-  return `<section>${head}<p>${chips}</p>${answer}${praise}${findings ? `<ul>${findings}</ul>` : ''}${couldUse}${next}</section>`;
+  return `<section>${head}<p>${chips}</p>${evidence}${answer}${praise}${findings ? `<ul>${findings}</ul>` : ''}${couldUse}${next}</section>`;
 }

@@ -1,7 +1,8 @@
 import { REASONS } from '../core/types.js';
 import { countOf } from '../format/plural.js';
-import { FORMAT_LABELS, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
-import type { DeliveryStats, Review, ReviewedPair } from './types.js';
+import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
+import { MAIN_REASON_DEFINITION } from './main-reason.js';
+import type { DeliveryStats, Moment, Review, ReviewedPair } from './types.js';
 
 /**
  * The review as plain text for a terminal: the main reason first, the tallies, the moments that show
@@ -10,26 +11,25 @@ import type { DeliveryStats, Review, ReviewedPair } from './types.js';
 export function renderReviewText(review: Review): string {
   const lines: string[] = [];
   const interviewers = review.interviewers.join(', ');
-  lines.push(`Interview review: ${review.candidate} (${review.candidateBasis === 'override' ? 'named' : 'inferred'} as the candidate), interviewed by ${interviewers}`);
+  lines.push(`Interview review: ${candidateLabel(review)}, interviewed by ${interviewers}`);
+  lines.push(`  candidate: ${identificationLine(review.identification, review.candidateBasis)}`);
+  if (review.identification.unsure) lines.push(...unsureLines(review));
   lines.push(`${FORMAT_LABELS[review.format]}, ${countOf(review.pairs.length, 'answer')} reviewed`);
   lines.push('');
-  lines.push(mainReasonLine(review));
+  lines.push(...mainReasonLines(review));
   lines.push('');
   lines.push('Misses by reason:');
   for (const reason of REASONS) {
-    const { misses, applicable } = review.tallies[reason];
-    const count = applicable === 0 ? 'does not apply' : `${misses} of ${applicable}`;
-    lines.push(`  ${REASON_LABELS[reason].name.padEnd(16)} ${count}`);
+    const tally = review.tallies[reason];
+    const note = fewAnswersNote(tally);
+    const count = tally.applicable === 0 ? 'does not apply' : `${missCount(tally)}${note ? ` (${note})` : ''}`;
+    lines.push(`  ${REASON_LABELS[reason].name.padEnd(16)} ${count}${reason === review.mainReason ? '  ← main reason' : ''}`);
   }
   for (const reason of REASONS) {
-    const moments = review.worstMoments[reason];
-    if (moments.length === 0) continue;
+    if (reason === review.mainReason || review.worstMoments[reason].length === 0) continue;
     lines.push('');
     lines.push(`Where ${REASON_LABELS[reason].name} cost you:`);
-    for (const moment of moments) {
-      lines.push(`  [${where(moment.time, moment.line)}] "${shortQuote(moment.quote)}"`);
-      if (moment.message) lines.push(`      ${moment.message}`);
-    }
+    lines.push(...momentLines(review.worstMoments[reason]));
   }
   lines.push('');
   lines.push(...deliveryLines(review.delivery));
@@ -40,11 +40,30 @@ export function renderReviewText(review: Review): string {
   return `${lines.join('\n')}\n`;
 }
 
-function mainReasonLine(review: Review): string {
-  if (review.mainReason === null) return 'No answer missed any of the four reasons.';
-  const { misses, applicable } = review.tallies[review.mainReason];
-  const label = REASON_LABELS[review.mainReason];
-  return `Most likely cost you the second interview: ${label.name}, ${label.meaning} (missed in ${misses} of ${countOf(applicable, 'answer')}).`;
+function unsureLines(review: Review): string[] {
+  const speakers = [review.candidate, ...review.interviewers].map((speaker) => `"${speaker}"`).join(', ');
+  return [`  Starl is not sure who you are: ${review.identification.unsure}.`, `  If this is wrong, run it again with --candidate NAME (the speakers are ${speakers}).`];
+}
+
+/** The main reason with its count, the runner-up, how it was chosen, the moments and the drill. */
+function mainReasonLines(review: Review): string[] {
+  if (review.mainReason === null) return ['No answer missed any of the four reasons.', `  (The main reason is ${MAIN_REASON_DEFINITION}.)`];
+  const main = review.mainReason;
+  const label = REASON_LABELS[main];
+  const note = fewAnswersNote(review.tallies[main]);
+  const lines = [`Main reason: ${label.name}, ${label.meaning}.`, `  ${label.name}: ${missCount(review.tallies[main])}${note ? `; ${note}, so take it as a hint, not yet a pattern` : ''}.`];
+  if (review.runnerUp) {
+    const runnerNote = fewAnswersNote(review.tallies[review.runnerUp]);
+    lines.push(`  runner-up: ${REASON_LABELS[review.runnerUp].name}: ${missCount(review.tallies[review.runnerUp])}${runnerNote ? ` (${runnerNote})` : ''}.`);
+  } else lines.push('  runner-up: none; no other reason missed.');
+  lines.push(`  How it is chosen: ${MAIN_REASON_DEFINITION}.`);
+  if (review.worstMoments[main].length > 0) lines.push('  The moments that show it:', ...momentLines(review.worstMoments[main]).map((line) => `  ${line}`));
+  if (review.practice) lines.push(`  Practise next: ${review.practice.command}`);
+  return lines;
+}
+
+function momentLines(moments: readonly Moment[]): string[] {
+  return moments.flatMap((moment) => [`  [${where(moment.time, moment.line)}] "${shortQuote(moment.quote)}"`, ...(moment.message ? [`      ${moment.message}`] : [])]);
 }
 
 function deliveryLines(delivery: DeliveryStats): string[] {
@@ -64,11 +83,14 @@ function pairLines(pair: ReviewedPair, index: number): string[] {
     return lines;
   }
   if (pair.reasons) {
-    const verdicts = REASONS.map((reason) => {
-      const { verdict, score } = pair.reasons![reason];
-      return `${REASON_LABELS[reason].name} ${verdict}${score === null ? '' : ` ${score}`}`;
-    });
-    lines.push(`   ${verdicts.join(' · ')}`);
+    const reasons = pair.reasons;
+    const applicable = REASONS.filter((reason) => reasons[reason].verdict !== 'n/a');
+    for (const reason of applicable) {
+      const { verdict, score, summary } = reasons[reason];
+      lines.push(`   ${verdict === 'pass' ? '✔' : '✘'} ${REASON_LABELS[reason].name} ${verdict}${score === null ? '' : ` ${score}`}: ${summary}`);
+    }
+    const notApplicable = REASONS.filter((reason) => reasons[reason].verdict === 'n/a').map((reason) => REASON_LABELS[reason].name);
+    if (notApplicable.length > 0) lines.push(`   · n/a: ${notApplicable.join(', ')}`);
   }
   const strengths = strengthQuotes(pair.strengths.map((strength) => strength.quote));
   if (strengths.length > 0) lines.push(`   counts for you: ${strengths.map((quote) => `"${quote}"`).join(', ')}`);

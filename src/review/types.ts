@@ -5,6 +5,15 @@ import type { Interview, Timing, TranscriptFormat } from '../transcripts/types.j
 export interface ReasonVerdict {
   verdict: Verdict;
   score: number | null;
+  /** The analyzer's one-line reason for the verdict: the evidence in words. */
+  summary: string;
+}
+
+/** The `starl practice` drill for the main reason, and the question type it drills. */
+export interface PracticeAdvice {
+  reason: Reason;
+  questionType: QuestionType;
+  command: string;
 }
 
 /** A problem the analyzer found in an answer, placed in the interview: quote, time and line. */
@@ -102,10 +111,16 @@ export interface Review {
   candidate: string;
   interviewers: string[];
   candidateBasis: Interview['candidateBasis'];
+  /** The candidate's name when the transcript gives one, how sure Starl is, and why. */
+  identification: Interview['identification'];
   pairs: ReviewedPair[];
   tallies: Record<Reason, Tally>;
-  /** The reason with the highest share of misses (ties in the order of the four), or `null`. */
+  /** The reason with the highest share of misses (see `MAIN_REASON_DEFINITION`), or `null`. */
   mainReason: Reason | null;
+  /** The reason ranked next by the same definition, or `null` when no other reason missed. */
+  runnerUp: Reason | null;
+  /** What to practise next for the main reason, or `null` when there is none. */
+  practice: PracticeAdvice | null;
   worstMoments: Record<Reason, Moment[]>;
   delivery: DeliveryStats;
 }

@@ -49,7 +49,7 @@ export function parseTimedCues(text: string, kind: 'webvtt' | 'srt', file?: stri
     if (clean) cues.push({ speaker, text: clean, start: raw.start, end: raw.end, line: raw.line });
   }
   const hasSpeakers = hasVoiceTags || names.size > 0;
-  return { format: vttFormat(kind, hasVoiceTags, names.size > 0), timing: 'cue', hasSpeakers, cues };
+  return { format: vttFormat(kind, hasVoiceTags, names.size > 0), timing: 'cue', hasSpeakers, header: [], cues };
 }
 
 function vttFormat(kind: 'webvtt' | 'srt', hasVoiceTags: boolean, hasNames: boolean): TranscriptFormat {

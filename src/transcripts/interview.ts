@@ -23,7 +23,12 @@ export interface ReadInterviewOptions {
 export function readInterview(text: string, options: ReadInterviewOptions = {}): Interview {
   const parsed = parseTranscript(text, options.file);
   const turns = buildTurns(parsed);
-  const choice = chooseCandidate(turns, options.candidate, options.file);
+  const choice = chooseCandidate(turns, {
+    header: parsed.header,
+    hasSpeakers: parsed.hasSpeakers,
+    ...(options.candidate === undefined ? {} : { override: options.candidate }),
+    ...(options.file === undefined ? {} : { file: options.file }),
+  });
   const pairs = pairQuestions(turns, choice.candidate);
   if (pairs.length === 0) {
     throw transcriptError(`found no question answered by "${choice.candidate}"; name the candidate with --candidate if that is the wrong speaker`, turns[0]?.line ?? 1, options.file);
@@ -35,6 +40,7 @@ export function readInterview(text: string, options: ReadInterviewOptions = {}):
     candidate: choice.candidate,
     interviewers: choice.interviewers,
     candidateBasis: choice.basis,
+    identification: { name: choice.name, confidence: choice.confidence, clues: choice.clues, unsure: choice.unsure },
     turns,
     pairs,
   };

@@ -20,22 +20,24 @@ function lines(text: string): string[] {
 /** Reads an Otter.ai text export: `Name  0:03` headers, each followed by its paragraph. */
 export function parseOtter(text: string, file?: string): ParsedTranscript {
   const cues: Cue[] = [];
+  const header: string[] = [];
   let current: Cue | null = null;
   lines(text).forEach((raw, index) => {
     const line = raw.trim();
     if (!line || OTTER_FOOTER.test(line)) return;
-    const header = OTTER_HEADER.exec(raw.trimEnd());
-    if (header) {
-      const start = parseClock(header[2] ?? '');
-      if (start === null) throw transcriptError(`broken timestamp "${clip(header[2] ?? '')}"`, index + 1, file);
-      current = { speaker: (header[1] ?? '').trim(), text: '', start, end: null, line: index + 2 };
+    const paragraph = OTTER_HEADER.exec(raw.trimEnd());
+    if (paragraph) {
+      const start = parseClock(paragraph[2] ?? '');
+      if (start === null) throw transcriptError(`broken timestamp "${clip(paragraph[2] ?? '')}"`, index + 1, file);
+      current = { speaker: (paragraph[1] ?? '').trim(), text: '', start, end: null, line: index + 2 };
       cues.push(current);
       return;
     }
-    if (current === null) return; // Otter puts the title and date above the first speaker.
+    // Otter puts the title and date above the first speaker.
+    if (current === null) return void header.push(line);
     current.text = current.text ? `${current.text} ${line}` : line;
   });
-  return { format: 'otter', timing: 'turn', hasSpeakers: true, cues: cues.filter((cue) => cue.text !== '') };
+  return { format: 'otter', timing: 'turn', hasSpeakers: true, header, cues: cues.filter((cue) => cue.text !== '') };
 }
 
 /**
@@ -46,6 +48,8 @@ export function parseMeet(text: string, file?: string): ParsedTranscript {
   const all = lines(text);
   const transcriptAt = all.findIndex((line) => line.trim() === 'Transcript');
   const bodyStart = transcriptAt === -1 ? 0 : transcriptAt + 1;
+  const attendeesAt = all.findIndex((line) => line.trim() === 'Attendees');
+  const header = all.slice(0, attendeesAt === -1 ? Math.max(0, transcriptAt) : attendeesAt).map((line) => line.trim()).filter(Boolean);
   const names = recurringSpeakers(all.slice(bodyStart));
   const cues: Cue[] = [];
   let time: number | null = null;
@@ -62,7 +66,7 @@ export function parseMeet(text: string, file?: string): ParsedTranscript {
     if (label && names.has(label.speaker)) cues.push({ speaker: label.speaker, text: label.text, start: time, end: null, line: index + 1 });
     else if (previous) previous.text = `${previous.text} ${line}`;
   }
-  return { format: 'google-meet', timing: 'coarse', hasSpeakers: true, cues };
+  return { format: 'google-meet', timing: 'coarse', hasSpeakers: true, header, cues };
 }
 
 /**
@@ -73,6 +77,7 @@ export function parseNotes(text: string, file?: string): ParsedTranscript {
   const all = lines(text);
   const names = recurringSpeakers(all);
   const cues: Cue[] = [];
+  const header: string[] = [];
   all.forEach((raw, index) => {
     const line = raw.trim();
     if (!line) return;
@@ -81,7 +86,8 @@ export function parseNotes(text: string, file?: string): ParsedTranscript {
     if (label && names.has(label.speaker)) {
       cues.push({ speaker: label.speaker, text: label.text, start: null, end: null, line: index + 1 });
     } else if (previous) previous.text = `${previous.text} ${line}`;
+    else header.push(line);
   });
   if (cues.length === 0) throw transcriptError('no speaker lines found: expected lines like "Q: …" and "A: …" or "Name: …"', 1, file);
-  return { format: 'notes', timing: 'none', hasSpeakers: true, cues };
+  return { format: 'notes', timing: 'none', hasSpeakers: true, header, cues };
 }

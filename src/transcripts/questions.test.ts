@@ -59,11 +59,6 @@ describe('isFollowUpQuestion', () => {
   });
 });
 
-test('closing questions', () => {
-  expect(isClosingQuestion('Do you have any questions for us?')).toBe(true);
-  expect(isClosingQuestion('Is there anything else we should know?')).toBe(true);
-  expect(isClosingQuestion('Do you have any experience with Go?')).toBe(false);
-});
 
 test('splitSentences keeps offsets into the text', () => {
   const text = 'We had, um, a problem.  So I fixed it… and then? Done';
@@ -79,4 +74,17 @@ test.each([
   ['Tell me about yourself.', 'Tell me about yourself.'],
 ])('withoutLeadIn(%j) is %j', (question, expected) => {
   expect(withoutLeadIn(question)).toBe(expected);
+});
+
+test.each([
+  ['Do you have any questions for us?', true],
+  ['Is there anything else we should know?', true],
+  ['Do you have any experience with Go?', false],
+  ['Do you have any questions?', true],
+  ['Okay, any questions?', true],
+  ['Have you got any final questions?', true],
+  ['Do you have any questions about the rota so far?', false],
+  ['Any questions for me?', true],
+])('isClosingQuestion(%j) → %s', (question, expected) => {
+  expect(isClosingQuestion(question)).toBe(expected);
 });

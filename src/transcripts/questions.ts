@@ -6,7 +6,7 @@
  */
 
 /** Words people say before the question itself: "So, um, tell me…". */
-const LEAD_IN = /^(?:(?:so|and|okay|ok|alright|all right|great|cool|well|now|um+|uh+|right|perfect|awesome|thanks|thank you|yeah|next)[,.!]?\s+)+/i;
+const LEAD_IN = /^(?:(?:so|and|okay|ok|alright|all right|great|cool|well|now|um+|uh+|right|perfect|awesome|thanks|thank you|yeah|next|sorry|wait|oh|ah|mm+-?hm+|hmm+)[,.!]?\s+)+/i;
 const PROMPT = /^(?:tell (?:me|us)|walk (?:me|us) through|talk (?:me|us) through|take (?:me|us) through|describe|give (?:me|us)|share with (?:me|us)|explain|talk about|i'?d (?:love|like) to (?:hear|know)|let'?s hear|i'?m curious)\b/i;
 const INTERROGATIVE = /^(?:what|what's|why|how|when|where|who|which|do|does|did|can|could|would|will|have|has|are|is|were|was)\b/i;
 
@@ -18,14 +18,14 @@ const EMBEDDED_QUESTION =
   /\b(?:how (?:are|is|was|were|do|did|would|could|about|long|many|much)|what (?:are|is|was|were|do|did|would|made|makes|drew|interests|brings)|why (?:are|do|did|would|is|should)|(?:do|did|can|could|would|have|are|were) you|tell (?:me|us)|walk (?:me|us) through)\b/i;
 
 /** The closing question, after which the candidate's own questions belong to the closing answer. */
-const CLOSING = /\b(?:any questions for (?:me|us)|anything else (?:we|i) should know|questions (?:do you have )?for (?:me|us)|what questions do you have|anything (?:else )?(?:that )?you(?:'d| would) like to ask|anything you want to ask)\b/i;
+const CLOSING = /\b(?:any questions for (?:me|us)|anything else (?:we|i) should know|questions (?:do you have )?for (?:me|us)|what questions do you have|anything (?:else )?(?:that )?you(?:'d| would) like to ask|anything you want to ask)\b|\b(?:do you have|have you got|you got) any (?:other |more |final |last )?questions\s*\??$|^(?:\W*\w+[,.!]?\s+)?any (?:other |more |final |last )?questions\s*\??$/i;
 
 /** Questions that start a new topic even when short, so are never follow-ups. */
 const NEW_TOPIC =
   /\b(?:about yourself|a time (?:when|where|that|you)|walk (?:me|us) through your|describe a (?:time|situation)|give (?:me|us) an example|why (?:do you want|are you interested|this|our|us|here)|what do you know about|where do you see yourself|how are you|how's your|what do you (?:like to )?do (?:for fun|outside)|what interests you|why should we|why did you (?:leave|decide|choose|apply)|what are your (?:strengths|weaknesses|salary)|greatest (?:strength|weakness|accomplishment|achievement)|what would you do if|how do you (?:handle|deal with|prioriti[sz]e))\b/i;
 /** How follow-ups usually start: asking for more of the story just told. */
 const FOLLOW_UP_START =
-  /^(?:and|then|what happened|what did you|how did you|why did you|what was the|what were the|did you|was that|how did (?:that|it)|what would you do differently|can you say more|could you (?:say|tell me) more|could you elaborate|tell me more|what about|how long|how many|how much|looking back|personally|in hindsight|can you think of)\b/i;
+  /^(?:and|then|what happened|what did (?:you|the|they|he|she|your|people|everyone)|how did (?:you|the|they|he|she|your|people|everyone)|why did you|what was the|what were the|did you|was that|was it|were they|how did (?:that|it)|what would you do differently|can you say more|could you (?:say|tell me) more|could you elaborate|tell me more|what about|how long|how many|how much|looking back|personally|in hindsight|can you think of|do you mean)\b/i;
 /** "Why Brightloop?", "Why this role?": the motivation question, however short. */
 const WHY_COMPANY = /^why (?:\p{Lu}[\p{L}\p{N}&.'-]*(?: \p{Lu}[\p{L}\p{N}&.'-]*)*|(?:this|the) (?:company|role|job|position|team))\s*\??$/u;
 const ANAPHOR = /\b(?:that|it|this|they|them|those|then|one)\b/i;
@@ -116,6 +116,29 @@ function embeddedQuestion(turnText: string, sentence: Sentence | undefined): { t
   if (!match) return null;
   const start = sentence.start + match.index;
   return { text: turnText.slice(start, sentence.end), start, end: sentence.end };
+}
+
+/**
+ * Checks of the call and greetings asked as questions ("Can you hear me okay?", "Is that Priyanka?",
+ * "Hey, Mireille?"): small talk that asks nothing of the candidate, unlike the guide's openers
+ * ("How was the drive in?"), which are part of the interview.
+ */
+const CALL_CHECK =
+  /\b(?:can (?:you|everyone) (?:hear|see) (?:me|us|my screen)|(?:hear|see) (?:me|us) (?:ok(?:ay)?|all right|alright|fine|well)|is (?:the|my|your) (?:sound|audio|video|mic|microphone|camera|connection) (?:ok(?:ay)?|all right|alright|working|fine)|is (?:now|this) still a good time)\b|\b(?:(?:are you )?ready to (?:start|begin|get started)|shall we (?:start|begin|get started))\s*\??$/i;
+/** "Hey, Mireille?", "Is that Priyanka?": a greeting or a check of who joined, then a name. */
+const GREETING_QUESTION = /^((?:hi|hey|hello|morning|good morning|good afternoon)[,!]?\s+)?((?:is (?:that|this)|am i (?:speaking|talking) (?:to|with))\s+)?(.+?)\s*\?$/i;
+const NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?$/u;
+
+function isGreetingQuestion(sentence: string): boolean {
+  const match = GREETING_QUESTION.exec(sentence.trim());
+  return match !== null && (match[1] !== undefined || match[2] !== undefined) && NAME.test(match[3] ?? '');
+}
+
+/** Whether a question only checks the call or greets someone, so no answer to it is judged. */
+export function isSmallTalk(question: string): boolean {
+  const sentences = splitSentences(question);
+  const chat = (text: string) => CALL_CHECK.test(text) || isGreetingQuestion(text);
+  return sentences.some((sentence) => chat(sentence.text)) && sentences.every((sentence) => chat(sentence.text) || !isQuestionSentence(sentence.text));
 }
 
 /** Whether a question is the interview's closing "Do you have any questions for me?". */

@@ -15,9 +15,9 @@ export function splitSpeakerLabel(line: string): { speaker: string; text: string
   return { speaker, text };
 }
 
-/** Labels that notes use for the candidate ("A:", "Me:") and for the interviewer ("Q:", "Interviewer:"). */
+/** Labels that notes use for the candidate ("A:", "Me:") and for the interviewer ("Q:", "Interviewer:", "Them:"). */
 export const CANDIDATE_LABEL = /^(?:a|me|myself|candidate|interviewee|answer)$/i;
-export const INTERVIEWER_LABEL = /^(?:q|question|interviewer|recruiter|hiring manager)$/i;
+export const INTERVIEWER_LABEL = /^(?:q|question|interviewer|recruiter|hiring manager|them|panel)$/i;
 
 /** When nearly every cue starts with a label, each label is a speaker even if used once. */
 const MOSTLY_LABELLED = 0.8;

@@ -1,8 +1,9 @@
 import { isClosingQuestion, isQuestionSentence, splitSentences } from './questions.js';
 import type { Cue, ParsedTranscript, Turn } from './types.js';
 
-/** An interviewer's short acknowledgement before the next question ("Great example.", "Okay."). */
-const ACKNOWLEDGEMENT = /^(?:okay|ok|great|good|nice|cool|alright|all right|right|perfect|awesome|interesting|got it|wonderful|excellent|very cool|that's (?:great|helpful|really helpful))\b[^.?!…]{0,30}[.!]$/i;
+/** An interviewer's short acknowledgement before the next question ("Great example.", "Ha, perfect."). */
+const ACKNOWLEDGEMENT =
+  /^(?:(?:ha(?:ha)*|oh|ah|mm+-?hm+|hmm+|wow)[,!.]?\s+)?(?:okay|ok|great|good|nice|cool|alright|all right|right|perfect|awesome|interesting|got it|wonderful|excellent|lovely|brilliant|fair enough|very cool|that's (?:great|helpful|really helpful))\b[^.?!…]{0,30}[.!]$/i;
 
 /** Names given to the two sides when the file does not name its speakers. */
 export const UNNAMED_INTERVIEWER = 'Interviewer';
@@ -72,9 +73,10 @@ function attributeBySentence(cues: readonly Cue[]): Cue[] {
   const closingAt = sentences.findIndex((sentence, index) => asking[index] && isClosingQuestion(sentence.text));
   // After the closing question, questions are the candidate's own.
   if (closingAt !== -1) asking.fill(false, closingAt + 1);
-  // "Great example." right before a question is the interviewer moving on, not the end of the answer.
+  // "Great example." right before a question is the interviewer moving on, not the end of the answer;
+  // but "Good, thanks." right after a question is the whole answer to it.
   for (let index = sentences.length - 2; index >= 0; index--) {
-    if (asking[index + 1] && ACKNOWLEDGEMENT.test(sentences[index]?.text ?? '')) asking[index] = true;
+    if (asking[index + 1] && !asking[index - 1] && ACKNOWLEDGEMENT.test(sentences[index]?.text ?? '')) asking[index] = true;
   }
   const result: Cue[] = [];
   sentences.forEach((sentence, index) => {

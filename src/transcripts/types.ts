@@ -26,6 +26,8 @@ export interface ParsedTranscript {
   timing: Timing;
   /** Whether the file names its speakers; without names, speakers are inferred from questions. */
   hasSpeakers: boolean;
+  /** The lines above the first speech (a title, "My notes (Ravi Kulkarni)"), which may name the candidate. */
+  header: string[];
   cues: Cue[];
 }
 
@@ -42,7 +44,10 @@ export interface Turn {
   line: number;
 }
 
-/** A piece of an answer and where it came from: `answer.slice(start, end) === turns[turnIndex].text`. */
+/**
+ * A piece of an answer and where it came from: `answer.slice(start, end)` is `turns[turnIndex].text`, or
+ * for the closing answer's last turn the start of it, up to the candidate's last question.
+ */
 export interface AnswerSegment {
   turnIndex: number;
   start: number;
@@ -66,11 +71,26 @@ export interface QuestionAnswerPair {
   questionLine: number;
 }
 
+/** How sure Starl is of who the candidate is: `low` means it asks to be told (`--candidate`). */
+export type CandidateConfidence = 'high' | 'medium' | 'low';
+
+/** Who the candidate is as a person, and why Starl thinks so. */
+export interface CandidateIdentification {
+  /** The person's name when the transcript gives one (a label, a header, a greeting), else `null`. */
+  name: string | null;
+  confidence: CandidateConfidence;
+  /** The clues that decided it, in words: "labelled \"A\"", "greeted as \"Lena\" (\"Nice to meet you, Lena\")". */
+  clues: string[];
+  /** Why Starl is unsure, when `confidence` is `low`; else `null`. */
+  unsure: string | null;
+}
+
 /** Who the candidate is and how the decision was made. */
-export interface CandidateChoice {
+export interface CandidateChoice extends CandidateIdentification {
+  /** The candidate's speaker label in the transcript ("Lena Park", "A", "Speaker 2", "Candidate"). */
   candidate: string;
   interviewers: string[];
-  /** `override` when named with --candidate, `inferred` when picked from how each speaker talks. */
+  /** `override` when named with --candidate, `inferred` when picked from the transcript's clues. */
   basis: 'override' | 'inferred';
 }
 
@@ -82,6 +102,7 @@ export interface Interview {
   candidate: string;
   interviewers: string[];
   candidateBasis: CandidateChoice['basis'];
+  identification: CandidateIdentification;
   turns: Turn[];
   pairs: QuestionAnswerPair[];
 }

@@ -219,6 +219,30 @@ describe.skipIf(browserMissing)('Review page', () => {
     await screenshot('review', 1400);
   });
 
+  it('shows the main reason with its count, the runner-up, how it is chosen and the drill to practise', async () => {
+    await upload('zoom-backend-engineer.vtt', readFileSync('test/fixtures/transcripts/zoom-backend-engineer.vtt'));
+    await page.locator('.main-reason').waitFor();
+    expect(await page.locator('.main-count').textContent()).toMatch(/\d+ of \d+ answers? missed/);
+    expect(await page.locator('.runner-up').textContent()).toMatch(/^Runner-up: /);
+    expect(await page.locator('.main-reason .definition').textContent()).toContain('highest share of misses');
+    expect(await page.locator('.practice code').textContent()).toMatch(/^starl practice --only \w+/);
+  });
+
+  it('asks who the candidate is when unsure, and reviews again as the speaker picked', async () => {
+    const bothAsk = ['Ann: How was your week?', 'Bo: Good. And yours?', 'Ann: Busy. Tell me about your last project?', 'Bo: I built a billing export. What are you working on?', 'Ann: A new checkout. Why did you choose it?', 'Bo: It was the biggest gap. Do you enjoy it?'].join('\n');
+    await upload('chat-notes.txt', bothAsk);
+    const unsure = page.locator('.candidate-unsure');
+    await unsure.waitFor();
+    expect(await unsure.textContent()).toContain('Starl is not sure who you are');
+    const first = (await page.locator('.review-meta .speaker').first().textContent()) ?? '';
+    const other = first === 'Ann' ? 'Bo' : 'Ann';
+    await page.getByLabel('Which speaker are you?').selectOption(other);
+    await page.getByRole('button', { name: 'Review again as this speaker' }).click();
+    await page.locator('.candidate-pick:not(.candidate-unsure)').waitFor();
+    expect(await page.locator('.review-meta .speaker').first().textContent()).toBe(other);
+    expect(await page.locator('.candidate-pick').textContent()).toContain('you named the candidate');
+  });
+
   it('shows a transcript it cannot read as a message naming the file', async () => {
     await upload('empty-notes.txt', 'nothing here that looks like an interview');
     const alert = page.getByRole('alert');

@@ -40,7 +40,8 @@ describe('starl review', () => {
   test('prints the review of a Zoom transcript as text', async () => {
     expect(await run(fixture('zoom-backend-engineer.vtt'))).toBe(0);
     expect(stdout).toContain('Interview review: Jordan Kim');
-    expect(stdout).toContain('Most likely cost you the second interview: specific reason');
+    expect(stdout).toContain('Main reason: specific reason, no reason for this company and role tied to you.');
+    expect(stdout).toContain('Practise next: starl practice --only motivation');
   });
 
   test('--json prints the fields the issue lists', async () => {
@@ -60,6 +61,20 @@ describe('starl review', () => {
     expect(await run(fixture('zoom-backend-engineer.vtt'), '--candidate', 'jordan', '--html', out)).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>[\s\S]*Interview review: Jordan Kim/);
     expect(stderr).toContain(`wrote the HTML review to ${out}`);
+  });
+
+  test('when unsure of the candidate, asks for --candidate: at the top of the text, on stderr with --json', async () => {
+    const notes = join(dir, 'both-ask.txt');
+    writeFileSync(notes, 'Ann: How was your week?\nBo: Good. And yours?\nAnn: Busy. Tell me about your last project?\nBo: I built a billing export. What are you working on?\nAnn: A new checkout. Why did you choose it?\nBo: It was the biggest gap. Do you enjoy it?\n');
+    expect(await run(notes)).toBe(0);
+    expect(stdout.split('\n').slice(0, 4).join('\n')).toContain('If this is wrong, run it again with --candidate NAME (the speakers are');
+    stdout = '';
+    expect(await run(notes, '--json')).toBe(0);
+    expect(JSON.parse(stdout).identification.confidence).toBe('low');
+    expect(stderr).toMatch(/^starl: not sure who the candidate is: .*both ask and answer questions, and nothing names the candidate; reviewed "(Ann|Bo)", name the right one with --candidate/m);
+    stderr = '';
+    expect(await run(notes, '--json', '--candidate', 'Bo')).toBe(0);
+    expect(stderr).toBe('');
   });
 
   test('UTF-16 from Windows is read like UTF-8', async () => {

@@ -30,7 +30,7 @@ export function registerReview(program: Command): void {
     .command('review')
     .description('review a real interview from its transcript: which of the four reasons cost you, with the moments that show it')
     .argument('<file>', `transcript: Zoom/Teams .vtt, .srt, Google Meet or Otter.ai text, or notes (max ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB)`)
-    .option('--candidate <name>', 'your name as the transcript spells it (default: the speaker who answers the questions)')
+    .option('--candidate <name>', 'your name or label as the transcript spells it (default: found from labels, headers, greetings and who answers; Starl asks when unsure)')
     .option('--json', 'print the review as JSON')
     .option('--html <out>', 'also write the review as a standalone HTML page to this file')
     .option('-c, --context <text>', 'text from the job posting or company page, for the specific-reason check')
@@ -63,12 +63,20 @@ UTF-8 (with or without a BOM) or UTF-16 with a BOM, up to ${MAX_TRANSCRIPT_BYTES
         const review = buildReview(interview, { context: context ?? company?.context ?? null, company: company?.company ?? null });
         if (flags.html !== undefined) await writeOutput(flags.html, renderReviewHtml(review));
         process.stdout.write(flags.json ? renderReviewJson(review) : renderReviewText(review));
+        // The text report asks at its top; JSON on stdout is for programs, so the person is asked on stderr.
+        if (flags.json && review.identification.unsure) process.stderr.write(`starl: ${unsureCandidateNote(review)}\n`);
         if (store && save) await saveReview(store, file, review);
         if (flags.html !== undefined) process.stderr.write(`starl: wrote the HTML review to ${flags.html}\n`);
       } finally {
         await store?.close();
       }
     });
+}
+
+/** Why Starl is unsure of the candidate, and how to tell it. */
+function unsureCandidateNote(review: Review): string {
+  const speakers = [review.candidate, ...review.interviewers].map((speaker) => `"${speaker}"`).join(', ');
+  return `not sure who the candidate is: ${review.identification.unsure}; reviewed "${review.candidate}", name the right one with --candidate (the speakers are ${speakers})`;
 }
 
 async function companyFor(store: Store, name: string): Promise<{ company: NonNullable<AnalyzeInput['company']>; context: string | null }> {
