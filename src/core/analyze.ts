@@ -10,6 +10,7 @@ import { RULES } from './rules/index.js';
 import { checkAnswer, checkQuestion } from './validate.js';
 import { chooseFollowUp } from './follow-up.js';
 import { SHIPPED_MODELS, type Models } from './model/models.js';
+import type { StoryFacts } from './facts.js';
 import { sigmoid } from './model/linear.js';
 
 const JUDGES: Record<Reason, (facts: Facts) => Judgement> = {
@@ -51,7 +52,7 @@ function judge(models: Models, input: AnalyzeInput, doc: Document, questionType:
   const judgements: Partial<Record<Reason, Judgement>> = {};
   for (const reason of REASONS) if (APPLIES_TO[reason].includes(questionType)) judgements[reason] = JUDGES[reason](facts);
   const findings = runRules(RULES, { input, doc, signals, questionType, star, judgements });
-  const strengths = findStrengths(signals, star, doc, questionType);
+  const strengths = findStrengths(signals, star, judgements.starl?.story, doc, questionType);
   const reasons = Object.fromEntries(
     REASONS.map((reason) => [reason, reasonReport(reason, judgements[reason], findings, strengths, questionTypeConfidence, models)]),
   ) as Record<Reason, ReasonReport>;
@@ -91,7 +92,7 @@ function reasonReport(
   return { verdict, score: toScore(judgement.z), confidence, summary: judgement.summary, findings: own, strengths: strengths.filter((s) => s.reason === reason) };
 }
 
-function findStrengths(signals: Signals, star: StarLabelling | null, doc: Document, type: QuestionType): Strength[] {
+function findStrengths(signals: Signals, star: StarLabelling | null, story: StoryFacts | undefined, doc: Document, type: QuestionType): Strength[] {
   const strengths: Strength[] = [];
   const add = (kind: Strength['kind'], reason: Reason, span: { start: number; end: number }): void => {
     strengths.push({ kind, reason, span: { start: span.start, end: span.end }, actual: doc.text.slice(span.start, span.end) });
@@ -108,10 +109,11 @@ function findStrengths(signals: Signals, star: StarLabelling | null, doc: Docume
     signals.specifics.forEach((m) => add('companyTerm', 'specificReason', m));
     signals.personalTies.forEach((m) => add('personalTie', 'specificReason', m));
   }
-  if (star) {
+  if (star && story) {
+    // Strengths show only what the verdict counted, so a highlighted result never sits beside "no result".
     doc.sentences.forEach((s, i) => {
-      if (star.labels[i] === 'A' && star.cues[i]!.ownAction) add('ownAction', 'starl', s);
-      if (star.labels[i] === 'R') add('outcome', 'starl', s);
+      if (story.ownAction && star.labels[i] === 'A' && star.cues[i]!.ownAction) add('ownAction', 'starl', s);
+      if (star.labels[i] === 'R' && story.results.includes(i)) add('outcome', 'starl', s);
       if (star.labels[i] === 'L') add('learning', 'starl', s);
     });
   }

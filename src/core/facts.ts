@@ -7,6 +7,8 @@ import type { Balance } from './types.js';
 export interface SentenceCues {
   learning: boolean;
   result: boolean;
+  /** Effort told as if it were the outcome ("we all worked hard and got through it"). */
+  effort: boolean;
   measured: boolean;
   task: boolean;
   preface: boolean;
@@ -34,4 +36,6 @@ export interface StoryFacts {
   habitual: boolean;
   learning: boolean;
   measuredResult: boolean;
+  /** The sentences that tell what came of the story, by index. */
+  results: number[];
 }

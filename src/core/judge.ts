@@ -1,7 +1,7 @@
 import type { QuestionType, Reason, StarLabel, Balance } from './types.js';
 import { PADDING_SHARE, type Signals } from './signals.js';
 import type { Document } from './text/document.js';
-import type { StarLabelling } from './star/label.js';
+import { effortOnly, type StarLabelling } from './star/label.js';
 import type { StoryFacts } from './facts.js';
 
 export type { StoryFacts } from './facts.js';
@@ -159,8 +159,12 @@ export function storyFacts(doc: Document, star: StarLabelling): StoryFacts {
   const inStory = (i: number): boolean => labels[i] !== 'O';
   const ownAction = cues.some((c, i) => inStory(i) && labels[i] !== 'L' && c.ownAction);
   const weAction = cues.some((c, i) => inStory(i) && (c.weAction || c.passiveAction));
-  // A result told inside an action sentence still counts (the guide), as does a one-sentence story's.
-  const result = labels.includes('R') || cues.some((c, i) => inStory(i) && (c.measured || (c.result && (c.outcomeVerb || c.ownAction || c.weAction))));
+  // A result told inside an action sentence still counts (the guide), as does a one-sentence story's; effort
+  // told as the ending ("we all worked hard and got through it") is no result.
+  const results = cues.flatMap((c, i) =>
+    (labels[i] === 'R' && !effortOnly(c)) || (inStory(i) && (c.measured || (c.result && !effortOnly(c) && (c.outcomeVerb || c.ownAction || c.weAction)))) ? [i] : [],
+  );
+  const counted = (i: number): boolean => doc.sentences[i]!.tokens.some((t) => t.type === 'number' || (t.entity !== null && ['CARDINAL', 'PERCENT', 'MONEY', 'DURATION', 'TIME'].includes(t.entity)));
   const mostlyAside = shareOf(labels, words, ['O']) > 0.5;
   const hypothetical = mostlyAside && cues.some((c) => c.hypothetical);
   const habitual = mostlyAside && cues.some((c) => c.habitual);
@@ -169,12 +173,13 @@ export function storyFacts(doc: Document, star: StarLabelling): StoryFacts {
     isStory: !hypothetical && !habitual && (labels.some((l) => l === 'A' || l === 'R') || toldActions),
     ownAction,
     weOnly: !ownAction && weAction,
-    result,
+    result: results.length > 0,
     balance,
     hypothetical,
     habitual,
     learning: labels.includes('L'),
-    measuredResult: cues.some((c, i) => inStory(i) && c.measured),
+    measuredResult: cues.some((c, i) => inStory(i) && c.measured) || results.some(counted),
+    results,
   };
 }
 
@@ -183,7 +188,7 @@ export function storyFacts(doc: Document, star: StarLabelling): StoryFacts {
  * A story told only in buzzwords has no concrete action or clear result, whatever its grammar.
  */
 export function judgeStarl({ story, signals }: Facts): Judgement {
-  const s = isHollow(signals) ? { ...story!, ownAction: false, result: false } : story!;
+  const s = isHollow(signals) ? { ...story!, ownAction: false, result: false, results: [] } : story!;
   let z = s.isStory ? 0.6 : -2.5;
   z += s.ownAction ? 0.8 : -2;
   z += s.result ? 0.6 : -1.6;

@@ -2,10 +2,14 @@ import { tokenize, type Token } from '../text/nlp.js';
 import postingWords from '../lexicon/posting-words.json' with { type: 'json' };
 import stopwordsData from '../lexicon/common-names.json' with { type: 'json' };
 import jobTitles from './job-titles.json' with { type: 'json' };
+import boilerplate from './boilerplate.json' with { type: 'json' };
 
 const POSTING = new Set(postingWords.entries);
 const COMMON_NAMES = new Set(stopwordsData.entries);
 const JOB_TITLES = new Set(jobTitles.entries);
+const BOILERPLATE = new Set(boilerplate.entries);
+/** Words after which a posting's proper nouns name a place ("based in Leeds"), which is no reason to join. */
+const PLACE_BEFORE = new Set(['in', 'near', 'across', 'from', 'throughout', 'around']);
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'VERB']);
 /** Function words that wink sometimes tags as nouns; a term never runs across them. */
 const BREAKS = new Set(['is', 'are', 'was', 'were', 'be', 'to', 'of', 'at', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'for', 'with', 'its', 'their', 'our', 'your']);
@@ -50,7 +54,11 @@ export function contextTerms(text: string): ContextTerm[] {
     while (run.length && (run[0]!.pos === 'ADJ' || run[0]!.pos === 'VERB')) run.shift();
     while (run.length && run[run.length - 1]!.pos === 'VERB') run.pop();
     if (run.length === 0 || JOB_TITLES.has(run[run.length - 1]!.lemma)) return;
-    const words = run.filter(distinctive);
+    // Team names, places and page furniture are in the posting but give no reason for this company.
+    if (['team', 'teams', 'department', 'division'].includes(run[run.length - 1]!.lemma)) return;
+    const before = tokens[tokens.indexOf(run[0]!) - 1];
+    if (before && PLACE_BEFORE.has(before.lower) && run.every((t) => t.pos === 'PROPN')) return;
+    const words = run.filter((t) => distinctive(t) && !BOILERPLATE.has(t.lower) && !BOILERPLATE.has(t.lemma));
     if (words.length === 0) return;
     const proper = run.some((t) => t.pos === 'PROPN' && !COMMON_NAMES.has(t.lower));
     const value = text.slice(run[0]!.start, run[run.length - 1]!.end);

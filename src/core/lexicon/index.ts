@@ -41,4 +41,5 @@ export const LEXICONS = compileLexicons({
   hypotheticalCues: cue(cues.hypothetical),
   habitualCues: cue(cues.habitual),
   situationCues: cue(cues.situation),
+  effortCues: cue(cues.effort),
 });

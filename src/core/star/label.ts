@@ -10,7 +10,7 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import { LEXICONS } from '../lexicon/index.js';
 
 
-const { learningCues: LEARNING, resultCues: RESULT, taskCues: TASK, prefaceCues: PREFACE, hypotheticalCues: HYPOTHETICAL, habitualCues: HABITUAL, situationCues: SITUATION } = LEXICONS;
+const { learningCues: LEARNING, resultCues: RESULT, taskCues: TASK, prefaceCues: PREFACE, hypotheticalCues: HYPOTHETICAL, habitualCues: HABITUAL, situationCues: SITUATION, effortCues: EFFORT } = LEXICONS;
 
 
 
@@ -38,12 +38,14 @@ export function readCues(doc: Document): SentenceCues[] {
   const hypothetical = cueHits(doc, HYPOTHETICAL, (_, at) => at < 20);
   const habitual = cueHits(doc, HABITUAL);
   const situation = cueHits(doc, SITUATION);
+  const effort = cueHits(doc, EFFORT);
   return doc.sentences.map((sentence, i) => {
     const clauses = sentence.clauses;
     const actions = clauses.filter((c) => c.past && !c.stative && !c.modal && !c.perfect);
     return {
       learning: learning.has(i),
       result: result.has(i),
+      effort: effort.has(i),
       measured: doc.measured.some((m) => m.start >= sentence.start && m.start < sentence.end),
       task: task.has(i),
       preface: preface.has(i),
@@ -62,6 +64,9 @@ export function readCues(doc: Document): SentenceCues[] {
   });
 }
 
+/** A sentence whose only claim to an outcome is effort: it tells no change, number or outcome verb. */
+export const effortOnly = (c: SentenceCues): boolean => c.effort && !c.result && !c.measured && !c.outcomeVerb;
+
 /** A labelled story: each sentence's label, the model's probability for it, and the cues it read. */
 export interface StarLabelling {
   labels: StarLabel[];
@@ -71,14 +76,16 @@ export interface StarLabelling {
 
 /**
  * Labels every sentence of a behavioral answer S, T, A, R, L or O with the fitted sequence model
- * (star/crf.ts) over each sentence's linguistic evidence (star/features.ts). Only the guide's one
- * mechanical decision is applied on top: a sentence of fillers alone is an aside.
+ * (star/crf.ts) over each sentence's linguistic evidence (star/features.ts). Only two of the guide's
+ * decisions are applied on top: fillers alone are an aside, and effort is no result.
  */
 export function labelStar(doc: Document, model: StarModel = SHIPPED_MODELS.star): StarLabelling {
   const cueList = readCues(doc);
   const { labels, marginals } = decode(model, storySentenceFeatures(doc, cueList));
   doc.sentences.forEach((sentence, i) => {
     if (sentence.tokens.every((t) => t.type !== 'word' || FILLER_WORDS.has(t.lower))) labels[i] = 'O';
+    // Effort told as the ending ("we all worked hard and got through it") is commentary, not a result.
+    if (labels[i] === 'R' && effortOnly(cueList[i]!)) labels[i] = 'O';
   });
   const confidences = marginals.map((m, i) => Math.round(m[LABELS.indexOf(labels[i]!)]! * 100) / 100);
   return { labels, confidences, cues: cueList };
