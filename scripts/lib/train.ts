@@ -6,6 +6,7 @@ import { readDocument, type Document } from '../../src/core/text/document.js';
 import { readSignals } from '../../src/core/signals.js';
 import { readCues, labelStar } from '../../src/core/star/label.js';
 import { storySentenceFeatures } from '../../src/core/star/features.js';
+import { questionTopics } from '../../src/core/question-type/topics.js';
 import { storyFacts } from '../../src/core/judge.js';
 import { memorableFeatures, opportunityFeatures, specificReasonFeatures } from '../../src/core/model/features.js';
 import type { Features } from '../../src/core/model/linear.js';
@@ -60,10 +61,10 @@ export function goldLabels(record: Labelled, doc: Document): StarLabel[] {
   return doc.sentences.map((s) => spans.find((g) => s.start >= g.start && s.start < g.end)?.star ?? 'O');
 }
 
-const storyFeatureCache = new Map<Document, Features[]>();
-function storyFeatures(doc: Document): Features[] {
-  let f = storyFeatureCache.get(doc);
-  if (!f) storyFeatureCache.set(doc, (f = storySentenceFeatures(doc, readCues(doc))));
+const storyFeatureCache = new Map<Labelled, Features[]>();
+function storyFeatures(record: Labelled): Features[] {
+  let f = storyFeatureCache.get(record);
+  if (!f) storyFeatureCache.set(record, (f = storySentenceFeatures(documentOf(record), readCues(documentOf(record)), questionTopics(record.question).map((t) => t.id))));
   return f;
 }
 
@@ -72,7 +73,7 @@ export function fitUncalibrated(records: Labelled[]): Models {
   const star = fitCrf(
     records.filter((r) => r.sentences).map((r) => {
       const doc = documentOf(r);
-      return { x: storyFeatures(doc), y: goldLabels(r, doc) };
+      return { x: storyFeatures(r), y: goldLabels(r, doc) };
     }),
     0.02,
   );
@@ -80,7 +81,7 @@ export function fitUncalibrated(records: Labelled[]): Models {
   for (const r of records) {
     const doc = documentOf(r);
     const signals = readSignals(doc, { question: r.question, answer: r.answer, context: r.context }, r.questionType);
-    const story = r.questionType === 'behavioral' ? storyFacts(doc, labelStar(doc, star)) : null;
+    const story = r.questionType === 'behavioral' ? storyFacts(doc, labelStar(doc, star, r.question)) : null;
     const y = (reason: Reason): number => (r.reasons[reason] === 'pass' ? 1 : 0);
     if (r.reasons.opportunity !== 'n/a') examples.opportunity.push({ x: opportunityFeatures(signals, r.questionType, story), y: y('opportunity') });
     if (r.reasons.memorable !== 'n/a') examples.memorable.push({ x: memorableFeatures(signals, r.questionType), y: y('memorable') });

@@ -46,7 +46,7 @@ export function analyzeWith(models: Models, input: AnalyzeInput): Report {
 }
 
 function judge(models: Models, input: AnalyzeInput, doc: Document, questionType: QuestionType, questionTypeConfidence: number): Report {
-  const star: StarLabelling | null = questionType === 'behavioral' ? labelStar(doc, models.star) : null;
+  const star: StarLabelling | null = questionType === 'behavioral' ? labelStar(doc, models.star, input.question) : null;
   const signals = readSignals(doc, input, questionType);
   const facts: Facts = { doc, signals, questionType, star, story: star ? storyFacts(doc, star) : null, models };
   const judgements: Partial<Record<Reason, Judgement>> = {};

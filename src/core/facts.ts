@@ -7,6 +7,8 @@ import type { Balance } from './types.js';
 export interface SentenceCues {
   learning: boolean;
   result: boolean;
+  /** A later clause tells what the candidate's action caused ("…, and he got it back within the hour"). */
+  consequence: boolean;
   /** Effort told as if it were the outcome ("we all worked hard and got through it"). */
   effort: boolean;
   measured: boolean;

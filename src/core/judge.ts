@@ -162,7 +162,7 @@ export function storyFacts(doc: Document, star: StarLabelling): StoryFacts {
   // A result told inside an action sentence still counts (the guide), as does a one-sentence story's; effort
   // told as the ending ("we all worked hard and got through it") is no result.
   const results = cues.flatMap((c, i) =>
-    (labels[i] === 'R' && !effortOnly(c)) || (inStory(i) && (c.measured || (c.result && !effortOnly(c) && (c.outcomeVerb || c.ownAction || c.weAction)))) ? [i] : [],
+    (labels[i] === 'R' && !effortOnly(c)) || (inStory(i) && (c.measured || c.consequence || (c.result && !effortOnly(c) && (c.outcomeVerb || c.ownAction || c.weAction)))) ? [i] : [],
   );
   const counted = (i: number): boolean => doc.sentences[i]!.tokens.some((t) => t.type === 'number' || (t.entity !== null && ['CARDINAL', 'PERCENT', 'MONEY', 'DURATION', 'TIME'].includes(t.entity)));
   const mostlyAside = shareOf(labels, words, ['O']) > 0.5;

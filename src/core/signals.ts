@@ -5,7 +5,7 @@ import { LEXICONS } from './lexicon/index.js';
 import commonNames from './lexicon/common-names.json' with { type: 'json' };
 import abstractNouns from './lexicon/abstract-nouns.json' with { type: 'json' };
 import { companyInQuestion, contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
-import topics from './question-type/topics.json' with { type: 'json' };
+import { missingTopic } from './question-type/topics.js';
 const COMMON_NAMES = new Set(commonNames.entries);
 
 /** A measured change: "from 4.1 to 4.7", "down to £31", "by a third", "18%". The strongest kind of outcome. */
@@ -72,7 +72,7 @@ export interface Signals {
   exclaims: boolean;
   /** The first two sentences, where a candidate frames the whole answer ("I haven't had that yet, but…"). */
   opening: string;
-  /** Complaints that count on their own ("useless", "his fault"), among `negativity`. */
+  /** Contempt aimed at someone or something ("my manager was useless", "his fault"): one is enough to sound negative. */
   strongNegativity: Match[];
   /** What a story question asks about that the answer never touches ("a failure" told as a success). */
   offPoint: { topic: string; asks: string } | null;
@@ -87,21 +87,23 @@ export interface Signals {
 /** A complaint that is denied ("without being rude") or that tells someone else's mood in a story ("he was annoyed") is not the candidate's. */
 const NOT_A_COMPLAINT = /\b(without|not|never|no|n't|nor|wasn't|weren't|isn't|didn't|don't|avoid|avoided|rather than)\s+(\w+\s+){0,2}$|\b(he|she|they|customer|client|patient|guest|man|woman|parent|caller|student|people|everyone|who)\s+(was|were|got|seemed|looked|felt|became|is|are)\s+(\w+\s+){0,1}$/i;
 
+/** Contempt aimed at someone or something ("my manager was useless", "the parking was terrible"). */
+const AIMED_BEFORE = /\b(manager|boss|supervisor|company|management|employer|team|colleagues?|co-?workers?|job|place|office|parking|traffic|journey|trip|drive|commute|train|bus|map|directions|weather|building|he|she|they|it|you)\s+(was|were|is|are|'s|has been|had been|have been)\s+(\w+\s+)?$/i;
+const AIMED_PHRASE = /\b(manager|boss|fault|credit|management|clue|bothered|listened|idea what|micromanag\w*|dead.end|going nowhere|anywhere)\b/i;
+
+function aimedComplaints(found: Match[], text: string): Match[] {
+  return found.filter((m) => AIMED_PHRASE.test(m.text) || AIMED_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)));
+}
+
 function ownComplaints(found: Match[], text: string): Match[] {
   return found.filter((m) => !NOT_A_COMPLAINT.test(text.slice(Math.max(0, m.start - 40), m.start)));
 }
 
-const TOPICS = topics.topics.map((t) => ({ ...t, question: new RegExp(t.question, 'i'), evidence: new RegExp(t.evidence) }));
-
-/** The first thing a story question asks about that the answer has no words for, if any. */
+/** The first thing a story question asks about that the answer never touches, if any. */
 function findOffPoint(question: string, text: string, questionType: QuestionType): Signals['offPoint'] {
   if (questionType !== 'behavioral') return null;
-  const lower = text.toLowerCase();
-  for (const topic of TOPICS) {
-    // Evidence patterns are matched case-sensitively only for names ("Priya said"); words are lower-cased.
-    if (topic.question.test(question) && !topic.evidence.test(lower) && !topic.evidence.test(text)) return { topic: topic.id, asks: topic.asks };
-  }
-  return null;
+  const topic = missingTopic(question, text);
+  return topic ? { topic: topic.id, asks: topic.asks } : null;
 }
 
 /** When at least this share of sentences repeat earlier ones, the answer is padding, however long. */
@@ -277,7 +279,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
     genericReasons: matches(LEXICONS.genericReasons, text),
     needs: matches(LEXICONS.needs, text),
     negativity: ownComplaints(matches(LEXICONS.negativity, text), text),
-    strongNegativity: ownComplaints(matches(LEXICONS.strongNegativity, text), text),
+    strongNegativity: aimedComplaints(ownComplaints(matches(LEXICONS.strongNegativity, text), text), text),
     offPoint: findOffPoint(input.question, text, questionType),
     clicheWeaknesses: /\bweakness/i.test(input.question) ? matches(LEXICONS.clicheWeaknesses, text) : [],
     repeatedSentences: repeats,

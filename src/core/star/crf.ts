@@ -51,9 +51,12 @@ export function forwardBackward(model: StarModel, scores: number[][]): { alpha: 
   return { alpha, beta, logZ: n ? logSumExp(alpha[n - 1]!) : 0 };
 }
 
-/** The most likely label sequence (Viterbi) and each sentence's marginal label probabilities. */
-export function decode(model: StarModel, features: Features[]): Decoded {
-  const scores = emissionScores(model, features);
+/**
+ * The most likely label sequence (Viterbi) and each sentence's marginal label probabilities. `forbid`
+ * names labels a sentence cannot take (the specification's hard decisions); the rest is learned.
+ */
+export function decode(model: StarModel, features: Features[], forbid: (i: number, label: StarLabel) => boolean = () => false): Decoded {
+  const scores = emissionScores(model, features).map((row, i) => row.map((v, k) => (forbid(i, LABELS[k]!) ? -1e9 : v)));
   const n = scores.length;
   if (n === 0) return { labels: [], marginals: [] };
   const best: number[][] = [];

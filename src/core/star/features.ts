@@ -92,11 +92,19 @@ function ownFeatures(doc: Document, sentence: Sentence, cues: SentenceCues): Fea
 /**
  * The features of every sentence of a story, for the STAR(L) sequence model: each sentence's own evidence,
  * where it stands in the answer, and its neighbours' evidence (a result follows an action; a learning
- * closes a story), so the model weighs context it learned rather than rules written for one phrasing.
+ * closes a story) and what the question asks about, so the model weighs context it learned rather than
+ * rules written for one phrasing.
  */
-export function storySentenceFeatures(doc: Document, cues: SentenceCues[]): Features[] {
+export function storySentenceFeatures(doc: Document, cues: SentenceCues[], topics: readonly string[] = []): Features[] {
   const n = doc.sentences.length;
   const own = doc.sentences.map((s, i) => ownFeatures(doc, s, cues[i]!));
+  // What the question asks for shapes the story: in a failure story the mistake is told as an action.
+  for (const f of own) {
+    for (const topic of topics) {
+      for (const name of Object.keys(f)) if (name.startsWith('subj:') && !name.includes('|')) f[`q:${topic}|${name}`] = 1;
+      f[`q:${topic}`] = 1;
+    }
+  }
   return own.map((f, i) => {
     const at = n > 1 ? i / (n - 1) : 0.5;
     const words = doc.sentences[i]!.words;

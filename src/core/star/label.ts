@@ -6,6 +6,7 @@ import type { Document, Sentence } from '../text/document.js';
 import { SHIPPED_MODELS } from '../model/models.js';
 import { decode, LABELS, type StarModel } from './crf.js';
 import { storySentenceFeatures } from './features.js';
+import { questionTopics } from '../question-type/topics.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { LEXICONS } from '../lexicon/index.js';
 
@@ -29,6 +30,20 @@ function cueHits(doc: Document, lexicon: Lexicon, where: (sentence: Sentence, of
   return hits;
 }
 
+/** Words that make a later clause background to the action rather than its effect. */
+const BACKGROUND = /\b(when|while|because|as|since|if|although|though|who|which|that|where|until|before|whether)\b/i;
+
+/** Whether a clause after the candidate's own action tells what it caused: "I called her, and she agreed". */
+function tellsConsequence(sentence: Sentence): boolean {
+  const clauses = sentence.clauses;
+  const own = clauses.findIndex((c) => c.subject === 'I' && c.past && !c.modal && !c.passive);
+  if (own < 0) return false;
+  return clauses.slice(own + 1).some((c, k) => {
+    const between = sentence.text.slice(clauses[own + k]!.verb.end - sentence.start, c.verb.start - sentence.start);
+    return c.subject !== 'I' && (c.past || c.passive) && !c.modal && /\b(and|so)\b|,/.test(between) && !BACKGROUND.test(between);
+  });
+}
+
 /** Reads the cues of every sentence from its text and clauses; each lexicon runs once over the answer. */
 export function readCues(doc: Document): SentenceCues[] {
   const learning = cueHits(doc, LEARNING);
@@ -46,6 +61,7 @@ export function readCues(doc: Document): SentenceCues[] {
       learning: learning.has(i),
       result: result.has(i),
       effort: effort.has(i),
+      consequence: tellsConsequence(sentence),
       measured: doc.measured.some((m) => m.start >= sentence.start && m.start < sentence.end),
       task: task.has(i),
       preface: preface.has(i),
@@ -76,12 +92,15 @@ export interface StarLabelling {
 
 /**
  * Labels every sentence of a behavioral answer S, T, A, R, L or O with the fitted sequence model
- * (star/crf.ts) over each sentence's linguistic evidence (star/features.ts). Only two of the guide's
- * decisions are applied on top: fillers alone are an aside, and effort is no result.
+ * (star/crf.ts) over each sentence's linguistic evidence (star/features.ts). Only three of the specification's
+ * decisions are applied: a told action of one's own is never an aside, fillers alone are, and effort is
+ * no result.
  */
-export function labelStar(doc: Document, model: StarModel = SHIPPED_MODELS.star): StarLabelling {
+export function labelStar(doc: Document, model: StarModel = SHIPPED_MODELS.star, question = ''): StarLabelling {
   const cueList = readCues(doc);
-  const { labels, marginals } = decode(model, storySentenceFeatures(doc, cueList));
+  // The specification: the candidate's own past action, told as part of the story, is never an aside.
+  const toldAction = (c: SentenceCues): boolean => c.ownAction && !c.hypothetical && !c.habitual && !c.preface;
+  const { labels, marginals } = decode(model, storySentenceFeatures(doc, cueList, questionTopics(question).map((t) => t.id)), (i, label) => label === 'O' && toldAction(cueList[i]!));
   doc.sentences.forEach((sentence, i) => {
     if (sentence.tokens.every((t) => t.type !== 'word' || FILLER_WORDS.has(t.lower))) labels[i] = 'O';
     // Effort told as the ending ("we all worked hard and got through it") is commentary, not a result.
