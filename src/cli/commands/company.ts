@@ -63,7 +63,7 @@ export function registerCompany(program: Command): void {
         const found = await store.requireCompany(name);
         await store.addFact(found.id, { kind, text: words.join(' ').trim(), source: flags.source.trim() });
         process.stdout.write(`Saved a fact (${kind}) about ${found.name}.\n`);
-      });
+      }, { create: false });
     });
 
   company
@@ -75,7 +75,7 @@ export function registerCompany(program: Command): void {
       await withStore(flags.db, async (store) => {
         const found = await store.requireCompany(name);
         process.stdout.write(describeCompany(found, await store.factsOf(found.id)));
-      });
+      }, { create: false });
     });
 
   company
@@ -87,6 +87,6 @@ export function registerCompany(program: Command): void {
         const companies = await store.listCompanies();
         if (companies.length === 0) process.stdout.write('No companies yet: starl company add NAME --file posting.txt\n');
         for (const c of companies) process.stdout.write(`${c.name}${c.aliases.length ? ` (${c.aliases.join(', ')})` : ''}\n`);
-      });
+      }, { create: false });
     });
 }

@@ -50,6 +50,6 @@ export function registerReport(program: Command): void {
           process.stderr.write(`Markdown report written to ${flags.md}\n`);
         }
         if (!flags.json && !flags.html && !flags.md) process.stdout.write(sessionMarkdown(data));
-      });
+      }, { create: false });
     });
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput } from '../../core/types.js';
 import { buildReview, renderReviewHtml, renderReviewJson, renderReviewText, type Review } from '../../review/index.js';
-import { openStore, type Store } from '../../storage/index.js';
+import { databaseExists, openStore, type Store } from '../../storage/index.js';
 import { decodeTranscript, MAX_TRANSCRIPT_BYTES, readInterview } from '../../transcripts/index.js';
 import { describeFsError, readFileBytes, readTextFile } from '../../files/read.js';
 import { countOf } from '../../format/plural.js';
@@ -56,8 +56,10 @@ UTF-8 (with or without a BOM) or UTF-16 with a BOM, up to ${MAX_TRANSCRIPT_BYTES
       const interview = readInterview(text, { file, ...(flags.candidate === undefined ? {} : { candidate: flags.candidate }) });
       const context = flags.contextFile !== undefined ? await readTextFile(flags.contextFile, { what: 'context file', limit: MAX_TEXT_FILE_BYTES }) : (flags.context ?? null);
       const save = flags.save === true || flags.db !== undefined;
-      // The database is --db, else $STARL_DB, else the default file; opened only when it is needed.
-      const store = save || flags.company !== undefined ? await openStore(flags.db) : null;
+      // The database is --db, else $STARL_DB, else the default file; opened only when it is needed, and
+      // created only to save. Without one, a --company that is not saved is still used by its name.
+      const lookUp = flags.company !== undefined && (flags.db !== undefined || databaseExists());
+      const store = save || lookUp ? await openStore(flags.db, { create: save }) : null;
       try {
         const company = store && flags.company !== undefined ? await companyFor(store, flags.company) : null;
         const review = buildReview(interview, { context: context ?? company?.context ?? null, company: company?.company ?? null });

@@ -50,7 +50,7 @@ export function registerStories(program: Command): void {
         const all = await store.listStories();
         if (all.length === 0) process.stdout.write('No stories yet: save one from practice, or with starl stories add\n');
         for (const story of all) process.stdout.write(`${describeStory(story)}\n`);
-      });
+      }, { create: false });
     });
 
   stories
@@ -67,6 +67,6 @@ export function registerStories(program: Command): void {
         const best = suggestStories({ text, competencies }, await store.listStories());
         if (best.length === 0) process.stdout.write('No story in your bank fits this question yet.\n');
         for (const { story, why } of best) process.stdout.write(`#${story.id} ${story.title}  (${why})\n`);
-      });
+      }, { create: false });
     });
 }
