@@ -89,6 +89,15 @@ function toVerdicts(row: VerdictColumns): JudgedAnswer['verdicts'] {
   };
 }
 
+/** The row of the company with this name, else the one with this alias. */
+async function companyRowNamed(db: Kysely<StarlSchema>, nameOrAlias: string): Promise<Selectable<CompaniesTable> | undefined> {
+  const key = companyKey(nameOrAlias);
+  const exact = await db.selectFrom('companies').selectAll().where('name_key', '=', key).executeTakeFirst();
+  if (exact) return exact;
+  const all = await db.selectFrom('companies').selectAll().orderBy('name_key').execute();
+  return all.find((row) => (JSON.parse(row.aliases) as string[]).some((alias) => companyKey(alias) === key));
+}
+
 /** Adds items to a list, keeping the first spelling of each and dropping blanks. */
 function mergeNames(existing: string[], added: string[]): string[] {
   const seen = new Set(existing.map(companyKey));
@@ -176,12 +185,12 @@ export class Store {
     await this.driver.close();
   }
 
-  /** Adds a company, or updates the one with that name. */
+  /** Adds a company, or updates the one with that name or alias (its own name is kept). */
   async saveCompany(input: CompanyInput): Promise<Company> {
     const name = input.name.trim().replace(/\s+/g, ' ');
     if (!name) throw new StarlError('E_USAGE', 'a company needs a name', { field: 'name' });
     const id = await this.driver.writeTransaction(async (trx) => {
-      const existing = await trx.selectFrom('companies').selectAll().where('name_key', '=', companyKey(name)).executeTakeFirst();
+      const existing = await companyRowNamed(trx, name);
       const at = this.stamp();
       if (!existing) {
         const row = await trx
@@ -227,11 +236,8 @@ export class Store {
 
   /** The company with this name or alias, or null. */
   async findCompany(nameOrAlias: string): Promise<Company | null> {
-    const key = companyKey(nameOrAlias);
-    const exact = await this.db.selectFrom('companies').selectAll().where('name_key', '=', key).executeTakeFirst();
-    if (exact) return toCompany(exact);
-    const all = await this.listCompanies();
-    return all.find((company) => company.aliases.some((alias) => companyKey(alias) === key)) ?? null;
+    const row = await companyRowNamed(this.db, nameOrAlias);
+    return row ? toCompany(row) : null;
   }
 
   /** The company with this name or alias; a typed error naming it when there is none. */

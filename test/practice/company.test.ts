@@ -7,7 +7,7 @@ import { fetchPageText } from '../../src/company/fetch.js';
 import { htmlToText } from '../../src/company/html.js';
 import { describeCompany, homeworkChecklist, questionsToAsk } from '../../src/company/notebook.js';
 import { readPosting } from '../../src/company/source.js';
-import type { Company, CompanyFact } from '../../src/storage/index.js';
+import { withStore, type Company, type CompanyFact } from '../../src/storage/index.js';
 import { registerCompany } from '../../src/cli/commands/company.js';
 import { StarlError } from '../../src/core/errors.js';
 import { runCli } from '../support/cli.js';
@@ -173,7 +173,9 @@ describe('starl company (command line)', { timeout: 90_000 }, () => {
   });
 
   it('names an unknown company', async () => {
-    const result = await runCommand(registerCompany, ['company', 'show', 'Nowhere', '--db', join(dir, 'starl.db')]);
+    const db = join(dir, 'starl.db');
+    await withStore(db, async () => undefined);
+    const result = await runCommand(registerCompany, ['company', 'show', 'Nowhere', '--db', db]);
     expect((result.error as StarlError).describe()).toBe('no company called "Nowhere"; add it with: starl company add "Nowhere" [E_NOT_FOUND]');
   });
 });

@@ -3,7 +3,7 @@ import { extractContextTerms } from '../../core/context/terms.js';
 import { describeCompany, FACT_KINDS, parseFactKind } from '../../company/notebook.js';
 import { readPosting } from '../../company/source.js';
 import { parseWholeNumber } from '../../practice/options.js';
-import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
+import { companyKey, DB_OPTION_HELP, withStore } from '../../storage/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -35,14 +35,16 @@ export function registerCompany(program: Command): void {
         });
         const terms = posting ? extractContextTerms(posting.text) : undefined;
         await withStore(flags.db, async (store) => {
+          const known = await store.findCompany(name);
           const saved = await store.saveCompany({
             name,
             aliases: flags.alias ?? [],
             competitors: flags.competitor ?? [],
             ...(posting ? { contextText: posting.text, contextSource: posting.source, terms } : {}),
           });
-          const what = posting ? `with its posting from ${posting.source}` : 'without a posting';
-          process.stdout.write(`Saved ${saved.name} ${what}.\n`);
+          const what = posting ? `with its posting from ${posting.source}` : known?.contextText ? 'keeping its posting' : 'without a posting';
+          const alias = known && companyKey(known.name) !== companyKey(name) ? ` ("${name.trim()}" is another name for it)` : '';
+          process.stdout.write(`${known ? 'Updated' : 'Saved'} ${saved.name}${alias} ${what}.\n`);
           if (saved.terms.length) process.stdout.write(`Distinctive terms: ${saved.terms.join(' · ')}\n`);
           process.stdout.write(`See everything with: starl company show "${saved.name}"\n`);
         });
