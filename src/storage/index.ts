@@ -10,6 +10,7 @@ export type * from './records.js';
 export type { StoreDriver, DialectName } from './driver.js';
 export { resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP } from './paths.js';
 export { exportAll, importAll, parseExport } from './transfer.js';
+export { saveReviewedTranscript, transcriptKey } from './reviews.js';
 export type { ExportDocument, ImportCounts } from './transfer.js';
 
 /** How a command opens the database. */

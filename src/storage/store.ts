@@ -470,9 +470,14 @@ export class Store {
     return review!;
   }
 
-  /** Saves a whole review's answers together: all of them or, on any failure, none. */
-  async saveReviews(inputs: ReviewInput[]): Promise<StoredReview[]> {
+  /**
+   * Saves a whole review's answers together: all of them or, on any failure, none. With a
+   * `transcriptKey` (see `transcriptKey` in reviews.ts), the answers saved before under the same key
+   * are replaced in the same transaction, so saving one interview twice keeps it once.
+   */
+  async saveReviews(inputs: ReviewInput[], transcriptKey: string | null = null): Promise<StoredReview[]> {
     const ids = await this.driver.writeTransaction(async (trx) => {
+      if (transcriptKey !== null) await trx.deleteFrom('reviews').where('transcript_key', '=', transcriptKey).execute();
       const saved: number[] = [];
       for (const input of inputs) {
         const row = await trx
@@ -485,6 +490,7 @@ export class Store {
             report: JSON.stringify(input.report),
             answered_at: input.answeredAt ?? null,
             created_at: this.stamp(),
+            transcript_key: transcriptKey,
             ...verdictColumns(input.report),
           })
           .returning('id')
@@ -496,6 +502,12 @@ export class Store {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('reviews').selectAll().where('id', 'in', ids).orderBy('id').execute();
     return rows.map(toReview);
+  }
+
+  /** Whether answers of the transcript with this key are saved. */
+  async hasReviewOf(transcriptKey: string): Promise<boolean> {
+    const row = await this.db.selectFrom('reviews').select('id').where('transcript_key', '=', transcriptKey).executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Every saved review answer, oldest first. */
