@@ -84,14 +84,14 @@ describe('starl practice, through its real prompts', { timeout: 90_000 }, () => 
         const escaped = question.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         await screen.waitFor([new RegExp(`${ACTIVE}${question.position + 1}/8 · ${escaped}  ⏱ 0:00 \\(aim for about`)]);
         now += 42_000;
-        screen.submit(question.position === firstStory ? WEAK_STORY : ANSWERS[question.questionType]!);
+        screen.answer(question.position === firstStory ? WEAK_STORY : ANSWERS[question.questionType]!);
         for (;;) {
           // The timer is part of the pattern: once the clock moves on, redraws of the same prompt no longer match.
           const next = await screen.waitFor([new RegExp(`${ACTIVE}The interviewer follows up: .*⏱ 0:00 \\(aim`), new RegExp(`${ACTIVE}What next\\?`)]);
           if (next.which === 0) {
             followUps++;
             now += 20_000;
-            screen.submit(FOLLOW_UP_ANSWER);
+            screen.answer(FOLLOW_UP_ANSWER);
             continue;
           }
           if (question.position === firstStory && !retried) {
@@ -99,7 +99,7 @@ describe('starl practice, through its real prompts', { timeout: 90_000 }, () => 
             screen.press('r');
             await screen.waitFor([new RegExp(`${ACTIVE}${question.position + 1}/8 · `)]);
             now += 60_000;
-            screen.submit(ANSWERS.behavioral!);
+            screen.answer(ANSWERS.behavioral!);
             continue;
           }
           if (question.position === firstStory) {
@@ -165,11 +165,11 @@ describe('starl practice, through its real prompts', { timeout: 90_000 }, () => 
     try {
       for (const position of [1, 2]) {
         await screen.waitFor([new RegExp(`${ACTIVE}${position}/3 · `)]);
-        screen.submit(`${ANSWERS.opener} (${position})`);
+        screen.answer(`${ANSWERS.opener} (${position})`);
         const next = await screen.waitFor([new RegExp(`${ACTIVE}What next\\?`), new RegExp(`${ACTIVE}The interviewer follows up`)]);
         if (position === 1) {
           if (next.which === 1) {
-            screen.submit('I read about FreshBox on the way in.');
+            screen.answer('I read about FreshBox on the way in.');
             await screen.waitFor([new RegExp(`${ACTIVE}What next\\?`)]);
           }
           screen.press('n');
@@ -199,10 +199,10 @@ describe('starl practice, through its real prompts', { timeout: 90_000 }, () => 
     const exited = failWhenExited(resumed, again);
     await again.waitFor([/Resuming: 2 of 3 questions already answered\./]);
     await again.waitFor([new RegExp(`${ACTIVE}3/3 · `)]);
-    again.submit(`${ANSWERS.opener} (3)`);
+    again.answer(`${ANSWERS.opener} (3)`);
     const next = await again.waitFor([new RegExp(`${ACTIVE}What next\\?`), new RegExp(`${ACTIVE}The interviewer follows up`)]);
     if (next.which === 1) {
-      again.submit('I read about FreshBox on the way in.');
+      again.answer('I read about FreshBox on the way in.');
       await again.waitFor([new RegExp(`${ACTIVE}What next\\?`)]);
     }
     again.press('n');
@@ -222,13 +222,13 @@ describe('starl practice, through its real prompts', { timeout: 90_000 }, () => 
       const run = new PracticeRun(store, analyze, { input, output }).run({ only: 'opener', count: 1, seed: 1 });
       run.catch((error: Error) => screen.fail(error));
       await screen.waitFor([new RegExp(`${ACTIVE}1/1 · .*⏱`)]);
-      screen.submit('🙂 🙂');
+      screen.answer('🙂 🙂');
       await screen.waitFor([/the answer has no words to judge \(only symbols or emoji\)\. Try again\./]);
       await screen.waitFor([new RegExp(`${ACTIVE}1/1 · .*⏱`)]);
-      screen.submit(ANSWERS.opener!);
+      screen.answer(ANSWERS.opener!);
       const next = await screen.waitFor([new RegExp(`${ACTIVE}What next\\?`), new RegExp(`${ACTIVE}The interviewer follows up`)]);
       if (next.which === 1) {
-        screen.submit('I read about FreshBox on the way in.');
+        screen.answer('I read about FreshBox on the way in.');
         await screen.waitFor([new RegExp(`${ACTIVE}What next\\?`)]);
       }
       screen.press('n');
