@@ -366,6 +366,30 @@ export class Store {
     return row ? this.findSession(row.id) : null;
   }
 
+  /** The newest session with at least one answer, the one a report shows by default; null when none. */
+  async newestAnsweredSession(): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .select('id')
+      .where((eb) => eb.exists(eb.selectFrom('answers').select('answers.id').whereRef('answers.session_id', '=', 'sessions.id')))
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  /**
+   * Deletes a session that has no answer (one stopped before its first answer), with its plan, so it
+   * is not left behind as unfinished; a session with answers is kept. Returns whether it was deleted.
+   */
+  async discardEmptySession(id: number): Promise<boolean> {
+    return this.driver.writeTransaction(async (trx) => {
+      const answered = await trx.selectFrom('answers').select('id').where('session_id', '=', id).executeTakeFirst();
+      if (answered) return false;
+      const deleted = await trx.deleteFrom('sessions').where('id', '=', id).executeTakeFirst();
+      return Number(deleted.numDeletedRows) > 0;
+    });
+  }
+
   /** Marks a session finished. */
   async finishSession(id: number): Promise<void> {
     await this.driver.writeTransaction((trx) =>
