@@ -1,9 +1,8 @@
 import { StarlError } from '../core/errors.js';
 import { REASONS, type AnalyzeInput, type Report } from '../core/types.js';
-import { bank } from '../questions/index.js';
 import type { Session, StoredAnswer, Store } from '../storage/index.js';
 import { overusedStories, suggestStories } from '../stories/match.js';
-import { storyFromAnswer } from '../stories/bank.js';
+import { storyFromAnswer, suggestableStories } from '../stories/bank.js';
 import { finalJudgements, passTotals } from '../report/session.js';
 import { REASON_LABELS } from '../core/types.js';
 import { showFeedback } from './feedback.js';
@@ -178,11 +177,10 @@ export class PracticeRun {
 
   /** Before a behavioral question, names the stories in the bank that fit it best. */
   private async suggestFromBank(text: string, bankId: string | null): Promise<void> {
-    const stories = await this.store.listStories();
+    const stories = await suggestableStories(this.store);
     if (stories.length === 0) return;
-    const competencies = bank.find((q) => q.id === bankId)?.competencies ?? [];
-    const fits = suggestStories({ text, competencies }, stories);
-    if (fits.length > 0) this.terminal.info(`Stories from your bank that fit: ${fits.map((f) => `"${f.story.title}"`).join(', ')}`);
+    const fits = suggestStories({ text, bankId }, stories);
+    if (fits.length > 0) this.terminal.info(`Stories from your bank that fit: ${fits.map((f) => `"${f.story.title}" (${f.why})`).join(', ')}`);
   }
 
   private async warnAboutOverusedStories(sessionId: number): Promise<void> {

@@ -488,6 +488,16 @@ export class Store {
     }));
   }
 
+  /** For each story saved from a practice answer, the question that answer was given to, by story id. */
+  async storySourceQuestions(): Promise<Map<number, string>> {
+    const rows = await this.db
+      .selectFrom('stories')
+      .innerJoin('answers', 'answers.id', 'stories.source_answer_id')
+      .select(['stories.id as id', 'answers.question as question'])
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.question]));
+  }
+
   /** Saves one judged answer from a transcript review. */
   async saveReview(input: ReviewInput): Promise<StoredReview> {
     const [review] = await this.saveReviews([input]);

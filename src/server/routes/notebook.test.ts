@@ -71,4 +71,24 @@ describe('/api/stories', () => {
     expect(bank.fits[0]).toMatchObject({ storyId: story.id });
     expect((await (await app.request('/api/stories?question=What%20is%20your%20favourite%20colour')).json()).fits).toEqual([]);
   });
+
+  it('fits stories by competency, not by a word they happen to share, and says why', async () => {
+    const refund = await (
+      await send('/api/stories', {
+        title: 'The refund',
+        text: 'A customer was angry about a late parcel. I refunded the postage and my manager approved it. She ordered again the next week.',
+        competencies: ['customer'],
+      })
+    ).json();
+    const clash = await (
+      await send('/api/stories', {
+        title: 'Release date',
+        text: 'My lead wanted to ship before the tests passed and we disagreed. I showed her the failing cases and proposed a two-day slip. We shipped with no payment bugs.',
+      })
+    ).json();
+    const bank = await (await app.request(`/api/stories?question=${encodeURIComponent('Tell me about a time you disagreed with your manager.')}`)).json();
+    expect(bank.fits.map((fit: { storyId: number }) => fit.storyId)).toEqual([clash.id]);
+    expect(bank.fits[0].why).toMatch(/^fits: conflict \(in its words\); /);
+    expect(bank.fits.map((fit: { storyId: number }) => fit.storyId)).not.toContain(refund.id);
+  });
 });

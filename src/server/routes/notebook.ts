@@ -5,7 +5,7 @@ import { extractContextTerms } from '../../core/context/terms.js';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput, Report } from '../../core/types.js';
 import type { Company, Store } from '../../storage/index.js';
-import { STORY_PROMPT, storyFromAnswer } from '../../stories/bank.js';
+import { STORY_PROMPT, storyFromAnswer, suggestableStories } from '../../stories/bank.js';
 import { suggestStories } from '../../stories/match.js';
 import { readJson } from '../read-json.js';
 import { companyRequestSchema, factRequestSchema, storyRequestSchema } from '../schemas.js';
@@ -53,7 +53,7 @@ export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input:
     const stories = await store.listStories();
     const question = c.req.query('question')?.trim();
     if (!question) return c.json({ stories, fits: [] });
-    const fits = suggestStories({ text: question, competencies: [] }, stories).map((fit) => ({ storyId: fit.story.id, score: fit.score, why: fit.why }));
+    const fits = suggestStories({ text: question }, await suggestableStories(store)).map((fit) => ({ storyId: fit.story.id, score: fit.score, why: fit.why }));
     return c.json({ stories, fits });
   });
 
