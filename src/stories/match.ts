@@ -100,8 +100,13 @@ const WEIGHTS = { sameQuestion: 6, taggedCompetency: 4, competencyInWords: 2, sh
 const GENERIC = new Set(table.generic.map(root));
 const MEANINGFUL = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ']);
 
-function meaningfulRoots(text: string): Set<string> {
-  return new Set(rootWords(text).filter((word) => MEANINGFUL.has(word.pos) && word.root.length > 2 && !GENERIC.has(word.root)).map((word) => word.root));
+/** The meaningful words of a text by root, each with the word as the text spells it. */
+function meaningfulWords(text: string): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const word of rootWords(text)) {
+    if (MEANINGFUL.has(word.pos) && word.root.length > 2 && !GENERIC.has(word.root) && !words.has(word.root)) words.set(word.root, word.text);
+  }
+  return words;
 }
 
 /** A story as suggestions need it: its tags, its STAR(L) parts and the question it was first told for. */
@@ -126,7 +131,7 @@ export function suggestStories<S extends SuggestableStory>(
   limit = 3,
 ): { story: S; score: number; why: string }[] {
   const wanted = questionCompetencies(question);
-  const questionWords = wanted.length === 0 ? meaningfulRoots(question.text) : new Set<string>();
+  const questionWords = meaningfulWords(question.text);
   return stories
     .map((story) => {
       const toldFor = Boolean(story.question && sameQuestion(story.question, question.text));
@@ -134,15 +139,21 @@ export function suggestStories<S extends SuggestableStory>(
       const inWords = new Set(competenciesIn(`${story.title}. ${story.text}`));
       const strong = wanted.filter((c) => tagged.has(c));
       const weak = wanted.filter((c) => !tagged.has(c) && inWords.has(c));
-      const storyWords = meaningfulRoots(`${story.title}. ${story.text}`);
-      const shared = [...questionWords].filter((word) => storyWords.has(word));
-      const fits = toldFor || strong.length > 0 || weak.length > 0 || shared.length > 0;
+      const storyWords = meaningfulWords(`${story.title}. ${story.text}`);
+      const fitted = new Set([...strong, ...weak]);
+      // A shared word that names a fitted competency says nothing more than "fits:" does.
+      const shared = [...questionWords]
+        .filter(([word, spelled]) => storyWords.has(word) && !competenciesIn(spelled).some((c) => fitted.has(c)))
+        .map(([, spelled]) => spelled);
+      // Shared words say why a story fits; on their own they make it fit only a question of unknown competency.
+      const byWords = wanted.length === 0 ? shared.length : 0;
+      const fits = toldFor || strong.length > 0 || weak.length > 0 || byWords > 0;
       const quality = story.parts?.length ? starQuality(story.parts) : null;
       const score =
         (toldFor ? WEIGHTS.sameQuestion : 0) +
         strong.length * WEIGHTS.taggedCompetency +
         weak.length * WEIGHTS.competencyInWords +
-        shared.length * WEIGHTS.sharedWord +
+        byWords * WEIGHTS.sharedWord +
         (quality?.bonus ?? 0);
       const why = [
         toldFor ? 'told for this question' : '',

@@ -19,17 +19,18 @@ export function root(lemma: string): string {
   return word;
 }
 
-/** One word of a text: its root and its part of speech. */
+/** One word of a text: its root, its part of speech and the word as written (lower-cased). */
 export interface RootWord {
   root: string;
   pos: string;
+  text: string;
 }
 
 /** The words of a text (no punctuation, numbers or symbols) as roots, in order. */
 export function rootWords(text: string): RootWord[] {
   return tokenize(text)
     .filter((token) => token.type === 'word')
-    .map((token) => ({ root: root(token.lemma || token.lower), pos: token.pos }));
+    .map((token) => ({ root: root(token.lemma || token.lower), pos: token.pos, text: token.lower }));
 }
 
 /** The roots of a text joined by spaces and padded, so a phrase is found with `includes(' … ')`. */

@@ -76,6 +76,10 @@ describe('story suggestions', () => {
       fits: [['The angry customer refund', 'fits: customer; a STAR story without the learning']],
     },
     {
+      question: 'Tell me about a time you stayed calm when the scanners went down.',
+      fits: [['Scanner outage', 'fits: pressure; shares: scanners; a STAR story without the learning']],
+    },
+    {
       question: 'What did you do for the FreshBox launch?',
       fits: [['FreshBox launch', 'shares: freshbox, launch; action and result, with no situation set up']],
     },

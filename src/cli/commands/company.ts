@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { extractContextTerms } from '../../core/context/terms.js';
-import { describeCompany, FACT_KINDS, parseFactKind } from '../../company/notebook.js';
+import { describeCompany } from '../../company/describe.js';
+import { FACT_KINDS, parseFactKind } from '../../company/notebook.js';
+import { notebookTerms } from '../../company/notebook-terms.js';
+import { questionsToAsk } from '../../company/questions.js';
 import { readPosting } from '../../company/source.js';
 import { parseWholeNumber } from '../../practice/options.js';
 import { companyKey, DB_OPTION_HELP, withStore } from '../../storage/index.js';
@@ -33,19 +36,20 @@ export function registerCompany(program: Command): void {
           stdin: process.stdin,
           limits: flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {},
         });
-        const terms = posting ? extractContextTerms(posting.text) : undefined;
+        const postingTerms = posting ? extractContextTerms(posting.text) : undefined;
         await withStore(flags.db, async (store) => {
           const known = await store.findCompany(name);
           const saved = await store.saveCompany({
             name,
             aliases: flags.alias ?? [],
             competitors: flags.competitor ?? [],
-            ...(posting ? { contextText: posting.text, contextSource: posting.source, terms } : {}),
+            ...(posting ? { contextText: posting.text, contextSource: posting.source, terms: postingTerms } : {}),
           });
           const what = posting ? `with its posting from ${posting.source}` : known?.contextText ? 'keeping its posting' : 'without a posting';
           const alias = known && companyKey(known.name) !== companyKey(name) ? ` ("${name.trim()}" is another name for it)` : '';
           process.stdout.write(`${known ? 'Updated' : 'Saved'} ${saved.name}${alias} ${what}.\n`);
-          if (saved.terms.length) process.stdout.write(`Distinctive terms: ${saved.terms.join(' · ')}\n`);
+          const terms = notebookTerms(saved);
+          if (terms.length) process.stdout.write(`Distinctive terms: ${terms.join(' · ')}\n`);
           process.stdout.write(`See everything with: starl company show "${saved.name}"\n`);
         });
       },
@@ -65,6 +69,9 @@ export function registerCompany(program: Command): void {
         const found = await store.requireCompany(name);
         await store.addFact(found.id, { kind, text: words.join(' ').trim(), source: flags.source.trim() });
         process.stdout.write(`Saved a fact (${kind}) about ${found.name}.\n`);
+        // The questions to ask follow the facts: show them as they are now.
+        const questions = questionsToAsk(await store.factsOf(found.id));
+        process.stdout.write(`Questions to ask them now:\n${questions.map(({ question }, i) => `  ${i + 1}. ${question}\n`).join('')}`);
       }, { create: false });
     });
 

@@ -46,6 +46,24 @@ describe('/api/companies', () => {
     expect(detail.questionsToAsk[0].question).toContain('Leeds');
   });
 
+  it('shows the notebook as it is after every change, its terms without the company\'s name or places', async () => {
+    const company = await (await send('/api/companies', { name: 'Fernway', contextText: POSTING })).json();
+    const before = await (await app.request(`/api/companies/${company.id}`)).json();
+    expect(before.company.terms.join(' · ')).toMatch(/Looker/);
+    expect(before.company.terms).not.toContain('Fernway');
+    // A new posting saved under an alias of the company replaces the terms the notebook shows.
+    await send('/api/companies', { name: 'Fernway', aliases: ['Fernway Logistics'] });
+    const posting = 'Fernway Logistics is based in Harrogate. You will run Kafka streams for the Courier Tracker app.';
+    await send('/api/companies', { name: 'Fernway Logistics', contextText: posting });
+    const after = await (await app.request(`/api/companies/${company.id}`)).json();
+    expect(after.company.terms.join(' · ')).toMatch(/Kafka/);
+    expect(after.company.terms.join(' · ')).not.toMatch(/Looker|Harrogate|Fernway/);
+    expect(after.questionsToAsk).toEqual([]);
+    await send(`/api/companies/${company.id}/facts`, { kind: 'interviewer', text: 'Interviewer Sam wrote a blog post about Kafka at Fernway.', source: 'blog' });
+    const withFact = await (await app.request(`/api/companies/${company.id}`)).json();
+    expect(withFact.questionsToAsk[0].question).toMatch(/^I saw that you wrote a blog post about Kafka at Fernway\. /);
+  });
+
   it('refuses an unknown kind of fact and an unknown company by name', async () => {
     const company = await (await send('/api/companies', { name: 'Fernway' })).json();
     const bad = await (await send(`/api/companies/${company.id}/facts`, { kind: 'gossip', text: 'x' })).json();

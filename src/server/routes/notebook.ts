@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
-import { homeworkChecklist, questionsToAsk } from '../../company/notebook.js';
+import { homeworkChecklist } from '../../company/notebook.js';
+import { notebookTerms } from '../../company/notebook-terms.js';
+import { questionsToAsk } from '../../company/questions.js';
 import { htmlToText, looksLikeHtml } from '../../company/html.js';
 import { extractContextTerms } from '../../core/context/terms.js';
 import { StarlError } from '../../core/errors.js';
@@ -40,7 +42,8 @@ export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input:
   app.get('/api/companies/:id', async (c) => {
     const company = await requireCompanyById(store, idParam(c));
     const facts = await store.factsOf(company.id);
-    return c.json({ company, facts, checklist: homeworkChecklist(company, facts), questionsToAsk: questionsToAsk(facts) });
+    // Worked out on every read, so the notebook follows every change; the terms shown leave out boilerplate.
+    return c.json({ company: { ...company, terms: notebookTerms(company) }, facts, checklist: homeworkChecklist(company, facts), questionsToAsk: questionsToAsk(facts) });
   });
 
   app.post('/api/companies/:id/facts', async (c) => {
