@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
-import { renderReport } from '../cli/render.js';
 import type { Session, Store } from '../storage/index.js';
 import type { Judge, PracticeOutcome } from './session.js';
 import { companyJudging, planSession, sessionToResume, type PracticeOptions, type SessionPlan } from './start.js';
@@ -38,8 +37,8 @@ export async function* paragraphs(input: Readable): AsyncGenerator<string> {
 }
 
 /**
- * A mock interview read from standard input: no prompts, no cursor movement and no colour unless
- * `colour` is set, so the output reads the same in a file or a pipe. The database is opened only
+ * A mock interview read from standard input: no prompts and no cursor movement, so the output reads
+ * the same in a file or a pipe; each judgement is printed with `io.render` (the CLI's text report). The database is opened only
  * when needed (at the first answer of a new session without a company), and a session is saved only
  * with its first answer: with no answers at all, nothing is created and the candidate is told why.
  */
@@ -49,7 +48,7 @@ export class PlainPractice {
   constructor(
     private readonly openStore: () => Promise<Store>,
     private readonly judge: Judge,
-    private readonly io: { output: Writable; colour: boolean },
+    private readonly io: { output: Writable; render: (answer: string, report: Report) => string },
   ) {}
 
   private async opened(): Promise<Store> {
@@ -88,7 +87,7 @@ export class PlainPractice {
       session ??= await store.createSession(plan);
       await store.saveAnswer({ sessionId: session.id, position, question: question.text, answer, seconds: 0, report });
       done.add(position);
-      this.print(renderReport(answer, report, this.io.colour).trimEnd());
+      this.print(this.io.render(answer, report).trimEnd());
     }
     await this.store!.finishSession(session!.id);
     this.print(`\nSession #${session!.id} finished; all ${total} answers saved. Full report: starl report ${session!.id}`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Review } from '../review/types.js';
+import type { Report } from '../core/types.js';
 import type { Store } from './store.js';
 
 /**
@@ -12,6 +12,12 @@ export function transcriptKey(text: string, candidate: string): string {
   return createHash('sha256').update(candidate.trim().toLowerCase()).update('\u0000').update(transcript).digest('hex');
 }
 
+/** What saving needs of a review: whose answers they are, and each question with its judged answer. */
+export interface ReviewToSave {
+  candidate: string;
+  pairs: readonly { question: string; answer: string; report: Report | null }[];
+}
+
 /**
  * Saves a review's judged answers (those the analyzer refused are left out) for progress. Saving the
  * same transcript for the same candidate again replaces what was saved before. Returns how many
@@ -20,7 +26,7 @@ export function transcriptKey(text: string, candidate: string): string {
 export async function saveReviewedTranscript(
   store: Store,
   transcript: { sourceFile: string; text: string },
-  review: Review,
+  review: ReviewToSave,
 ): Promise<{ saved: number; replaced: boolean }> {
   const key = transcriptKey(transcript.text, review.candidate);
   const replaced = await store.hasReviewOf(key);

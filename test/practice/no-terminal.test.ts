@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerReport } from '../../src/cli/commands/report.js';
+import { renderReport } from '../../src/cli/render.js';
 import { analyze } from '../../src/core/analyze.js';
 import { StarlError } from '../../src/core/errors.js';
 import { paragraphs, PlainPractice } from '../../src/practice/plain.js';
@@ -28,7 +29,7 @@ async function practiseFrom(text: string, file: string, options: Parameters<Plai
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const plain = new PlainPractice(() => openStore(file), analyze, { output, colour: false });
+  const plain = new PlainPractice(() => openStore(file), analyze, { output, render: (answer, report) => renderReport(answer, report, false) });
   try {
     const outcome = await plain.run(options, paragraphs(Readable.from([text])));
     return { outcome, printed };
@@ -89,7 +90,7 @@ describe('starl practice without a terminal', () => {
     const input = new PassThrough();
     const output = new PassThrough();
     const screen = new Screen(input, output);
-    const plain = new PlainPractice(() => openStore(file), analyze, { output, colour: false });
+    const plain = new PlainPractice(() => openStore(file), analyze, { output, render: (answer, report) => renderReport(answer, report, false) });
     const run = plain.run({ only: 'opener', count: 1, seed: 7 }, paragraphs(input));
     await screen.waitFor([/^1\/1 · /m]);
     expect(existsSync(file)).toBe(false);

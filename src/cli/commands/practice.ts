@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { analyze } from '../../core/analyze.js';
+import type { Report } from '../../core/types.js';
+import { renderReport } from '../render.js';
 import { parseList, parseWholeNumber } from '../../practice/options.js';
 import { paragraphs, PlainPractice, PLAIN_INPUT_HELP } from '../../practice/plain.js';
 import { PracticeRun, type PracticeOptions } from '../../practice/session.js';
@@ -42,7 +44,8 @@ Examples:
           return;
         }
         const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-        const plain = new PlainPractice(() => openStore(db, { create }), analyze, { output: process.stdout, colour });
+        const render = (answer: string, report: Report) => renderReport(answer, report, colour);
+        const plain = new PlainPractice(() => openStore(db, { create }), analyze, { output: process.stdout, render });
         try {
           await plain.run(options, paragraphs(process.stdin));
         } finally {
