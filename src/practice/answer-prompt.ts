@@ -35,9 +35,20 @@ class AnswerPrompt extends Prompt<string> {
   private readIsPaste = false;
   /** The last key was a carriage return, so a line feed right after it is the same line break. */
   private afterReturn = false;
+  /** The keys of a read of more than one key are being handled: the text is drawn once, after them. */
+  private inLongRead = false;
   private readonly watchReads = (chunk: Buffer | string): void => {
     const text = String(chunk);
     this.readIsPaste = /[\r\n]/.test(text) && /[^\r\n]/.test(text);
+    // Clack redraws after every key, and each redraw wraps the whole text: a pasted page would take
+    // a minute. The keys of one read are drawn once, after the last of them (clack redraws on "resize").
+    if (text.length > 1 && !this.inLongRead) {
+      this.inLongRead = true;
+      setImmediate(() => {
+        this.inLongRead = false;
+        this.output.emit('resize');
+      });
+    }
   };
 
   constructor(options: AnswerPromptOptions) {
@@ -110,6 +121,8 @@ class AnswerPrompt extends Prompt<string> {
 
   frame(): string {
     const title = `${styleText('gray', S_BAR)}\n${symbol(this.state)}  ${this.options.message}\n`;
+    const drawingLater = (this.inLongRead || this.pasting) && (this.state === 'active' || this.state === 'initial');
+    if (drawingLater) return `${title}${styleText('cyan', S_BAR)}  ${styleText('dim', 'pasting…')}\n${styleText('cyan', S_BAR_END)}  ${styleText('dim', SUBMIT_HINT)}\n`;
     const text = this.userInput;
     const bar = (colour: 'gray' | 'cyan' | 'yellow') => `${styleText(colour, S_BAR)}  `;
     switch (this.state) {

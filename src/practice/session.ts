@@ -64,7 +64,7 @@ export class PracticeRun {
     const label = session.mode === 'drill' ? 'Drill' : 'Mock interview';
     this.terminal.intro(`Starl · ${label} #${session.id}${session.role ? ` for ${session.role}` : ''}`);
     if (answered.size > 0) this.terminal.info(`Resuming: ${answered.size} of ${countOf(session.questions.length, 'question')} already answered.`);
-    else this.terminal.info(`${countOf(session.questions.length, 'question')}. Every answer is saved as soon as you press Enter; Ctrl-C stops, and \`starl practice --resume ${session.id}\` picks up where you left off.`);
+    else this.terminal.info(`${countOf(session.questions.length, 'question')}. Every answer is saved as soon as you submit it; Ctrl-C stops, and \`starl practice --resume ${session.id}\` picks up where you left off.`);
 
     for (const question of session.questions) {
       if (answered.has(question.position)) continue;

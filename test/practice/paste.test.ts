@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInteractive } from '../../src/cli/commands/interactive.js';
 import { analyze } from '../../src/core/analyze.js';
+import { askAnswer } from '../../src/practice/answer-prompt.js';
 import { PracticeRun } from '../../src/practice/session.js';
 import { withStore } from '../../src/storage/index.js';
 import { ACTIVE, Screen } from '../support/screen.js';
@@ -53,7 +54,8 @@ describe('a multi-line answer is one answer', () => {
       expect(screen.text).toContain(HINT);
       // A terminal marks the paste; the reader gets it in pieces, one of them a lone line break.
       screen.press(`\u001b[200~${PARAGRAPHS[0]}\r`);
-      await screen.waitFor([/before peak season\./]);
+      // Until the paste ends, the prompt says it is pasting rather than redrawing the text at every key.
+      await screen.waitFor([/pasting…/]);
       screen.press('\r');
       screen.press(`${PARAGRAPHS[1]}\r\r${PARAGRAPHS[2]}\u001b[201~`);
       await screen.waitFor([/before adding people\.█/]);
@@ -71,6 +73,21 @@ describe('a multi-line answer is one answer', () => {
       expect(saved!.answer).toBe(PARAGRAPHS.join('\n\n'));
       expect(saved!.report.sentences.map((s) => s.text)).toContain(PARAGRAPHS[1]);
     });
+  });
+
+  it('draws a long paste once, not once per character', async () => {
+    const { PassThrough } = await import('node:stream');
+    const input = new PassThrough();
+    const output = Object.assign(new PassThrough(), { columns: 100, rows: 40 });
+    let drawn = 0;
+    output.on('data', (chunk: Buffer) => (drawn += chunk.length));
+    const page = Array.from({ length: 30 }, () => `${PARAGRAPHS.join(' ')}\r\r`).join('');
+    const answer = askAnswer({ message: 'Your answer', input, output });
+    input.write(page);
+    input.write('\u0004');
+    expect(await answer).toBe(page.replace(/\r/g, '\n'));
+    // The text itself is drawn a few times (while typing, then as submitted); per character it would be hundreds.
+    expect(drawn).toBeLessThan(page.length * 6);
   });
 
   it('an empty submission is refused where the candidate types, and the answer is still asked for', async () => {
