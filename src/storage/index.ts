@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { StarlError } from '../core/errors.js';
 import { openSqliteDriver } from './sqlite.js';
 import { resolveDatabasePath } from './paths.js';
 import { Store } from './store.js';
@@ -33,7 +34,19 @@ export interface OpenOptions {
  * try { ... } finally { await store.close(); }
  */
 export async function openStore(file?: string, options: OpenOptions = {}): Promise<Store> {
-  return Store.open(openSqliteDriver(resolveDatabasePath(file), options.create ?? true), options.now);
+  const path = resolveDatabasePath(file);
+  const create = options.create ?? true;
+  if (!create && path !== ':memory:' && !existsSync(path)) throw noDatabase(path, Boolean(file || process.env.STARL_DB));
+  return Store.open(openSqliteDriver(path, create), options.now);
+}
+
+/** There is no database where a command that only reads looked: a mistyped path, or nothing saved yet. */
+function noDatabase(path: string, chosen: boolean): StarlError {
+  const creators = 'commands that save something (practice, company add, stories add, import, review --save) create it';
+  const message = chosen
+    ? `there is no Starl database at this path; check --db or STARL_DB (${creators})`
+    : `there is no Starl database yet: nothing has been saved; ${creators}`;
+  return new StarlError('E_NOT_FOUND', message, { file: path });
 }
 
 /** Whether the database `openStore(file)` would open exists already. */

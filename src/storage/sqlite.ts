@@ -36,19 +36,6 @@ function assertSqliteFile(path: string): void {
   }
 }
 
-/**
- * Refuses a database that does not exist, for commands that only read: a mistyped `--db` must not
- * leave a new, empty database (and its directories) behind.
- */
-function assertDatabaseExists(path: string): void {
-  if (path === ':memory:' || existsSync(path)) return;
-  throw new StarlError(
-    'E_NOT_FOUND',
-    'there is no Starl database at this path; check --db or STARL_DB (commands that save something, such as practice, company add, stories add, import or review --save, create it)',
-    { file: path },
-  );
-}
-
 /** Turns a driver error into a typed one that names the file. */
 function storageError(error: unknown, path: string): StarlError {
   if (error instanceof StarlError) return error;
@@ -62,11 +49,10 @@ function storageError(error: unknown, path: string): StarlError {
  * instead of failing, full sync so a submitted answer survives a crash, and foreign keys on.
  */
 export function openSqliteDriver(path: string, create = true): StoreDriver {
-  if (!create) assertDatabaseExists(path);
   assertSqliteFile(path);
   let database: Database.Database;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:' && create) mkdirSync(dirname(path), { recursive: true });
     database = new Database(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: !create });
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');

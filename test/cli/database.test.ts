@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerCompany } from '../../src/cli/commands/company.js';
 import { registerExport } from '../../src/cli/commands/export.js';
 import { registerProgress } from '../../src/cli/commands/progress.js';
@@ -39,6 +39,20 @@ describe('a database path with no database', () => {
     expect((error as StarlError).describe()).toMatch(new RegExp(`^${typo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: there is no Starl database at this path`));
     expect(stdout).toBe('');
     expect(existsSync(join(dir, 'typo'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('at the default place says that nothing has been saved yet, and creates nothing there either', async () => {
+    vi.stubEnv('STARL_DB', '');
+    vi.stubEnv('XDG_DATA_HOME', dir);
+    try {
+      const { error } = await runCommand(registerProgress, ['progress']);
+      expect((error as StarlError).describe()).toBe(
+        `${join(dir, 'starl', 'starl.db')}: there is no Starl database yet: nothing has been saved; commands that save something (practice, company add, stories add, import, review --save) create it [E_NOT_FOUND]`,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
     expect(readdirSync(dir)).toEqual([]);
   });
 
