@@ -116,6 +116,46 @@ export interface SuggestableStory extends StoryLike {
   question?: string | null;
 }
 
+/** What a question brings to the matching: its text, what it probes and its meaningful words. */
+interface AskedQuestion {
+  text: string;
+  wanted: string[];
+  words: Map<string, string>;
+}
+
+/** How well one story fits one question, and why in words; `fits` is false when nothing ties them. */
+function fitOf(story: SuggestableStory, question: AskedQuestion): { fits: boolean; score: number; why: string } {
+  const toldFor = Boolean(story.question && sameQuestion(story.question, question.text));
+  const tagged = new Set([...story.competencies.map(normaliseCompetency), ...(story.question ? questionCompetencies({ text: story.question }) : [])]);
+  const inWords = new Set(competenciesIn(`${story.title}. ${story.text}`));
+  const strong = question.wanted.filter((c) => tagged.has(c));
+  const weak = question.wanted.filter((c) => !tagged.has(c) && inWords.has(c));
+  const fitted = new Set([...strong, ...weak]);
+  const storyWords = meaningfulWords(`${story.title}. ${story.text}`);
+  // A shared word that names a fitted competency says nothing more than "fits:" does.
+  const shared = [...question.words]
+    .filter(([word, spelled]) => storyWords.has(word) && !competenciesIn(spelled).some((c) => fitted.has(c)))
+    .map(([, spelled]) => spelled);
+  // Shared words say why a story fits; on their own they make it fit only a question of unknown competency.
+  const byWords = question.wanted.length === 0 ? shared.length : 0;
+  const quality = story.parts?.length ? starQuality(story.parts) : null;
+  const score =
+    (toldFor ? WEIGHTS.sameQuestion : 0) +
+    strong.length * WEIGHTS.taggedCompetency +
+    weak.length * WEIGHTS.competencyInWords +
+    byWords * WEIGHTS.sharedWord +
+    (quality?.bonus ?? 0);
+  const why = [
+    toldFor ? 'told for this question' : '',
+    fitted.size ? `fits: ${[...strong, ...weak.map((c) => `${c} (in its words)`)].join(', ')}` : '',
+    shared.length ? `shares: ${shared.slice(0, 4).join(', ')}` : '',
+    quality?.note ?? '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return { fits: toldFor || fitted.size > 0 || byWords > 0, score, why };
+}
+
 /**
  * The stories that fit a question best, best first, each with why in words ("fits: conflict; a
  * complete STAR(L) story"). A story fits when it shows a competency the question probes (the bank's
@@ -130,41 +170,9 @@ export function suggestStories<S extends SuggestableStory>(
   stories: readonly S[],
   limit = 3,
 ): { story: S; score: number; why: string }[] {
-  const wanted = questionCompetencies(question);
-  const questionWords = meaningfulWords(question.text);
+  const asked = { text: question.text, wanted: questionCompetencies(question), words: meaningfulWords(question.text) };
   return stories
-    .map((story) => {
-      const toldFor = Boolean(story.question && sameQuestion(story.question, question.text));
-      const tagged = new Set([...story.competencies.map(normaliseCompetency), ...(story.question ? questionCompetencies({ text: story.question }) : [])]);
-      const inWords = new Set(competenciesIn(`${story.title}. ${story.text}`));
-      const strong = wanted.filter((c) => tagged.has(c));
-      const weak = wanted.filter((c) => !tagged.has(c) && inWords.has(c));
-      const storyWords = meaningfulWords(`${story.title}. ${story.text}`);
-      const fitted = new Set([...strong, ...weak]);
-      // A shared word that names a fitted competency says nothing more than "fits:" does.
-      const shared = [...questionWords]
-        .filter(([word, spelled]) => storyWords.has(word) && !competenciesIn(spelled).some((c) => fitted.has(c)))
-        .map(([, spelled]) => spelled);
-      // Shared words say why a story fits; on their own they make it fit only a question of unknown competency.
-      const byWords = wanted.length === 0 ? shared.length : 0;
-      const fits = toldFor || strong.length > 0 || weak.length > 0 || byWords > 0;
-      const quality = story.parts?.length ? starQuality(story.parts) : null;
-      const score =
-        (toldFor ? WEIGHTS.sameQuestion : 0) +
-        strong.length * WEIGHTS.taggedCompetency +
-        weak.length * WEIGHTS.competencyInWords +
-        byWords * WEIGHTS.sharedWord +
-        (quality?.bonus ?? 0);
-      const why = [
-        toldFor ? 'told for this question' : '',
-        strong.length || weak.length ? `fits: ${[...strong, ...weak.map((c) => `${c} (in its words)`)].join(', ')}` : '',
-        shared.length ? `shares: ${shared.slice(0, 4).join(', ')}` : '',
-        quality?.note ?? '',
-      ]
-        .filter(Boolean)
-        .join('; ');
-      return { story, score, why, fits };
-    })
+    .map((story) => ({ story, ...fitOf(story, asked) }))
     .filter((entry) => entry.fits && entry.score > 0)
     .sort((a, b) => b.score - a.score || a.story.id - b.story.id)
     .slice(0, limit)
