@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
+import { countOf } from '../format/plural.js';
 import type { Session, Store } from '../storage/index.js';
 import type { Judge, PracticeOutcome } from './session.js';
 import { companyJudging, planSession, sessionToResume, type PracticeOptions, type SessionPlan } from './start.js';
@@ -38,9 +39,10 @@ export async function* paragraphs(input: Readable): AsyncGenerator<string> {
 
 /**
  * A mock interview read from standard input: no prompts and no cursor movement, so the output reads
- * the same in a file or a pipe; each judgement is printed with `io.render` (the CLI's text report). The database is opened only
- * when needed (at the first answer of a new session without a company), and a session is saved only
- * with its first answer: with no answers at all, nothing is created and the candidate is told why.
+ * the same in a file or a pipe; each judgement is printed with `io.render` (the CLI's text report).
+ * The database is opened only when needed (at the first answer of a new session without a company),
+ * and a session is saved only with its first answer: with no answers at all, nothing is created and
+ * the candidate is told why.
  */
 export class PlainPractice {
   private store: Store | null = null;
@@ -64,7 +66,7 @@ export class PlainPractice {
     const judgeWith = needed ? await companyJudging(needed, plan.companyId) : {};
     const done = new Set(session ? (await needed!.answersOf(session.id)).map((a) => a.position) : []);
     const total = plan.questions.length;
-    this.print(`${plan.mode === 'drill' ? 'Drill' : 'Mock interview'}: ${total} questions${done.size ? `, ${done.size} already answered` : ''}. Reading one answer per paragraph from standard input.`);
+    this.print(`${plan.mode === 'drill' ? 'Drill' : 'Mock interview'}: ${countOf(total, 'question')}${done.size ? `, ${done.size} already answered` : ''}. Reading one answer per paragraph from standard input.`);
 
     for (const [position, question] of plan.questions.entries()) {
       if (done.has(position)) continue;
@@ -90,14 +92,14 @@ export class PlainPractice {
       this.print(this.io.render(answer, report).trimEnd());
     }
     await this.store!.finishSession(session!.id);
-    this.print(`\nSession #${session!.id} finished; all ${total} answers saved. Full report: starl report ${session!.id}`);
+    this.print(`\nSession #${session!.id} finished; ${total === 1 ? 'the answer' : `all ${total} answers`} saved. Full report: starl report ${session!.id}`);
     return { sessionId: session!.id, status: 'finished', answered: total };
   }
 
   /** Standard input ended before the last question. */
   private stop(session: Session | null, answered: number, total: number): PracticeOutcome {
     if (!session) throw noAnswerError();
-    this.print(`\nStandard input ended after ${answered} of ${total} questions; all saved. Resume with: starl practice --resume ${session.id}`);
+    this.print(`\nStandard input ended after ${answered} of ${countOf(total, 'question')}; all saved. Resume with: starl practice --resume ${session.id}`);
     return { sessionId: session.id, status: 'stopped', answered };
   }
 
