@@ -35,7 +35,7 @@ Examples:
   printf 'Great, thanks!\\n\\nI restore old synthesizers.\\n' | starl practice --only opener --count 2 --seed 7`,
     )
     .action(async (flags: PracticeFlags) => {
-      const { db, ...options } = flags as PracticeFlags & PracticeOptions;
+      const { db, ...options } = flags;
       // A company or a session to resume can only be in a database that exists already.
       const create = options.resume === undefined && options.company === undefined;
       try {
