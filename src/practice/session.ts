@@ -1,17 +1,15 @@
 import { StarlError } from '../core/errors.js';
 import { REASONS, type AnalyzeInput, type Report } from '../core/types.js';
-import { judgingContext } from '../company/context.js';
-import { bank } from '../questions/index.js';
 import type { Session, StoredAnswer, Store } from '../storage/index.js';
 import { overusedStories, suggestStories } from '../stories/match.js';
-import { storyFromAnswer } from '../stories/bank.js';
+import { storyFromAnswer, suggestableStories } from '../stories/bank.js';
 import { finalJudgements, passTotals } from '../report/session.js';
 import { REASON_LABELS } from '../core/types.js';
 import { showFeedback } from './feedback.js';
 import { formatDuration } from '../format/duration.js';
 import { countOf } from '../format/plural.js';
 import { Terminal, type TerminalIO } from './terminal.js';
-import { startSession, type PracticeOptions } from './start.js';
+import { companyJudging, sessionToResume, startSession, type PracticeOptions } from './start.js';
 
 export type { PracticeOptions } from './start.js';
 
@@ -61,21 +59,22 @@ export class PracticeRun {
   /** Runs a new or resumed session to its end, or until the candidate stops. */
   async run(options: PracticeOptions): Promise<PracticeOutcome> {
     const session = options.resume === undefined ? await this.startSession(options) : await this.resumeSession(options.resume);
-    if (session.companyId !== null) {
-      const company = (await this.store.listCompanies()).find((c) => c.id === session.companyId);
-      if (company) this.judgeWith = judgingContext(company, await this.store.factsOf(company.id));
-    }
+    this.judgeWith = await companyJudging(this.store, session.companyId);
     const answered = await this.answeredPositions(session.id);
     const label = session.mode === 'drill' ? 'Drill' : 'Mock interview';
     this.terminal.intro(`Starl · ${label} #${session.id}${session.role ? ` for ${session.role}` : ''}`);
     if (answered.size > 0) this.terminal.info(`Resuming: ${answered.size} of ${countOf(session.questions.length, 'question')} already answered.`);
-    else this.terminal.info(`${countOf(session.questions.length, 'question')}. Every answer is saved as soon as you press Enter; Ctrl-C stops, and \`starl practice --resume ${session.id}\` picks up where you left off.`);
+    else this.terminal.info(`${countOf(session.questions.length, 'question')}. Every answer is saved as soon as you submit it; Ctrl-C stops, and \`starl practice --resume ${session.id}\` picks up where you left off.`);
 
     for (const question of session.questions) {
       if (answered.has(question.position)) continue;
       const step = await this.askQuestion(session, question.position);
       if (step === 'stop') {
         const done = (await this.answeredPositions(session.id)).size;
+        if (options.resume === undefined && (await this.store.discardEmptySession(session.id))) {
+          this.terminal.outro('Stopped before the first answer; nothing was saved.');
+          return { sessionId: session.id, status: 'stopped', answered: 0 };
+        }
         this.terminal.outro(`Stopped after ${done} of ${countOf(session.questions.length, 'question')}; all saved. Resume with: starl practice --resume ${session.id}`);
         return { sessionId: session.id, status: 'stopped', answered: done };
       }
@@ -96,13 +95,8 @@ export class PracticeRun {
   }
 
 
-  private async resumeSession(resume: number | true): Promise<Session> {
-    const session = resume === true ? await this.store.latestActiveSession() : await this.store.requireSession(resume);
-    if (!session) throw new StarlError('E_NOT_FOUND', 'there is no unfinished practice session to resume; start one with: starl practice');
-    if (session.status === 'finished') {
-      throw new StarlError('E_USAGE', `practice session ${session.id} is already finished; see it with: starl report ${session.id}`);
-    }
-    return session;
+  private resumeSession(resume: number | true): Promise<Session> {
+    return sessionToResume(this.store, resume);
   }
 
   /** Asks one question until the candidate moves on; every answer, retry and follow-up is saved. */
@@ -183,11 +177,10 @@ export class PracticeRun {
 
   /** Before a behavioral question, names the stories in the bank that fit it best. */
   private async suggestFromBank(text: string, bankId: string | null): Promise<void> {
-    const stories = await this.store.listStories();
+    const stories = await suggestableStories(this.store);
     if (stories.length === 0) return;
-    const competencies = bank.find((q) => q.id === bankId)?.competencies ?? [];
-    const fits = suggestStories({ text, competencies }, stories);
-    if (fits.length > 0) this.terminal.info(`Stories from your bank that fit: ${fits.map((f) => `"${f.story.title}"`).join(', ')}`);
+    const fits = suggestStories({ text, bankId }, stories);
+    if (fits.length > 0) this.terminal.info(`Stories from your bank that fit: ${fits.map((f) => `"${f.story.title}" (${f.why})`).join(', ')}`);
   }
 
   private async warnAboutOverusedStories(sessionId: number): Promise<void> {

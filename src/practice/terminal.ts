@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { isCancel, log, note, intro, outro, selectKey, text, type Option } from '@clack/prompts';
 import { styleText } from 'node:util';
 import { formatDuration } from '../format/duration.js';
+import { askAnswer } from './answer-prompt.js';
 
 /** Where the prompts read keys and draw: the process's terminal, or streams a test drives. */
 export interface TerminalIO {
@@ -109,7 +110,8 @@ export class Terminal {
   }
 
   /**
-   * Asks a question with a visible stopwatch beside it and measures the time to the answer.
+   * Asks a question with a visible stopwatch beside it and measures the time to the answer. The answer
+   * may have any number of lines, typed or pasted (see `askAnswer`).
    * `aimSeconds` is shown as the target length (a coaching guideline, not a limit).
    */
   async askTimed(question: string, aimSeconds: number): Promise<TimedAnswer> {
@@ -125,7 +127,7 @@ export class Terminal {
         const timer = finished === null ? `⏱ ${time} (aim for about ${formatDuration(aimSeconds)})` : `⏱ took ${time}`;
         return `${question}  ${paint('dim', timer)}`;
       },
-      placeholder: 'Answer as you would in the interview; Enter submits, Ctrl-C stops',
+      placeholder: 'Answer as you would in the interview, or paste it',
       validate: (input: string | undefined) => {
         if (!input?.trim()) return 'An empty answer cannot be judged; type your answer.';
         // Validation passes just before the prompt draws its submitted state: stop the clock here.
@@ -139,11 +141,11 @@ export class Terminal {
     const ticker = output.isTTY ? setInterval(() => output.emit('resize'), TICK_MS) : null;
     ticker?.unref();
     // Not spread into a new object: that would read the getter once and freeze the timer.
-    const value = await this.guarded((signal) => text(Object.assign(options, { signal }))).finally(() => {
+    const value = await this.guarded((signal) => askAnswer(Object.assign(options, { signal }))).finally(() => {
       finished ??= clock();
       if (ticker) clearInterval(ticker);
     });
-    if (isCancel(value)) return { kind: 'cancel' };
+    if (isCancel(value) || typeof value !== 'string') return { kind: 'cancel' };
     return { kind: 'answer', text: value.trim(), seconds: Math.round(elapsed() * 10) / 10 };
   }
 }

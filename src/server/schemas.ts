@@ -185,6 +185,7 @@ export const reviewSchema = z
       }),
     ),
     saved: z.number().int().describe('How many judged answers were saved for progress.'),
+    replaced: z.boolean().describe('Whether this saved the same transcript again for the same candidate, replacing the earlier save.'),
   })
   .register(schemaRegistry, { id: 'Review', description: 'A transcript reviewed pair by pair, with the main reason on top.' });
 

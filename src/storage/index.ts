@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { StarlError } from '../core/errors.js';
 import { openSqliteDriver } from './sqlite.js';
 import { resolveDatabasePath } from './paths.js';
 import { Store } from './store.js';
@@ -9,23 +11,52 @@ export type * from './records.js';
 export type { StoreDriver, DialectName } from './driver.js';
 export { resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP } from './paths.js';
 export { exportAll, importAll, parseExport } from './transfer.js';
+export { saveReviewedTranscript, transcriptKey } from './reviews.js';
 export type { ExportDocument, ImportCounts } from './transfer.js';
 
+/** How a command opens the database. */
+export interface OpenOptions {
+  /**
+   * Create the database when there is none (default true). Commands that only read pass false, so a
+   * mistyped path is reported (`E_NOT_FOUND`) instead of becoming a new, empty database.
+   */
+  create?: boolean;
+  now?: () => Date;
+}
+
 /**
- * Opens Starl's database: the given file, else `STARL_DB`, else the XDG data directory. Creates it and
- * applies any pending migrations; a file that is not SQLite is refused untouched.
+ * Opens Starl's database: the given file, else `STARL_DB`, else the XDG data directory. Creates it
+ * (unless `create` is false) and applies any pending migrations; a file that is not SQLite is refused
+ * untouched.
  *
  * @example
  * const store = await openStore(options.db);
  * try { ... } finally { await store.close(); }
  */
-export async function openStore(file?: string, now?: () => Date): Promise<Store> {
-  return Store.open(openSqliteDriver(resolveDatabasePath(file)), now);
+export async function openStore(file?: string, options: OpenOptions = {}): Promise<Store> {
+  const path = resolveDatabasePath(file);
+  const create = options.create ?? true;
+  if (!create && path !== ':memory:' && !existsSync(path)) throw noDatabase(path, Boolean(file || process.env.STARL_DB));
+  return Store.open(openSqliteDriver(path, create), options.now);
+}
+
+/** There is no database where a command that only reads looked: a mistyped path, or nothing saved yet. */
+function noDatabase(path: string, chosen: boolean): StarlError {
+  const creators = 'commands that save something (practice, company add, stories add, import, review --save) create it';
+  const message = chosen
+    ? `there is no Starl database at this path; check --db or STARL_DB (${creators})`
+    : `there is no Starl database yet: nothing has been saved; ${creators}`;
+  return new StarlError('E_NOT_FOUND', message, { file: path });
+}
+
+/** Whether the database `openStore(file)` would open exists already. */
+export function databaseExists(file?: string): boolean {
+  return existsSync(resolveDatabasePath(file));
 }
 
 /** Opens the store, runs `work` with it and always closes it. */
-export async function withStore<T>(file: string | undefined, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(file);
+export async function withStore<T>(file: string | undefined, work: (store: Store) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const store = await openStore(file, options);
   try {
     return await work(store);
   } finally {

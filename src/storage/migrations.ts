@@ -120,6 +120,14 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    id: 3,
+    name: 'reviews know their transcript, so saving one again replaces it',
+    async up(db) {
+      await db.schema.alterTable('reviews').addColumn('transcript_key', 'text').execute();
+      await db.schema.createIndex('reviews_by_transcript').on('reviews').column('transcript_key').execute();
+    },
+  },
 ];
 
 /**

@@ -112,6 +112,8 @@ export interface ReviewsTable extends VerdictColumns {
   report: string;
   answered_at: string | null;
   created_at: string;
+  /** Which transcript and candidate the answer came from (a hash), so saving it again replaces it. */
+  transcript_key: string | null;
 }
 
 /** Every table Starl keeps, as Kysely sees them. */

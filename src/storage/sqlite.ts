@@ -44,16 +44,16 @@ function storageError(error: unknown, path: string): StarlError {
 }
 
 /**
- * Opens (creating if needed) an SQLite database for Starl: WAL mode so readers never block the writer,
- * a busy timeout so two processes wait for each other instead of failing, full sync so a submitted
- * answer survives a crash, and foreign keys on.
+ * Opens an SQLite database for Starl, creating it (and its directory) only when `create` is true:
+ * WAL mode so readers never block the writer, a busy timeout so two processes wait for each other
+ * instead of failing, full sync so a submitted answer survives a crash, and foreign keys on.
  */
-export function openSqliteDriver(path: string): StoreDriver {
+export function openSqliteDriver(path: string, create = true): StoreDriver {
   assertSqliteFile(path);
   let database: Database.Database;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    database = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    if (path !== ':memory:' && create) mkdirSync(dirname(path), { recursive: true });
+    database = new Database(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: !create });
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');

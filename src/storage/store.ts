@@ -89,6 +89,15 @@ function toVerdicts(row: VerdictColumns): JudgedAnswer['verdicts'] {
   };
 }
 
+/** The row of the company with this name, else the one with this alias. */
+async function companyRowNamed(db: Kysely<StarlSchema>, nameOrAlias: string): Promise<Selectable<CompaniesTable> | undefined> {
+  const key = companyKey(nameOrAlias);
+  const exact = await db.selectFrom('companies').selectAll().where('name_key', '=', key).executeTakeFirst();
+  if (exact) return exact;
+  const all = await db.selectFrom('companies').selectAll().orderBy('name_key').execute();
+  return all.find((row) => (JSON.parse(row.aliases) as string[]).some((alias) => companyKey(alias) === key));
+}
+
 /** Adds items to a list, keeping the first spelling of each and dropping blanks. */
 function mergeNames(existing: string[], added: string[]): string[] {
   const seen = new Set(existing.map(companyKey));
@@ -176,12 +185,12 @@ export class Store {
     await this.driver.close();
   }
 
-  /** Adds a company, or updates the one with that name. */
+  /** Adds a company, or updates the one with that name or alias (its own name is kept). */
   async saveCompany(input: CompanyInput): Promise<Company> {
     const name = input.name.trim().replace(/\s+/g, ' ');
     if (!name) throw new StarlError('E_USAGE', 'a company needs a name', { field: 'name' });
     const id = await this.driver.writeTransaction(async (trx) => {
-      const existing = await trx.selectFrom('companies').selectAll().where('name_key', '=', companyKey(name)).executeTakeFirst();
+      const existing = await companyRowNamed(trx, name);
       const at = this.stamp();
       if (!existing) {
         const row = await trx
@@ -227,11 +236,8 @@ export class Store {
 
   /** The company with this name or alias, or null. */
   async findCompany(nameOrAlias: string): Promise<Company | null> {
-    const key = companyKey(nameOrAlias);
-    const exact = await this.db.selectFrom('companies').selectAll().where('name_key', '=', key).executeTakeFirst();
-    if (exact) return toCompany(exact);
-    const all = await this.listCompanies();
-    return all.find((company) => company.aliases.some((alias) => companyKey(alias) === key)) ?? null;
+    const row = await companyRowNamed(this.db, nameOrAlias);
+    return row ? toCompany(row) : null;
   }
 
   /** The company with this name or alias; a typed error naming it when there is none. */
@@ -360,6 +366,30 @@ export class Store {
     return row ? this.findSession(row.id) : null;
   }
 
+  /** The newest session with at least one answer, the one a report shows by default; null when none. */
+  async newestAnsweredSession(): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .select('id')
+      .where((eb) => eb.exists(eb.selectFrom('answers').select('answers.id').whereRef('answers.session_id', '=', 'sessions.id')))
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  /**
+   * Deletes a session that has no answer (one stopped before its first answer), with its plan, so it
+   * is not left behind as unfinished; a session with answers is kept. Returns whether it was deleted.
+   */
+  async discardEmptySession(id: number): Promise<boolean> {
+    return this.driver.writeTransaction(async (trx) => {
+      const answered = await trx.selectFrom('answers').select('id').where('session_id', '=', id).executeTakeFirst();
+      if (answered) return false;
+      const deleted = await trx.deleteFrom('sessions').where('id', '=', id).executeTakeFirst();
+      return Number(deleted.numDeletedRows) > 0;
+    });
+  }
+
   /** Marks a session finished. */
   async finishSession(id: number): Promise<void> {
     await this.driver.writeTransaction((trx) =>
@@ -458,15 +488,30 @@ export class Store {
     }));
   }
 
+  /** For each story saved from a practice answer, the question that answer was given to, by story id. */
+  async storySourceQuestions(): Promise<Map<number, string>> {
+    const rows = await this.db
+      .selectFrom('stories')
+      .innerJoin('answers', 'answers.id', 'stories.source_answer_id')
+      .select(['stories.id as id', 'answers.question as question'])
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.question]));
+  }
+
   /** Saves one judged answer from a transcript review. */
   async saveReview(input: ReviewInput): Promise<StoredReview> {
     const [review] = await this.saveReviews([input]);
     return review!;
   }
 
-  /** Saves a whole review's answers together: all of them or, on any failure, none. */
-  async saveReviews(inputs: ReviewInput[]): Promise<StoredReview[]> {
+  /**
+   * Saves a whole review's answers together: all of them or, on any failure, none. With a
+   * `transcriptKey` (see `transcriptKey` in reviews.ts), the answers saved before under the same key
+   * are replaced in the same transaction, so saving one interview twice keeps it once.
+   */
+  async saveReviews(inputs: ReviewInput[], transcriptKey: string | null = null): Promise<StoredReview[]> {
     const ids = await this.driver.writeTransaction(async (trx) => {
+      if (transcriptKey !== null) await trx.deleteFrom('reviews').where('transcript_key', '=', transcriptKey).execute();
       const saved: number[] = [];
       for (const input of inputs) {
         const row = await trx
@@ -479,6 +524,7 @@ export class Store {
             report: JSON.stringify(input.report),
             answered_at: input.answeredAt ?? null,
             created_at: this.stamp(),
+            transcript_key: transcriptKey,
             ...verdictColumns(input.report),
           })
           .returning('id')
@@ -490,6 +536,12 @@ export class Store {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('reviews').selectAll().where('id', 'in', ids).orderBy('id').execute();
     return rows.map(toReview);
+  }
+
+  /** Whether answers of the transcript with this key are saved. */
+  async hasReviewOf(transcriptKey: string): Promise<boolean> {
+    const row = await this.db.selectFrom('reviews').select('id').where('transcript_key', '=', transcriptKey).executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Every saved review answer, oldest first. */

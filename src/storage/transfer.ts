@@ -101,6 +101,8 @@ const exportSchema = z.object({
       report,
       answered_at: nullableText,
       created_at: timestamp,
+      // Exports written before reviews knew their transcript have no key.
+      transcript_key: nullableText.optional(),
     }),
   ),
 });
@@ -166,6 +168,7 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
       report: parse(row.report) as ExportDocument['reviews'][number]['report'],
       answered_at: row.answered_at,
       created_at: row.created_at,
+      transcript_key: row.transcript_key,
     })),
   };
 }

@@ -1,5 +1,5 @@
 import type { Report } from '../core/types.js';
-import type { Story } from '../storage/index.js';
+import type { Story, Store } from '../storage/index.js';
 
 /** A story ready to save: its sentences with the STAR(L) labels the analyzer gave them. */
 export type StoryDraft = Omit<Story, 'id' | 'uid' | 'createdAt'>;
@@ -22,6 +22,12 @@ export function storyFromAnswer(
     parts: answer.report.sentences.map((sentence) => ({ text: sentence.text, star: sentence.star ?? null })),
     sourceAnswerId: answer.id,
   };
+}
+
+/** Every story in the bank with the question it was first told for, as suggestions weigh them. */
+export async function suggestableStories(store: Store): Promise<(Story & { question: string | null })[]> {
+  const [stories, questions] = await Promise.all([store.listStories(), store.storySourceQuestions()]);
+  return stories.map((story) => ({ ...story, question: questions.get(story.id) ?? null }));
 }
 
 /**

@@ -1,7 +1,10 @@
 /**
- * Matching stories to questions and answers by the words they share. Only the words that carry
- * meaning count: short words and the commonest English function words are left out.
+ * Matching stories to questions and answers. A retold story is recognised by the meaningful words it
+ * shares with the bank's story; a story fits a question by competency, lemma and STAR(L) quality.
  */
+import { competenciesIn, normaliseCompetency, questionCompetencies, sameQuestion } from './competency.js';
+import table from './competencies.json' with { type: 'json' };
+import { root, rootWords } from './words.js';
 
 /** Words too common to tell one story from another. */
 const COMMON_WORDS = new Set(
@@ -75,30 +78,103 @@ export function overusedStories<S extends StoryLike>(
     .map((entry) => ({ story: entry.story, positions: [...entry.positions].sort((a, b) => a - b) }));
 }
 
+/** How complete a story's STAR(L) parts are, as its labels show, and what that is worth in a suggestion. */
+export function starQuality(parts: readonly { star: string | null }[]): { note: string; bonus: number } {
+  const labels = new Set(parts.map((part) => part.star));
+  const setUp = labels.has('S') || labels.has('T');
+  if (!labels.has('A')) return { note: 'no action of yours in it yet', bonus: -1 };
+  if (!labels.has('R')) return { note: 'no result in it yet', bonus: -1 };
+  if (setUp && labels.has('L')) return { note: 'a complete STAR(L) story', bonus: 2 };
+  if (setUp) return { note: 'a STAR story without the learning', bonus: 1 };
+  return { note: 'action and result, with no situation set up', bonus: 0 };
+}
+
 /**
- * The stories that fit a question best, best first: a shared competency counts most, then the words
- * the question and the story share. Stories that fit neither way are left out.
+ * What each kind of evidence is worth. A competency the story was tagged with (or the question it
+ * was told for probes) counts twice what its words alone suggest; a story told for this very question
+ * counts most. Shared words only count for a question whose competency is unknown.
  */
-export function suggestStories<S extends StoryLike>(
-  question: { text: string; competencies: readonly string[] },
+const WEIGHTS = { sameQuestion: 6, taggedCompetency: 4, competencyInWords: 2, sharedWord: 1 } as const;
+
+/** Words that say nothing about which story fits: question boilerplate and the commonest verbs. */
+const GENERIC = new Set(table.generic.map(root));
+const MEANINGFUL = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ']);
+
+/** The meaningful words of a text by root, each with the word as the text spells it. */
+function meaningfulWords(text: string): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const word of rootWords(text)) {
+    if (MEANINGFUL.has(word.pos) && word.root.length > 2 && !GENERIC.has(word.root) && !words.has(word.root)) words.set(word.root, word.text);
+  }
+  return words;
+}
+
+/** A story as suggestions need it: its tags, its STAR(L) parts and the question it was first told for. */
+export interface SuggestableStory extends StoryLike {
+  parts?: readonly { star: string | null }[];
+  /** The question of the practice answer it was saved from, if any. */
+  question?: string | null;
+}
+
+/** What a question brings to the matching: its text, what it probes and its meaningful words. */
+interface AskedQuestion {
+  text: string;
+  wanted: string[];
+  words: Map<string, string>;
+}
+
+/** How well one story fits one question, and why in words; `fits` is false when nothing ties them. */
+function fitOf(story: SuggestableStory, question: AskedQuestion): { fits: boolean; score: number; why: string } {
+  const toldFor = Boolean(story.question && sameQuestion(story.question, question.text));
+  const tagged = new Set([...story.competencies.map(normaliseCompetency), ...(story.question ? questionCompetencies({ text: story.question }) : [])]);
+  const inWords = new Set(competenciesIn(`${story.title}. ${story.text}`));
+  const strong = question.wanted.filter((c) => tagged.has(c));
+  const weak = question.wanted.filter((c) => !tagged.has(c) && inWords.has(c));
+  const fitted = new Set([...strong, ...weak]);
+  const storyWords = meaningfulWords(`${story.title}. ${story.text}`);
+  // A shared word that names a fitted competency says nothing more than "fits:" does.
+  const shared = [...question.words]
+    .filter(([word, spelled]) => storyWords.has(word) && !competenciesIn(spelled).some((c) => fitted.has(c)))
+    .map(([, spelled]) => spelled);
+  // Shared words say why a story fits; on their own they make it fit only a question of unknown competency.
+  const byWords = question.wanted.length === 0 ? shared.length : 0;
+  const quality = story.parts?.length ? starQuality(story.parts) : null;
+  const score =
+    (toldFor ? WEIGHTS.sameQuestion : 0) +
+    strong.length * WEIGHTS.taggedCompetency +
+    weak.length * WEIGHTS.competencyInWords +
+    byWords * WEIGHTS.sharedWord +
+    (quality?.bonus ?? 0);
+  const why = [
+    toldFor ? 'told for this question' : '',
+    fitted.size ? `fits: ${[...strong, ...weak.map((c) => `${c} (in its words)`)].join(', ')}` : '',
+    shared.length ? `shares: ${shared.slice(0, 4).join(', ')}` : '',
+    quality?.note ?? '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return { fits: toldFor || fitted.size > 0 || byWords > 0, score, why };
+}
+
+/**
+ * The stories that fit a question best, best first, each with why in words ("fits: conflict; a
+ * complete STAR(L) story"). A story fits when it shows a competency the question probes (the bank's
+ * tags, the tags given, or the synonyms its words use; see competencies.json), or was told for this
+ * very question; a better STAR(L) story ranks higher. Only when the question's competency is unknown
+ * do shared words (by lemma) make a story fit, so "manager" alone never does.
+ *
+ * @example suggestStories({ text: 'Tell me about a time you disagreed with your manager.' }, stories)
+ */
+export function suggestStories<S extends SuggestableStory>(
+  question: { text: string; competencies?: readonly string[]; bankId?: string | null },
   stories: readonly S[],
   limit = 3,
 ): { story: S; score: number; why: string }[] {
-  const questionWords = contentWords(question.text);
+  const asked = { text: question.text, wanted: questionCompetencies(question), words: meaningfulWords(question.text) };
   return stories
-    .map((story) => {
-      const competencies = story.competencies.filter((c) => question.competencies.includes(c));
-      const words = [...contentWords(`${story.title} ${story.text}`)].filter((w) => questionWords.has(w));
-      const score = competencies.length * 2 + words.length;
-      const why = [
-        competencies.length ? `competency: ${competencies.join(', ')}` : '',
-        words.length ? `shares: ${words.slice(0, 4).join(', ')}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ');
-      return { story, score, why };
-    })
-    .filter((entry) => entry.score > 0)
+    .map((story) => ({ story, ...fitOf(story, asked) }))
+    .filter((entry) => entry.fits && entry.score > 0)
     .sort((a, b) => b.score - a.score || a.story.id - b.story.id)
-    .slice(0, limit);
+    .slice(0, limit)
+    .map(({ story, score, why }) => ({ story, score, why }));
 }

@@ -121,7 +121,7 @@ describe('starl, interactive', () => {
     await screen.waitFor([/What was the question\?/]);
     input.write('How are you?\r');
     await screen.waitFor([/Your answer/]);
-    input.write('Fine, you?\r');
+    input.write('Fine, you?\u0004');
     await screen.waitFor([/Job posting/]);
     input.write('\r');
     await screen.waitFor([/Try another answer\?/]);

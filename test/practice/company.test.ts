@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchPageText } from '../../src/company/fetch.js';
 import { htmlToText } from '../../src/company/html.js';
-import { describeCompany, homeworkChecklist, questionsToAsk } from '../../src/company/notebook.js';
+import { describeCompany } from '../../src/company/describe.js';
+import { homeworkChecklist } from '../../src/company/notebook.js';
+import { questionsToAsk } from '../../src/company/questions.js';
 import { readPosting } from '../../src/company/source.js';
-import type { Company, CompanyFact } from '../../src/storage/index.js';
+import { withStore, type Company, type CompanyFact } from '../../src/storage/index.js';
 import { registerCompany } from '../../src/cli/commands/company.js';
 import { StarlError } from '../../src/core/errors.js';
 import { runCli } from '../support/cli.js';
@@ -156,7 +158,11 @@ describe('starl company (command line)', { timeout: 90_000 }, () => {
     expect(added).toMatchObject({ code: 0, stderr: '' });
     expect(added.stdout).toContain('Saved Forkful with its posting from stdin.');
     const fact = await runCommand(registerCompany, ['company', 'fact', 'forkful', 'news', 'Forkful opened a depot in York.', '--source', 'BBC Leeds', '--db', db]);
-    expect(fact).toEqual({ stdout: 'Saved a fact (news) about Forkful.\n', stderr: '', error: null });
+    expect(fact).toEqual({
+      stdout: 'Saved a fact (news) about Forkful.\nQuestions to ask them now:\n  1. I read that Forkful opened a depot in York. How has that changed the priorities for this role?\n',
+      stderr: '',
+      error: null,
+    });
     const shown = await runCommand(registerCompany, ['company', 'show', 'FORKFUL', '--db', db]);
     expect(shown.error).toBeNull();
     expect(shown.stdout).toContain('competitors: HelloFresh');
@@ -173,7 +179,9 @@ describe('starl company (command line)', { timeout: 90_000 }, () => {
   });
 
   it('names an unknown company', async () => {
-    const result = await runCommand(registerCompany, ['company', 'show', 'Nowhere', '--db', join(dir, 'starl.db')]);
+    const db = join(dir, 'starl.db');
+    await withStore(db, async () => undefined);
+    const result = await runCommand(registerCompany, ['company', 'show', 'Nowhere', '--db', db]);
     expect((result.error as StarlError).describe()).toBe('no company called "Nowhere"; add it with: starl company add "Nowhere" [E_NOT_FOUND]');
   });
 });

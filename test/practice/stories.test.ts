@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerStories } from '../../src/cli/commands/stories.js';
 import { openStore } from '../../src/storage/index.js';
 import { overusedStories, storyToldIn, suggestStories, type StoryLike } from '../../src/stories/match.js';
-import { judgedSession } from './fixtures/session.js';
+import { judgedSession, QUESTION } from './fixtures/session.js';
 import { tempDir } from './helpers.js';
 import { runCommand } from './inprocess.js';
 
@@ -39,7 +39,7 @@ describe('matching stories', () => {
   it('suggests the stories that fit a question, competency first', () => {
     const suggested = suggestStories({ text: 'Tell me about a time you worked under pressure.', competencies: ['pressure'] }, [ROTA, OUTAGE]);
     expect(suggested.map((s) => s.story.title)).toEqual(['Scanner outage']);
-    expect(suggested[0]!.why).toBe('competency: pressure');
+    expect(suggested[0]!.why).toBe('fits: pressure');
   });
 });
 
@@ -64,7 +64,13 @@ describe('starl stories (command line)', () => {
     expect(added.stdout).toMatch(/\n {2}A {2}I called them into a meeting and proposed a swap system\.\n/);
 
     const suggested = await runCommand(registerStories, ['stories', 'suggest', 'Tell me about a conflict in your team.', '--competencies', 'conflict', '--db', file]);
-    expect(suggested.stdout).toBe('#1 Rota swap  (competency: conflict)\n');
+    expect(suggested.stdout).toMatch(/^#1 Rota swap {2}\(fits: conflict; [^)]+\)\n$/);
+
+    // The question the story was first told for finds it, though it was saved with no tag that says so.
+    const untagged = await runCommand(registerStories, ['stories', 'add', '--title', 'Clash over the rota', '--from-answer', String(retry.id), '--db', file]);
+    expect(untagged.stdout).toMatch(/^#2 Clash over the rota\n/);
+    const again = await runCommand(registerStories, ['stories', 'suggest', QUESTION, '--db', file]);
+    expect(again.stdout).toMatch(/^#2 Clash over the rota {2}\(told for this question; fits: conflict; [^)]+\)$/m);
 
     const missing = await runCommand(registerStories, ['stories', 'add', '--title', 'x', '--from-answer', '99', '--db', file]);
     expect((missing.error as Error).message).toBe('no saved answer 99');

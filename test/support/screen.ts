@@ -90,6 +90,12 @@ export class Screen {
     this.keys.write(`${text}\r`);
   }
 
+  /** Types or pastes an answer, lines and all, and submits it with Ctrl-D. */
+  answer(text: string): void {
+    this.skipToEnd();
+    this.keys.write(`${text}\u0004`);
+  }
+
   /** Presses one key. */
   press(key: string): void {
     this.skipToEnd();

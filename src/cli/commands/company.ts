@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { extractContextTerms } from '../../core/context/terms.js';
-import { describeCompany, FACT_KINDS, parseFactKind } from '../../company/notebook.js';
+import { describeCompany } from '../../company/describe.js';
+import { FACT_KINDS, parseFactKind } from '../../company/notebook.js';
+import { notebookTerms } from '../../company/notebook-terms.js';
+import { questionsToAsk } from '../../company/questions.js';
 import { readPosting } from '../../company/source.js';
 import { parseWholeNumber } from '../../practice/options.js';
-import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
+import { companyKey, DB_OPTION_HELP, withStore } from '../../storage/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -33,17 +36,20 @@ export function registerCompany(program: Command): void {
           stdin: process.stdin,
           limits: flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {},
         });
-        const terms = posting ? extractContextTerms(posting.text) : undefined;
+        const postingTerms = posting ? extractContextTerms(posting.text) : undefined;
         await withStore(flags.db, async (store) => {
+          const known = await store.findCompany(name);
           const saved = await store.saveCompany({
             name,
             aliases: flags.alias ?? [],
             competitors: flags.competitor ?? [],
-            ...(posting ? { contextText: posting.text, contextSource: posting.source, terms } : {}),
+            ...(posting ? { contextText: posting.text, contextSource: posting.source, terms: postingTerms } : {}),
           });
-          const what = posting ? `with its posting from ${posting.source}` : 'without a posting';
-          process.stdout.write(`Saved ${saved.name} ${what}.\n`);
-          if (saved.terms.length) process.stdout.write(`Distinctive terms: ${saved.terms.join(' · ')}\n`);
+          const what = posting ? `with its posting from ${posting.source}` : known?.contextText ? 'keeping its posting' : 'without a posting';
+          const alias = known && companyKey(known.name) !== companyKey(name) ? ` ("${name.trim()}" is another name for it)` : '';
+          process.stdout.write(`${known ? 'Updated' : 'Saved'} ${saved.name}${alias} ${what}.\n`);
+          const terms = notebookTerms(saved);
+          if (terms.length) process.stdout.write(`Distinctive terms: ${terms.join(' · ')}\n`);
           process.stdout.write(`See everything with: starl company show "${saved.name}"\n`);
         });
       },
@@ -63,7 +69,10 @@ export function registerCompany(program: Command): void {
         const found = await store.requireCompany(name);
         await store.addFact(found.id, { kind, text: words.join(' ').trim(), source: flags.source.trim() });
         process.stdout.write(`Saved a fact (${kind}) about ${found.name}.\n`);
-      });
+        // The questions to ask follow the facts: show them as they are now.
+        const questions = questionsToAsk(await store.factsOf(found.id));
+        process.stdout.write(`Questions to ask them now:\n${questions.map(({ question }, i) => `  ${i + 1}. ${question}\n`).join('')}`);
+      }, { create: false });
     });
 
   company
@@ -75,7 +84,7 @@ export function registerCompany(program: Command): void {
       await withStore(flags.db, async (store) => {
         const found = await store.requireCompany(name);
         process.stdout.write(describeCompany(found, await store.factsOf(found.id)));
-      });
+      }, { create: false });
     });
 
   company
@@ -87,6 +96,6 @@ export function registerCompany(program: Command): void {
         const companies = await store.listCompanies();
         if (companies.length === 0) process.stdout.write('No companies yet: starl company add NAME --file posting.txt\n');
         for (const c of companies) process.stdout.write(`${c.name}${c.aliases.length ? ` (${c.aliases.join(', ')})` : ''}\n`);
-      });
+      }, { create: false });
     });
 }

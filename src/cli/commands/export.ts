@@ -12,7 +12,7 @@ export function registerExport(program: Command): void {
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--db <file>', DB_OPTION_HELP)
     .action(async (flags: { out?: string; db?: string }) => {
-      const document = await withStore(flags.db, (store) => exportAll(store));
+      const document = await withStore(flags.db, (store) => exportAll(store), { create: false });
       const json = `${JSON.stringify(document, null, 2)}\n`;
       if (!flags.out) {
         process.stdout.write(json);

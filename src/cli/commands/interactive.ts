@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { cancel, confirm, intro, isCancel, log, outro, text } from '@clack/prompts';
 import { analyze } from '../../core/analyze.js';
 import { StarlError } from '../../core/errors.js';
+import { askAnswer } from '../../practice/answer-prompt.js';
 import { renderReport } from '../render.js';
 
 /** The terminal the coach talks to; tests pass their own streams. */
@@ -10,10 +11,14 @@ export interface InteractiveIO {
   output: Writable & { isTTY?: boolean };
 }
 
-/** Asks again until the candidate types something, or cancels (Ctrl-C): then `null`. */
-async function ask(io: InteractiveIO, message: string, placeholder: string, optional = false): Promise<string | null> {
-  const value = await text({ ...io, message, placeholder, validate: (v) => (optional || v?.trim() ? undefined : 'Type something, or press Ctrl-C to stop.') });
-  return isCancel(value) ? null : (value ?? '');
+/**
+ * Asks again until the candidate types something, or cancels (Ctrl-C): then `null`. Answers and
+ * postings are pasted, so `lines` takes any number of lines (see `askAnswer`).
+ */
+async function ask(io: InteractiveIO, message: string, placeholder: string, options: { optional?: boolean; lines?: boolean } = {}): Promise<string | null> {
+  const validate = (v: string | undefined) => (options.optional || v?.trim() ? undefined : 'Type something, or press Ctrl-C to stop.');
+  const value = options.lines ? await askAnswer({ ...io, message, placeholder, validate }) : await text({ ...io, message, placeholder, validate });
+  return isCancel(value) || typeof value !== 'string' ? null : value;
 }
 
 /**
@@ -25,9 +30,9 @@ export async function runInteractive(io: InteractiveIO = { input: process.stdin,
   for (;;) {
     const question = await ask(io, 'What was the question?', 'Tell me about a time you solved a hard problem.');
     if (question === null) break;
-    const answer = await ask(io, 'Your answer', 'Type it as you would say it.');
+    const answer = await ask(io, 'Your answer', 'Type it as you would say it, or paste it.', { lines: true });
     if (answer === null) break;
-    const context = await ask(io, 'Job posting or company text (optional)', 'Paste it, or press Enter to skip.', true);
+    const context = await ask(io, 'Job posting or company text (optional)', 'Paste it, or press Enter to skip.', { optional: true, lines: true });
     if (context === null) break;
     try {
       const report = analyze({ question, answer, context: context.trim() || null });

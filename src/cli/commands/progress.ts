@@ -17,7 +17,7 @@ export function registerProgress(program: Command): void {
       if (flags.chart && !flags.chart.toLowerCase().endsWith('.svg')) {
         throw new StarlError('E_USAGE', 'the chart is drawn as SVG; name the file ….svg', { field: '--chart' });
       }
-      const judged = await withStore(flags.db, (store) => store.judgedAnswers());
+      const judged = await withStore(flags.db, (store) => store.judgedAnswers(), { create: false });
       process.stdout.write(describeProgress(judged));
       if (flags.chart) {
         try {

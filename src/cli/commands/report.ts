@@ -37,8 +37,9 @@ export function registerReport(program: Command): void {
           }
           return;
         }
-        const id = sessionId ?? (await store.listSessions())[0]?.id;
-        if (id === undefined) throw new StarlError('E_NOT_FOUND', 'there are no practice sessions yet; start one with: starl practice');
+        // By default the newest session with an answer: one stopped before its first answer has nothing to show.
+        const id = sessionId ?? (await store.newestAnsweredSession());
+        if (id === null) throw new StarlError('E_NOT_FOUND', 'there are no answered practice sessions yet; start one with: starl practice');
         const data = await buildSessionReport(store, id);
         if (flags.json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
         if (flags.html) {
@@ -50,6 +51,6 @@ export function registerReport(program: Command): void {
           process.stderr.write(`Markdown report written to ${flags.md}\n`);
         }
         if (!flags.json && !flags.html && !flags.md) process.stdout.write(sessionMarkdown(data));
-      });
+      }, { create: false });
     });
 }

@@ -161,6 +161,24 @@ describe('starl review', () => {
   });
 });
 
+test('--save twice keeps the interview once: the second save replaces the first, even from a copy of the file', async () => {
+  const db = join(dir, 'starl.db');
+  expect(await run(fixture('otter-product-designer.txt'), '--save', '--db', db)).toBe(0);
+  const copy = join(dir, 'copy.txt');
+  copyFileSync(fixture('otter-product-designer.txt'), copy);
+  expect(await run(copy, '--save', '--db', db)).toBe(0);
+  expect(stderr).toContain('saved 6 reviewed answers, replacing the earlier save of this interview');
+  const store = await openStore(db);
+  try {
+    const saved = await store.listReviews();
+    expect(saved).toHaveLength(6);
+    expect(new Set(saved.map((review) => review.sourceFile))).toEqual(new Set([copy]));
+    expect(await store.judgedAnswers()).toHaveLength(6);
+  } finally {
+    await store.close();
+  }
+});
+
 describe('bad input: a clear message with file and line, exit code 2, no stack trace', () => {
   test.each([
     ['empty.txt', /empty\.txt:1: the transcript is empty \[E_TRANSCRIPT\]/],

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput } from '../../core/types.js';
 import { buildReview, renderReviewHtml, renderReviewJson, renderReviewText, type Review } from '../../review/index.js';
-import { openStore, type Store } from '../../storage/index.js';
+import { databaseExists, openStore, saveReviewedTranscript, type Store } from '../../storage/index.js';
 import { decodeTranscript, MAX_TRANSCRIPT_BYTES, readInterview } from '../../transcripts/index.js';
 import { describeFsError, readFileBytes, readTextFile } from '../../files/read.js';
 import { countOf } from '../../format/plural.js';
@@ -56,8 +56,10 @@ UTF-8 (with or without a BOM) or UTF-16 with a BOM, up to ${MAX_TRANSCRIPT_BYTES
       const interview = readInterview(text, { file, ...(flags.candidate === undefined ? {} : { candidate: flags.candidate }) });
       const context = flags.contextFile !== undefined ? await readTextFile(flags.contextFile, { what: 'context file', limit: MAX_TEXT_FILE_BYTES }) : (flags.context ?? null);
       const save = flags.save === true || flags.db !== undefined;
-      // The database is --db, else $STARL_DB, else the default file; opened only when it is needed.
-      const store = save || flags.company !== undefined ? await openStore(flags.db) : null;
+      // The database is --db, else $STARL_DB, else the default file; opened only when it is needed, and
+      // created only to save. Without one, a --company that is not saved is still used by its name.
+      const lookUp = flags.company !== undefined && (flags.db !== undefined || databaseExists());
+      const store = save || lookUp ? await openStore(flags.db, { create: save }) : null;
       try {
         const company = store && flags.company !== undefined ? await companyFor(store, flags.company) : null;
         const review = buildReview(interview, { context: context ?? company?.context ?? null, company: company?.company ?? null });
@@ -65,7 +67,7 @@ UTF-8 (with or without a BOM) or UTF-16 with a BOM, up to ${MAX_TRANSCRIPT_BYTES
         process.stdout.write(flags.json ? renderReviewJson(review) : renderReviewText(review));
         // The text report asks at its top; JSON on stdout is for programs, so the person is asked on stderr.
         if (flags.json && review.identification.unsure) process.stderr.write(`starl: ${unsureCandidateNote(review)}\n`);
-        if (store && save) await saveReview(store, file, review);
+        if (store && save) await saveReview(store, file, text, review);
         if (flags.html !== undefined) process.stderr.write(`starl: wrote the HTML review to ${flags.html}\n`);
       } finally {
         await store?.close();
@@ -85,11 +87,11 @@ async function companyFor(store: Store, name: string): Promise<{ company: NonNul
   return { company: { name: saved.name, aliases: saved.aliases, competitors: saved.competitors }, context: saved.contextText };
 }
 
-/** Saves the judged answers as one transaction; answers the analyzer refused are not saved. */
-async function saveReview(store: Store, file: string, review: Review): Promise<void> {
-  const judged = review.pairs.filter((pair) => pair.report !== null);
-  await store.saveReviews(judged.map((pair) => ({ sourceFile: file, question: pair.question, answer: pair.answer, report: pair.report!, answeredAt: null })));
-  process.stderr.write(`starl: saved ${countOf(judged.length, 'reviewed answer')}\n`);
+/** Saves the judged answers as one transaction, replacing an earlier save of the same interview. */
+async function saveReview(store: Store, file: string, text: string, review: Review): Promise<void> {
+  const { saved, replaced } = await saveReviewedTranscript(store, { sourceFile: file, text }, review);
+  const answers = countOf(saved, 'reviewed answer');
+  process.stderr.write(replaced ? `starl: saved ${answers}, replacing the earlier save of this interview\n` : `starl: saved ${answers}\n`);
 }
 
 async function writeOutput(file: string, content: string): Promise<void> {

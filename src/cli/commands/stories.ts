@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import { analyze } from '../../core/analyze.js';
 import { StarlError } from '../../core/errors.js';
 import { readTextFile } from '../../files/read.js';
-import { bank } from '../../questions/index.js';
 import { parseList, parseWholeNumber } from '../../practice/options.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
-import { describeStory, normaliseCompetencies, STORY_PROMPT, storyFromAnswer } from '../../stories/bank.js';
+import { describeStory, STORY_PROMPT, storyFromAnswer, suggestableStories } from '../../stories/bank.js';
 import { suggestStories } from '../../stories/match.js';
 import { MAX_TEXT_FILE_BYTES, readStdin } from '../io.js';
 
@@ -50,23 +49,21 @@ export function registerStories(program: Command): void {
         const all = await store.listStories();
         if (all.length === 0) process.stdout.write('No stories yet: save one from practice, or with starl stories add\n');
         for (const story of all) process.stdout.write(`${describeStory(story)}\n`);
-      });
+      }, { create: false });
     });
 
   stories
     .command('suggest')
     .description('the stories that fit a question best')
     .argument('<question...>', 'the interview question')
-    .option('--competencies <list>', 'what the question probes (found from the question bank when it is there)', parseList)
+    .option('--competencies <list>', 'what the question probes, besides what its words and the question bank say', parseList)
     .option('--db <file>', DB_OPTION_HELP)
     .action(async (words: string[], flags: { competencies?: string[]; db?: string }) => {
       const text = words.join(' ');
-      const known = bank.find((q) => q.text.toLowerCase() === text.trim().toLowerCase());
-      const competencies = normaliseCompetencies(flags.competencies ?? [...(known?.competencies ?? [])]);
       await withStore(flags.db, async (store) => {
-        const best = suggestStories({ text, competencies }, await store.listStories());
+        const best = suggestStories({ text, competencies: flags.competencies ?? [] }, await suggestableStories(store));
         if (best.length === 0) process.stdout.write('No story in your bank fits this question yet.\n');
         for (const { story, why } of best) process.stdout.write(`#${story.id} ${story.title}  (${why})\n`);
-      });
+      }, { create: false });
     });
 }

@@ -46,6 +46,24 @@ describe('/api/companies', () => {
     expect(detail.questionsToAsk[0].question).toContain('Leeds');
   });
 
+  it('shows the notebook as it is after every change, its terms without the company\'s name or places', async () => {
+    const company = await (await send('/api/companies', { name: 'Fernway', contextText: POSTING })).json();
+    const before = await (await app.request(`/api/companies/${company.id}`)).json();
+    expect(before.company.terms.join(' · ')).toMatch(/Python/);
+    expect(before.company.terms).not.toContain('Fernway');
+    // A new posting saved under an alias of the company replaces the terms the notebook shows.
+    await send('/api/companies', { name: 'Fernway', aliases: ['Fernway Logistics'] });
+    const posting = 'Fernway Logistics is based in Harrogate. You will run Kafka streams for the Courier Tracker app.';
+    await send('/api/companies', { name: 'Fernway Logistics', contextText: posting });
+    const after = await (await app.request(`/api/companies/${company.id}`)).json();
+    expect(after.company.terms.join(' · ')).toMatch(/Kafka/);
+    expect(after.company.terms.join(' · ')).not.toMatch(/Python|Harrogate|Fernway/);
+    expect(after.questionsToAsk).toEqual([]);
+    await send(`/api/companies/${company.id}/facts`, { kind: 'interviewer', text: 'Interviewer Sam wrote a blog post about Kafka at Fernway.', source: 'blog' });
+    const withFact = await (await app.request(`/api/companies/${company.id}`)).json();
+    expect(withFact.questionsToAsk[0].question).toMatch(/^I saw that you wrote a blog post about Kafka at Fernway\. /);
+  });
+
   it('refuses an unknown kind of fact and an unknown company by name', async () => {
     const company = await (await send('/api/companies', { name: 'Fernway' })).json();
     const bad = await (await send(`/api/companies/${company.id}/facts`, { kind: 'gossip', text: 'x' })).json();
@@ -70,5 +88,25 @@ describe('/api/stories', () => {
     expect(bank.stories).toHaveLength(1);
     expect(bank.fits[0]).toMatchObject({ storyId: story.id });
     expect((await (await app.request('/api/stories?question=What%20is%20your%20favourite%20colour')).json()).fits).toEqual([]);
+  });
+
+  it('fits stories by competency, not by a word they happen to share, and says why', async () => {
+    const refund = await (
+      await send('/api/stories', {
+        title: 'The refund',
+        text: 'A customer was angry about a late parcel. I refunded the postage and my manager approved it. She ordered again the next week.',
+        competencies: ['customer'],
+      })
+    ).json();
+    const clash = await (
+      await send('/api/stories', {
+        title: 'Release date',
+        text: 'My lead wanted to ship before the tests passed and we disagreed. I showed her the failing cases and proposed a two-day slip. We shipped with no payment bugs.',
+      })
+    ).json();
+    const bank = await (await app.request(`/api/stories?question=${encodeURIComponent('Tell me about a time you disagreed with your manager.')}`)).json();
+    expect(bank.fits.map((fit: { storyId: number }) => fit.storyId)).toEqual([clash.id]);
+    expect(bank.fits[0].why).toMatch(/^fits: conflict \(in its words\); /);
+    expect(bank.fits.map((fit: { storyId: number }) => fit.storyId)).not.toContain(refund.id);
   });
 });

@@ -1,11 +1,13 @@
 import type { Hono } from 'hono';
-import { homeworkChecklist, questionsToAsk } from '../../company/notebook.js';
+import { homeworkChecklist } from '../../company/notebook.js';
+import { notebookTerms } from '../../company/notebook-terms.js';
+import { questionsToAsk } from '../../company/questions.js';
 import { htmlToText, looksLikeHtml } from '../../company/html.js';
 import { extractContextTerms } from '../../core/context/terms.js';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput, Report } from '../../core/types.js';
 import type { Company, Store } from '../../storage/index.js';
-import { STORY_PROMPT, storyFromAnswer } from '../../stories/bank.js';
+import { STORY_PROMPT, storyFromAnswer, suggestableStories } from '../../stories/bank.js';
 import { suggestStories } from '../../stories/match.js';
 import { readJson } from '../read-json.js';
 import { companyRequestSchema, factRequestSchema, storyRequestSchema } from '../schemas.js';
@@ -40,7 +42,8 @@ export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input:
   app.get('/api/companies/:id', async (c) => {
     const company = await requireCompanyById(store, idParam(c));
     const facts = await store.factsOf(company.id);
-    return c.json({ company, facts, checklist: homeworkChecklist(company, facts), questionsToAsk: questionsToAsk(facts) });
+    // Worked out on every read, so the notebook follows every change; the terms shown leave out boilerplate.
+    return c.json({ company: { ...company, terms: notebookTerms(company) }, facts, checklist: homeworkChecklist(company, facts), questionsToAsk: questionsToAsk(facts) });
   });
 
   app.post('/api/companies/:id/facts', async (c) => {
@@ -53,7 +56,7 @@ export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input:
     const stories = await store.listStories();
     const question = c.req.query('question')?.trim();
     if (!question) return c.json({ stories, fits: [] });
-    const fits = suggestStories({ text: question, competencies: [] }, stories).map((fit) => ({ storyId: fit.story.id, score: fit.score, why: fit.why }));
+    const fits = suggestStories({ text: question }, await suggestableStories(store)).map((fit) => ({ storyId: fit.story.id, score: fit.score, why: fit.why }));
     return c.json({ stories, fits });
   });
 

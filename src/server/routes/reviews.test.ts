@@ -58,7 +58,21 @@ describe('/api/reviews', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('saves nothing when asked not to', async () => {
+  it('saving the same transcript again replaces the earlier save instead of adding it twice', async () => {
+    const first = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT })).json();
+    expect(first.replaced).toBe(false);
+    const again = await (await postReview({ fileName: 'zoom (1).vtt', text: TRANSCRIPT.replace(/\n/g, '\r\n') })).json();
+    expect(again).toMatchObject({ saved: first.saved, replaced: true });
+    const listed = await (await app.request('/api/reviews')).json();
+    expect(listed).toHaveLength(first.saved);
+    expect(listed.every((review: { sourceFile: string }) => review.sourceFile === 'zoom (1).vtt')).toBe(true);
+    // The same transcript reviewed for the other speaker is another review.
+    const other = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT, candidate: again.interviewers[0] })).json();
+    expect(other.replaced).toBe(false);
+    expect(await (await app.request('/api/reviews')).json()).toHaveLength(first.saved + other.saved);
+  });
+
+    it('saves nothing when asked not to', async () => {
     const review = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT, save: false })).json();
     expect(review.saved).toBe(0);
     expect(await (await app.request('/api/reviews')).json()).toEqual([]);

@@ -3,7 +3,7 @@ import { judgingContext } from '../../company/context.js';
 import { REASONS } from '../../core/types.js';
 import type { Reason, Verdict } from '../../core/types.js';
 import { buildReview } from '../../review/index.js';
-import type { Store } from '../../storage/index.js';
+import { saveReviewedTranscript, type Store } from '../../storage/index.js';
 import { readInterview } from '../../transcripts/index.js';
 import { readJson } from '../read-json.js';
 import { MAX_TRANSCRIPT_BODY_BYTES, reviewRequestSchema } from '../schemas.js';
@@ -18,11 +18,8 @@ export function registerReviewRoutes(app: Hono, store: Store): void {
     const interview = readInterview(request.text, { file: request.fileName, ...(request.candidate ? { candidate: request.candidate } : {}) });
     const company = request.company ? await store.requireCompany(request.company) : null;
     const review = buildReview(interview, company ? judgingContext(company, await store.factsOf(company.id)) : {});
-    const judged = review.pairs.flatMap((pair) => (pair.report ? [{ ...pair, report: pair.report }] : []));
-    if (request.save) {
-      await store.saveReviews(judged.map((pair) => ({ sourceFile: request.fileName, question: pair.question, answer: pair.answer, report: pair.report, answeredAt: null })));
-    }
-    return c.json({ ...review, saved: request.save ? judged.length : 0 });
+    const saved = request.save ? await saveReviewedTranscript(store, { sourceFile: request.fileName, text: request.text }, review) : null;
+    return c.json({ ...review, saved: saved?.saved ?? 0, replaced: saved?.replaced ?? false });
   });
 
   app.get('/api/reviews', async (c) => {

@@ -22,6 +22,8 @@ function list(text: string): string[] {
 export function CompaniesPage(): VNode {
   const [companies, setCompanies] = useState<Company[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
+  // Bumped by every save, so an open notebook reloads and shows the company as it is now.
+  const [saves, setSaves] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const reload = (): Promise<void> => getJson<Company[]>('/api/companies').then(setCompanies, (caught: unknown) => setError(messageOf(caught)));
   useEffect(() => void reload(), []);
@@ -37,9 +39,9 @@ export function CompaniesPage(): VNode {
               ${companies.map((c) => html`<li key=${c.id}><button type="button" aria-pressed=${c.id === selected} onClick=${() => setSelected(c.id)}>${c.name}</button></li>`)}
             </ul>`
           : html`<p class="placeholder">No companies yet.</p>`}
-        <${CompanyForm} onSaved=${(company: Company) => { setSelected(company.id); void reload(); }} onError=${setError} />
+        <${CompanyForm} onSaved=${(company: Company) => { setSelected(company.id); setSaves((n) => n + 1); void reload(); }} onError=${setError} />
       </div>
-      <div>${selected !== null ? html`<${CompanyNotebook} key=${selected} id=${selected} onError=${setError} />` : null}</div>
+      <div>${selected !== null ? html`<${CompanyNotebook} key=${`${selected}:${saves}`} id=${selected} onError=${setError} />` : null}</div>
     </div>
   </section>`;
 }
