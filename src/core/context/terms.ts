@@ -8,8 +8,8 @@ const POSTING = new Set(postingWords.entries);
 const COMMON_NAMES = new Set(stopwordsData.entries);
 const JOB_TITLES = new Set(jobTitles.entries);
 const BOILERPLATE = new Set(boilerplate.entries);
-/** Words after which a posting's proper nouns name a place ("based in Leeds"), which is no reason to join. */
-const PLACE_BEFORE = new Set(['in', 'near', 'across', 'from', 'throughout', 'around']);
+/** Words before which a posting's proper nouns name a place ("based in Leeds", "offices across Europe"), which is no reason to join. */
+const PLACE_BEFORE = /\b(based|located|headquartered|offices?|sites?|stores?|shops?|branches|centres?|centers?|hubs?|clinics?|hospitals?|depots?|warehouses?|work(ing)? from|relocate to|near)\s+(in|across|throughout|around|near|at)?\s*$/i;
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'VERB']);
 /** Function words that wink sometimes tags as nouns; a term never runs across them. */
 const BREAKS = new Set(['is', 'are', 'was', 'were', 'be', 'to', 'of', 'at', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'for', 'with', 'its', 'their', 'our', 'your']);
@@ -56,8 +56,7 @@ export function contextTerms(text: string): ContextTerm[] {
     if (run.length === 0 || JOB_TITLES.has(run[run.length - 1]!.lemma)) return;
     // Team names, places and page furniture are in the posting but give no reason for this company.
     if (['team', 'teams', 'department', 'division'].includes(run[run.length - 1]!.lemma)) return;
-    const before = tokens[tokens.indexOf(run[0]!) - 1];
-    if (before && PLACE_BEFORE.has(before.lower) && run.every((t) => t.pos === 'PROPN')) return;
+    if (run.every((t) => t.pos === 'PROPN') && PLACE_BEFORE.test(text.slice(Math.max(0, run[0]!.start - 40), run[0]!.start))) return;
     const words = run.filter((t) => distinctive(t) && !BOILERPLATE.has(t.lower) && !BOILERPLATE.has(t.lemma));
     if (words.length === 0) return;
     const proper = run.some((t) => t.pos === 'PROPN' && !COMMON_NAMES.has(t.lower));
