@@ -1,4 +1,4 @@
-import { REASONS, type AnalyzeInput, type Finding, type QuestionType, type Reason, type ReasonReport, type Report, type Strength } from './types.js';
+import { REASONS, UNCERTAIN_BELOW, type AnalyzeInput, type Finding, type QuestionType, type Reason, type ReasonReport, type Report, type Strength } from './types.js';
 import { StarlError } from './errors.js';
 import { classifyQuestion } from './question-type/classify.js';
 import { readDocument, type Document } from './text/document.js';
@@ -85,11 +85,11 @@ function reasonReport(
   typeConfidence: number,
   models: Models,
 ): ReasonReport {
-  if (!judgement) return { verdict: 'n/a', score: null, confidence: 1, summary: 'Does not apply to this type of question.', findings: [], strengths: [] };
+  if (!judgement) return { verdict: 'n/a', score: null, confidence: 1, uncertain: false, summary: 'Does not apply to this type of question.', findings: [], strengths: [] };
   const verdict = judgement.z >= 0 ? 'pass' : 'miss';
   const confidence = Math.round(verdictConfidence(reason, verdict, judgement.z, models) * Math.min(1, typeConfidence + 0.1) * 100) / 100;
   const own = findings.filter((f) => f.reason === reason && (verdict === 'miss' || f.severity !== 'error'));
-  return { verdict, score: toScore(judgement.z), confidence, summary: judgement.summary, findings: own, strengths: strengths.filter((s) => s.reason === reason) };
+  return { verdict, score: toScore(judgement.z), confidence, uncertain: confidence < UNCERTAIN_BELOW, summary: judgement.summary, findings: own, strengths: strengths.filter((s) => s.reason === reason) };
 }
 
 function findStrengths(signals: Signals, star: StarLabelling | null, story: StoryFacts | undefined, doc: Document, type: QuestionType): Strength[] {

@@ -82,12 +82,17 @@ export type StrengthKind =
   | 'genuineQuestion'
   | 'learning';
 
+/** Below this confidence a verdict is shown as uncertain rather than settled. */
+export const UNCERTAIN_BELOW = 0.7;
+
 export interface ReasonReport {
   verdict: Verdict;
   /** 0 to 100; 50 is the line between miss and pass. `null` when the reason does not apply. */
   score: number | null;
-  /** How sure the verdict is, 0 to 1: low when the answer sits near the line or is too short to judge. */
+  /** How likely the verdict is right, 0 to 1, calibrated on answers the models never saw. */
   confidence: number;
+  /** The confidence is below `UNCERTAIN_BELOW`: show the verdict as a lean, not as settled. */
+  uncertain: boolean;
   summary: string;
   findings: Finding[];
   strengths: Strength[];

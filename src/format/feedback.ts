@@ -12,10 +12,12 @@ const VERDICT_SYMBOLS: Record<Verdict, string> = { pass: '✔ pass', miss: '✘ 
 /** The four verdicts, one line each, with the analyzer's summary. */
 export function verdictLines(report: Report, terminal: Painter): string[] {
   return REASONS.map((reason) => {
-    const { verdict, summary } = report.reasons[reason];
+    const { verdict, summary, uncertain } = report.reasons[reason];
     const symbol = VERDICT_SYMBOLS[verdict];
     const painted = verdict === 'pass' ? terminal.paint('green', symbol) : verdict === 'miss' ? terminal.paint('red', symbol) : terminal.paint('dim', symbol);
-    return `${REASON_LABELS[reason].padEnd(16)} ${painted}${verdict === 'n/a' ? '' : `  ${summary}`}`;
+    // A verdict near the line is a lean, and says so rather than sounding settled.
+    const lean = uncertain ? ` ${terminal.paint('yellow', '(uncertain)')}` : '';
+    return `${REASON_LABELS[reason].padEnd(16)} ${painted}${lean}${verdict === 'n/a' ? '' : `  ${summary}`}`;
   });
 }
 

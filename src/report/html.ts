@@ -39,7 +39,7 @@ function markedAnswer(answer: string, report: Report): string {
 function judgement(answer: string, report: Report, seconds: number): string {
   const verdicts = REASONS.map((reason) => {
     const r = report.reasons[reason];
-    return `<li class="${r.verdict === 'n/a' ? 'na' : r.verdict}"><b>${escapeHtml(REASON_LABELS[reason])}</b> ${r.verdict}${r.verdict === 'n/a' ? '' : `: ${escapeHtml(r.summary)}`}</li>`;
+    return `<li class="${r.verdict === 'n/a' ? 'na' : r.verdict}"><b>${escapeHtml(REASON_LABELS[reason])}</b> ${r.verdict}${r.uncertain ? ' (uncertain)' : ''}${r.verdict === 'n/a' ? '' : `: ${escapeHtml(r.summary)}`}</li>`;
   }).join('');
   const suggestions = report.findings
     .map((f) => `<li>${escapeHtml(f.message)}${f.suggestions[0] ? ` <i>${escapeHtml(f.suggestions[0].text)}</i>` : ''}</li>`)

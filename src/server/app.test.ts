@@ -6,7 +6,7 @@ import type { AppDeps } from './app.js';
 import { MAX_BODY_BYTES, reportSchema } from './schemas.js';
 import type { RuleInfo } from './schemas.js';
 
-const notApplicable: ReasonReport = { verdict: 'n/a', score: null, confidence: 1, summary: '', findings: [], strengths: [] };
+const notApplicable: ReasonReport = { verdict: 'n/a', score: null, confidence: 1, uncertain: false, summary: '', findings: [], strengths: [] };
 
 /** A stand-in analyzer that echoes the answer's word count, so tests can see their input arrived. */
 function fakeAnalyze(input: AnalyzeInput): Report {

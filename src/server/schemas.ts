@@ -81,6 +81,8 @@ const reasonReportSchema = z
     verdict: z.enum(['pass', 'miss', 'n/a']),
     score: z.number().nullable(),
     confidence: z.number(),
+    // Reports saved before Starl said when it was unsure carry no flag: they read as settled.
+    uncertain: z.boolean().default(false),
     summary: z.string(),
     findings: z.array(findingSchema),
     strengths: z.array(strengthSchema),

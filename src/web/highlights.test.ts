@@ -18,7 +18,7 @@ function strength(start: number, end: number): Strength {
 }
 
 function report(parts: Partial<Report>, answer = ANSWER): Report {
-  const na: ReasonReport = { verdict: 'n/a', score: null, confidence: 1, summary: '', findings: [], strengths: [] };
+  const na: ReasonReport = { verdict: 'n/a', score: null, confidence: 1, uncertain: false, summary: '', findings: [], strengths: [] };
   return {
     questionType: 'behavioral', questionTypeConfidence: 1,
     reasons: { opportunity: na, memorable: na, specificReason: na, starl: na },

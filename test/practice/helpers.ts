@@ -14,6 +14,7 @@ function reason(verdict: Verdict): ReasonReport {
     verdict,
     score: verdict === 'n/a' ? null : verdict === 'pass' ? 80 : 20,
     confidence: 0.9,
+    uncertain: false,
     summary: `${verdict}`,
     findings: [],
     strengths: [],

@@ -20,7 +20,7 @@ export function Gauges({ report, applicableOnly = false }: { report: Report; app
       return html`<li class=${`gauge verdict-${result.verdict === 'n/a' ? 'na' : result.verdict}`} data-reason=${reason} key=${reason}>
         <div class="gauge-head">
           <span class="gauge-name">${REASON_LABELS[reason]}</span>
-          <span class="gauge-verdict"><span aria-hidden="true">${verdict.symbol} </span>${verdict.text}</span>
+          <span class="gauge-verdict"><span aria-hidden="true">${verdict.symbol} </span>${verdict.text}${result.uncertain ? html` <span class="gauge-uncertain" title="Starl is not sure of this verdict: the answer sits near the line">(uncertain)</span>` : ''}</span>
         </div>
         ${result.score === null
           ? html`<div class="gauge-track gauge-off" aria-hidden="true"></div>`
