@@ -2,6 +2,8 @@
 export interface Draft {
   question: string;
   answer: string;
+  /** The practice session the answer came from, so it is judged with that session's company again. */
+  sessionId?: number | null;
 }
 
 const KEY = 'starl.analyze.draft';
@@ -19,7 +21,8 @@ export function takeDraft(): Draft | null {
   if (!stored) return null;
   try {
     const draft = JSON.parse(stored) as Partial<Draft>;
-    return typeof draft.question === 'string' && typeof draft.answer === 'string' ? { question: draft.question, answer: draft.answer } : null;
+    if (typeof draft.question !== 'string' || typeof draft.answer !== 'string') return null;
+    return { question: draft.question, answer: draft.answer, sessionId: typeof draft.sessionId === 'number' ? draft.sessionId : null };
   } catch {
     return null;
   }

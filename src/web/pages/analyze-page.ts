@@ -1,14 +1,14 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { judgingContext } from '../../company/context.js';
 import type { Finding } from '../../core/types.js';
-import type { Company, CompanyFact } from '../../storage/records.js';
+import type { Company } from '../../storage/records.js';
 import { getJson, messageOf } from '../api.js';
 import { ReportView } from '../components/report-view.js';
 import { takeDraft } from '../draft.js';
 import { download, exportReportHtml } from '../export-html.js';
 import { useAnalysis } from '../use-analysis.js';
+import { fetchJudging, type Judging } from '../use-judging-context.js';
 
 const EXAMPLE = {
   question: 'Tell me about a time you solved a difficult problem at work.',
@@ -34,19 +34,30 @@ export function AnalyzePage(): VNode {
     // The page works without the server too (an exported copy, say); saved companies are a bonus.
     getJson<Company[]>('/api/companies').then(setCompanies, () => setCompanies([]));
   }, []);
-  const fillFromCompany = async (id: string): Promise<void> => {
+  // A saved company brings its aliases and competitors too, so the verdict here is the one saved elsewhere.
+  const [savedCompany, setSavedCompany] = useState<Judging['company']>(null);
+  const fillFromCompany = async (id: string | number): Promise<void> => {
     if (!id) return;
     try {
-      const detail = await getJson<{ company: Company; facts: CompanyFact[] }>(`/api/companies/${id}`);
-      const judgeWith = judgingContext(detail.company, detail.facts);
-      setCompanyName(detail.company.name);
+      const judgeWith = await fetchJudging(Number(id));
+      setCompanyName(judgeWith.company?.name ?? '');
+      setSavedCompany(judgeWith.company ?? null);
       setContext(judgeWith.context ?? '');
       setLoadError(null);
     } catch (caught) {
       setLoadError(messageOf(caught));
     }
   };
-  const company = companyName.trim() ? { name: companyName.trim() } : null;
+  useEffect(() => {
+    // An answer opened from Progress is judged with its practice session's company, as it was saved.
+    if (typeof handedOver?.sessionId !== 'number') return;
+    getJson<{ companyId: number | null }>(`/api/sessions/${handedOver.sessionId}`).then(
+      (session) => (session.companyId === null ? undefined : fillFromCompany(session.companyId)),
+      () => undefined,
+    );
+  }, []);
+  const name = companyName.trim();
+  const company = name ? (savedCompany?.name === name ? savedCompany : { name }) : null;
   const analysis = useAnalysis({ question, answer, context: context.trim() || null, company });
 
   const showInAnswer = (finding: Finding): void => {

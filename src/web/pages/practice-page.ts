@@ -8,6 +8,7 @@ import { getJson, messageOf, sendJson } from '../api.js';
 import { BalanceBar, Evidence, FindingList, Gauges } from '../components/report-view.js';
 import { QUESTION_TYPE_LABELS } from '../labels.js';
 import { useAnalysis } from '../use-analysis.js';
+import { useSessionJudging } from '../use-judging-context.js';
 
 type PlannedSession = Session & { aimSeconds: number[] };
 
@@ -181,7 +182,9 @@ function AnswerBox(props: {
   const elapsed = useElapsed();
   // A follow-up is judged with the answer it follows, live as on submit.
   const judged = props.followUpOf ? `${props.followUpOf.answer}\n${answer}` : answer;
-  const analysis = useAnalysis({ question: props.question, answer: answer.trim() ? judged : '' });
+  // Judged live with the session's company, as the server judges it on submit.
+  const judging = useSessionJudging(props.session);
+  const analysis = useAnalysis({ question: props.question, answer: answer.trim() ? judged : '', ...judging });
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     if (!answer.trim()) return setError('Type an answer first.');

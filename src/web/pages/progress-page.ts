@@ -56,7 +56,7 @@ export function ProgressPage(): VNode {
               (reason) => html`<span class=${`verdict-chip verdict-${answer.verdicts[reason]}`}>${VERDICT_LABELS[answer.verdicts[reason]].symbol} ${REASON_LABELS[reason]}</span>`,
             )}
           </span>
-          <button type="button" class="link" onClick=${() => openInAnalyze({ question: answer.question, answer: answer.answer })}>Open in Analyze</button>
+          <button type="button" class="link" onClick=${() => openInAnalyze({ question: answer.question, answer: answer.answer, sessionId: answer.sessionId })}>Open in Analyze</button>
         </li>`,
       )}
     </ol>
