@@ -1,5 +1,5 @@
 import type { StarLabel } from '../types.js';
-import { linear, type Features, type LinearModel } from '../model/linear.js';
+import type { Features, LinearModel } from '../model/linear.js';
 
 export const LABELS: readonly StarLabel[] = ['S', 'T', 'A', 'R', 'L', 'O'];
 
@@ -20,9 +20,38 @@ export interface Decoded {
   marginals: number[][];
 }
 
+const COMPILED = new WeakMap<StarModel, Map<string, Float64Array>>();
+
+/** The model's weights by feature, each with its six label weights together: one lookup per feature. */
+function compiled(model: StarModel): Map<string, Float64Array> {
+  let table = COMPILED.get(model);
+  if (table) return table;
+  table = new Map();
+  LABELS.forEach((label, k) => {
+    for (const [name, weight] of Object.entries(model.labels[label].weights)) {
+      let row = table!.get(name);
+      if (!row) table!.set(name, (row = new Float64Array(LABELS.length)));
+      row[k] = weight;
+    }
+  });
+  COMPILED.set(model, table);
+  return table;
+}
+
 /** Each sentence's score for each label, in LABELS order. */
 export function emissionScores(model: StarModel, features: Features[]): number[][] {
-  return features.map((f) => LABELS.map((l) => linear(model.labels[l], f)));
+  const table = compiled(model);
+  const biases = LABELS.map((l) => model.labels[l].bias);
+  return features.map((f) => {
+    const scores = biases.slice();
+    for (const name in f) {
+      const row = table.get(name);
+      if (!row) continue;
+      const value = f[name]!;
+      for (let k = 0; k < scores.length; k++) scores[k]! += row[k]! * value;
+    }
+    return scores;
+  });
 }
 
 function logSumExp(values: number[]): number {
