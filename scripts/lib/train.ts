@@ -68,6 +68,9 @@ function storyFeatures(record: Labelled): Features[] {
   return f;
 }
 
+/** How many times a real candidate's answer (a record with a source) counts when the verdicts are fitted. */
+const REAL_ANSWER_WEIGHT = 5;
+
 /** The models without calibration, fitted on `records`. */
 export function fitUncalibrated(records: Labelled[]): Models {
   const star = fitCrf(
@@ -78,7 +81,9 @@ export function fitUncalibrated(records: Labelled[]): Models {
     0.02,
   );
   const examples: Record<'opportunity' | 'memorable' | 'specificReason', { x: Features; y: number }[]> = { opportunity: [], memorable: [], specificReason: [] };
-  for (const r of records) {
+  // Real candidates' answers count five times in the verdicts: they are the answers Starl must judge, and
+  // cross-validation by source found memorable 0.71 → 0.80 on them for no loss on the other sets but spoken.
+  for (const r of records.flatMap((r) => (r.source_url ? Array<Labelled>(REAL_ANSWER_WEIGHT).fill(r) : [r]))) {
     const doc = documentOf(r);
     const signals = readSignals(doc, { question: r.question, answer: r.answer, context: r.context }, r.questionType);
     const story = r.questionType === 'behavioral' ? storyFacts(doc, labelStar(doc, star, r.question)) : null;
