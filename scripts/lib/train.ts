@@ -78,7 +78,7 @@ export function fitUncalibrated(records: Labelled[]): Models {
       const doc = documentOf(r);
       return { x: storyFeatures(r), y: goldLabels(r, doc) };
     }),
-    0.02,
+    0.002,
   );
   const examples: Record<'opportunity' | 'memorable' | 'specificReason', { x: Features; y: number }[]> = { opportunity: [], memorable: [], specificReason: [] };
   // Real candidates' answers count five times in the verdicts: they are the answers Starl must judge, and
