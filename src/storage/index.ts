@@ -37,7 +37,7 @@ export async function openStore(file?: string, options: OpenOptions = {}): Promi
   const path = resolveDatabasePath(file);
   const create = options.create ?? true;
   if (!create && path !== ':memory:' && !existsSync(path)) throw noDatabase(path, Boolean(file || process.env.STARL_DB));
-  return Store.open(openSqliteDriver(path, create), options.now);
+  return Store.open(openSqliteDriver(path, { create }), options.now);
 }
 
 /** There is no database where a command that only reads looked: a mistyped path, or nothing saved yet. */
