@@ -98,6 +98,10 @@ async function companyRowNamed(db: Kysely<StarlSchema>, nameOrAlias: string): Pr
   return all.find((row) => (JSON.parse(row.aliases) as string[]).some((alias) => companyKey(alias) === key));
 }
 
+function noSuchSession(id: number): StarlError {
+  return new StarlError('E_NOT_FOUND', `no practice session ${id}; list them with: starl report --list`);
+}
+
 /** Adds items to a list, keeping the first spelling of each and dropping blanks. */
 function mergeNames(existing: string[], added: string[]): string[] {
   const seen = new Set(existing.map(companyKey));
@@ -343,7 +347,7 @@ export class Store {
   /** The session with this id; a typed error naming the id when there is none. */
   async requireSession(id: number): Promise<Session> {
     const session = await this.findSession(id);
-    if (!session) throw new StarlError('E_NOT_FOUND', `no practice session ${id}; list them with: starl report --list`);
+    if (!session) throw noSuchSession(id);
     return session;
   }
 
@@ -390,11 +394,17 @@ export class Store {
     });
   }
 
-  /** Marks a session finished. */
+  /**
+   * Marks a session finished, once: finishing it again keeps the first `finishedAt`. Done in a write
+   * transaction, as answers are saved, so no answer can be stored after the session finished.
+   */
   async finishSession(id: number): Promise<void> {
-    await this.driver.writeTransaction((trx) =>
-      trx.updateTable('sessions').set({ status: 'finished', finished_at: this.stamp() }).where('id', '=', id).execute(),
-    );
+    await this.driver.writeTransaction(async (trx) => {
+      const row = await trx.selectFrom('sessions').select('status').where('id', '=', id).executeTakeFirst();
+      if (!row) throw noSuchSession(id);
+      if (row.status === 'finished') return;
+      await trx.updateTable('sessions').set({ status: 'finished', finished_at: this.stamp() }).where('id', '=', id).execute();
+    });
   }
 
   /**
@@ -403,6 +413,12 @@ export class Store {
    */
   async saveAnswer(input: AnswerInput): Promise<StoredAnswer> {
     const id = await this.driver.writeTransaction(async (trx) => {
+      // Checked inside the transaction that inserts, so a finish that commits first always wins.
+      const session = await trx.selectFrom('sessions').select('status').where('id', '=', input.sessionId).executeTakeFirst();
+      if (!session) throw noSuchSession(input.sessionId);
+      if (session.status === 'finished') {
+        throw new StarlError('E_SESSION_FINISHED', `practice session ${input.sessionId} is finished, so it takes no more answers; start a new one with: starl practice`);
+      }
       let attempt: number;
       if (input.followUpOf != null) {
         const original = await trx.selectFrom('answers').select('attempt').where('id', '=', input.followUpOf).executeTakeFirst();
