@@ -523,34 +523,40 @@ export class Store {
   /**
    * Saves a whole review's answers together: all of them or, on any failure, none. With a
    * `transcriptKey` (see `transcriptKey` in reviews.ts), the answers saved before under the same key
-   * are replaced in the same transaction, so saving one interview twice keeps it once.
+   * are replaced in the same transaction, so saving one interview twice keeps it once. Each row comes
+   * back from its own insert, so nothing is read back after the commit: once committed, it succeeded.
    */
   async saveReviews(inputs: ReviewInput[], transcriptKey: string | null = null): Promise<StoredReview[]> {
-    const ids = await this.driver.writeTransaction(async (trx) => {
+    const rows = await this.driver.writeTransaction(async (trx) => {
       if (transcriptKey !== null) await trx.deleteFrom('reviews').where('transcript_key', '=', transcriptKey).execute();
-      const saved: number[] = [];
+      const saved: Selectable<ReviewsTable>[] = [];
       for (const input of inputs) {
-        const row = await trx
-          .insertInto('reviews')
-          .values({
-            uid: randomUUID(),
-            source_file: input.sourceFile,
-            question: input.question,
-            answer: input.answer,
-            report: JSON.stringify(input.report),
-            answered_at: input.answeredAt ?? null,
-            created_at: this.stamp(),
-            transcript_key: transcriptKey,
-            ...verdictColumns(input.report),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        saved.push(row.id);
+        saved.push(
+          await trx
+            .insertInto('reviews')
+            .values({
+              uid: randomUUID(),
+              source_file: input.sourceFile,
+              question: input.question,
+              answer: input.answer,
+              report: JSON.stringify(input.report),
+              answered_at: input.answeredAt ?? null,
+              created_at: this.stamp(),
+              transcript_key: transcriptKey,
+              ...verdictColumns(input.report),
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow(),
+        );
       }
       return saved;
     });
-    if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('reviews').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return rows.map(toReview);
+  }
+
+  /** Up to `limit` saved review answers with ids above `afterId`, oldest first: one page of a long list. */
+  async reviewsAfter(afterId: number, limit: number): Promise<StoredReview[]> {
+    const rows = await this.db.selectFrom('reviews').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
     return rows.map(toReview);
   }
 

@@ -38,3 +38,17 @@ describe('a full disk', () => {
     });
   });
 });
+
+describe('a large save', () => {
+  it('reports success once committed, with more rows than SQLite takes variables in one statement', async () => {
+    // SQLite refuses a statement with more than 32,766 bound values, as an `IN (…)` of every new id would be.
+    const count = 33_000;
+    await withStore(join(dir, 'starl.db'), async (store) => {
+      const inputs = Array.from({ length: count }, (_, i) => ({ sourceFile: 'long.vtt', question: `Question ${i}?`, answer: 'Yes.', report: reportWith({}) }));
+      const saved = await store.saveReviews(inputs);
+      expect(saved).toHaveLength(count);
+      expect(saved[count - 1]).toMatchObject({ question: `Question ${count - 1}?`, sourceFile: 'long.vtt' });
+      expect(await store.listReviews()).toHaveLength(count);
+    });
+  }, 120_000);
+});
