@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { countOf } from '../../format/plural.js';
 import { DB_OPTION_HELP, exportAll, withStore } from '../../storage/index.js';
 import { writeFileAtomically } from '../write-file.js';
+import { print } from '../print.js';
 
 /** `starl export`: everything Starl keeps, as one JSON file the candidate owns. */
 export function registerExport(program: Command): void {
@@ -25,6 +26,6 @@ export function registerExport(program: Command): void {
         countOf(document.companies.length, 'company', 'companies'),
         countOf(document.reviews.length, 'review'),
       ].join(', ');
-      process.stdout.write(`Exported ${counts} to ${flags.out}\n`);
+      print(`Exported ${counts} to ${flags.out}\n`);
     });
 }
