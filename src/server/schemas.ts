@@ -6,6 +6,7 @@ import type { AnalyzeInput, Report } from '../core/types.js';
 import type { ProgressSeries } from '../progress/series.js';
 import type { Company, CompanyFact, JudgedAnswer, Session, Story, StoredAnswer } from '../storage/index.js';
 import { FACT_KINDS } from '../company/notebook.js';
+import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_NAME_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
 
 /**
  * The API's schemas, in one registry: the server validates requests with them and the OpenAPI
@@ -156,7 +157,7 @@ export const reviewRequestSchema = z
     fileName: z.string().min(1).max(255).describe('The transcript\'s file name, for messages and the saved record.'),
     text: z.string().describe('The transcript\'s text.'),
     candidate: z.string().min(1).optional().describe('The candidate\'s name as the transcript spells it; inferred when absent.'),
-    company: z.string().min(1).max(200).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
+    company: z.string().min(1).max(MAX_NAME_LENGTH).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
     save: z.boolean().default(true).describe('Whether to save the judged answers for progress; default true.'),
   })
   .strict()
@@ -208,8 +209,8 @@ export const storedReviewListSchema = z.array(storedReviewSummarySchema).registe
 /** The body of `POST /api/sessions`: what kind of mock interview to plan. */
 export const sessionRequestSchema = z
   .object({
-    role: z.string().min(1).max(200).optional().describe('The role\'s title; picks the field\'s questions and fills {role}.'),
-    company: z.string().min(1).max(200).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
+    role: z.string().min(1).max(MAX_NAME_LENGTH).optional().describe('The role\'s title; picks the field\'s questions and fills {role}.'),
+    company: z.string().min(1).max(MAX_NAME_LENGTH).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
     only: z.enum(QUESTION_TYPES).optional().describe('A drill of one question type instead of a whole interview.'),
     count: z.number().int().min(1).max(20).optional().describe('How many questions; default 8 for an interview, 5 for a drill.'),
     seed: z.number().int().min(0).optional().describe('The same seed plans the same questions.'),
@@ -271,9 +272,9 @@ export const sessionDetailSchema = z
 /** The body of `POST /api/companies`: a company to add, or to update when its name is known. */
 export const companyRequestSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    aliases: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
-    competitors: z.array(z.string().trim().min(1).max(200)).max(20).optional().describe('Other employers in the same market, for the swap test.'),
+    name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+    aliases: z.array(z.string().trim().min(1).max(MAX_NAME_LENGTH)).max(20).optional(),
+    competitors: z.array(z.string().trim().min(1).max(MAX_NAME_LENGTH)).max(20).optional().describe('Other employers in the same market, for the swap test.'),
     contextText: z.string().max(200_000).optional().describe('The job posting or company page, as text or HTML.'),
   })
   .strict()
@@ -299,8 +300,8 @@ export const companyListSchema = z.array(companySchema).register(schemaRegistry,
 export const factRequestSchema = z
   .object({
     kind: z.enum(FACT_KINDS),
-    text: z.string().trim().min(1).max(2000),
-    source: z.string().max(500).optional().describe('Where the fact was found: a link or a note.'),
+    text: z.string().trim().min(1).max(MAX_FACT_LENGTH),
+    source: z.string().max(MAX_SOURCE_LENGTH).optional().describe('Where the fact was found: a link or a note.'),
   })
   .strict()
   .register(schemaRegistry, { id: 'FactRequest', description: 'A research fact about a company.' });
@@ -322,9 +323,9 @@ export const companyDetailSchema = z
 /** The body of `POST /api/stories`. */
 export const storyRequestSchema = z
   .object({
-    title: z.string().trim().min(1).max(200),
+    title: z.string().trim().min(1).max(MAX_NAME_LENGTH),
     text: z.string().min(1),
-    competencies: z.array(z.string().max(100)).max(20).optional(),
+    competencies: z.array(z.string().max(MAX_COMPETENCY_LENGTH)).max(MAX_COMPETENCIES).optional(),
   })
   .strict()
   .register(schemaRegistry, { id: 'StoryRequest', description: 'A story for the bank.' });

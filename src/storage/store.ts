@@ -4,6 +4,8 @@ import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import type { StoreDriver } from './driver.js';
 import { migrate } from './migrations.js';
+import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
+import { assertLength, cleanName, tidyName } from '../text/names.js';
 import type {
   Company,
   CompanyFact,
@@ -16,9 +18,14 @@ import type {
 } from './records.js';
 import type { AnswersTable, CompaniesTable, ReviewsTable, StarlSchema, VerdictColumns } from './schema.js';
 
-/** Folds a company name for lookups, so "ACME Corp" and "acme  corp" are the same company. */
+/** Folds a company name for lookups, so "ACME Corp", "acme  corp" and the same typed in NFD are one company. */
 export function companyKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return tidyName(name).toLowerCase();
+}
+
+/** Names to add to a list, each checked as {@link cleanName} checks it; blanks are dropped. */
+function cleanNames(names: readonly string[], field: string): string[] {
+  return names.filter((name) => tidyName(name) !== '').map((name) => cleanName(name, field));
 }
 
 /** The verdict and score columns of a report. */
@@ -102,11 +109,11 @@ function noSuchSession(id: number): StarlError {
   return new StarlError('E_NOT_FOUND', `no practice session ${id}; list them with: starl report --list`);
 }
 
-/** Adds items to a list, keeping the first spelling of each and dropping blanks. */
+/** Adds names (already cleaned) to a list, keeping the first spelling of each. */
 function mergeNames(existing: string[], added: string[]): string[] {
   const seen = new Set(existing.map(companyKey));
   const merged = [...existing];
-  for (const name of added.map((n) => n.trim()).filter(Boolean)) {
+  for (const name of added) {
     if (seen.has(companyKey(name))) continue;
     seen.add(companyKey(name));
     merged.push(name);
@@ -191,8 +198,9 @@ export class Store {
 
   /** Adds a company, or updates the one with that name or alias (its own name is kept). */
   async saveCompany(input: CompanyInput): Promise<Company> {
-    const name = input.name.trim().replace(/\s+/g, ' ');
-    if (!name) throw new StarlError('E_USAGE', 'a company needs a name', { field: 'name' });
+    const name = cleanName(input.name, 'name');
+    const aliases = cleanNames(input.aliases ?? [], 'alias');
+    const competitors = cleanNames(input.competitors ?? [], 'competitor');
     const id = await this.driver.writeTransaction(async (trx) => {
       const existing = await companyRowNamed(trx, name);
       const at = this.stamp();
@@ -202,8 +210,8 @@ export class Store {
           .values({
             name,
             name_key: companyKey(name),
-            aliases: JSON.stringify(mergeNames([], input.aliases ?? [])),
-            competitors: JSON.stringify(mergeNames([], input.competitors ?? [])),
+            aliases: JSON.stringify(mergeNames([], aliases)),
+            competitors: JSON.stringify(mergeNames([], competitors)),
             context_text: input.contextText ?? null,
             context_source: input.contextSource ?? null,
             terms: JSON.stringify(input.terms ?? []),
@@ -218,8 +226,8 @@ export class Store {
       await trx
         .updateTable('companies')
         .set({
-          aliases: JSON.stringify(mergeNames(known.aliases, input.aliases ?? [])),
-          competitors: JSON.stringify(mergeNames(known.competitors, input.competitors ?? [])),
+          aliases: JSON.stringify(mergeNames(known.aliases, aliases)),
+          competitors: JSON.stringify(mergeNames(known.competitors, competitors)),
           context_text: input.contextText === undefined ? known.contextText : input.contextText,
           context_source: input.contextSource === undefined ? known.contextSource : input.contextSource,
           terms: JSON.stringify(input.terms ?? known.terms),
@@ -261,6 +269,8 @@ export class Store {
 
   /** Saves a research fact about a company. */
   async addFact(companyId: number, fact: { kind: string; text: string; source: string }): Promise<CompanyFact> {
+    assertLength(fact.text, 'fact', MAX_FACT_LENGTH);
+    assertLength(fact.source, 'source', MAX_SOURCE_LENGTH);
     const uid = randomUUID();
     await this.driver.writeTransaction((trx) =>
       trx
@@ -300,7 +310,7 @@ export class Store {
         .values({
           uid: randomUUID(),
           company_id: input.companyId,
-          role: input.role,
+          role: input.role === null ? null : cleanName(input.role, 'role'),
           field: input.field,
           mode: input.mode,
           status: 'active',
@@ -470,12 +480,17 @@ export class Store {
 
   /** Saves a story to the bank. */
   async saveStory(input: Omit<Story, 'id' | 'uid' | 'createdAt'>): Promise<Story> {
+    const title = cleanName(input.title, 'title');
+    if (input.competencies.length > MAX_COMPETENCIES) {
+      throw new StarlError('E_INPUT_TOO_LONG', `a story lists at most ${MAX_COMPETENCIES} competencies, not ${input.competencies.length}`, { field: 'competencies' });
+    }
+    for (const competency of input.competencies) assertLength(competency, 'competency', MAX_COMPETENCY_LENGTH);
     const id = await this.driver.writeTransaction(async (trx) => {
       const row = await trx
         .insertInto('stories')
         .values({
           uid: randomUUID(),
-          title: input.title,
+          title,
           text: input.text,
           competencies: JSON.stringify(input.competencies),
           parts: JSON.stringify(input.parts),
