@@ -20,6 +20,9 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** Longest transcript upload: the transcript reader's own limit, doubled for JSON's escaping. */
 export const MAX_TRANSCRIPT_BODY_BYTES = 2 * MAX_TRANSCRIPT_BYTES;
 
+/** A moment as Starl stores it: an ISO 8601 date and time (`2026-01-31T09:00:00.000Z`). */
+export const timestampSchema = z.iso.datetime({ offset: true });
+
 const reasonSchema = z.enum(REASONS);
 const spanSchema = z
   .object({ start: z.number().int(), end: z.number().int() })
@@ -199,7 +202,7 @@ export const storedReviewSummarySchema = z
     sourceFile: z.string(),
     question: z.string(),
     answer: z.string(),
-    createdAt: z.string(),
+    createdAt: timestampSchema,
     verdicts: z.record(reasonSchema, verdictSchema),
   })
   .register(schemaRegistry, { id: 'StoredReview', description: 'One saved answer from a reviewed transcript.' });
@@ -228,8 +231,8 @@ export const sessionSchema = z
     field: z.string().nullable(),
     mode: z.enum(['interview', 'drill']),
     status: z.enum(['active', 'finished']),
-    startedAt: z.string(),
-    finishedAt: z.string().nullable(),
+    startedAt: timestampSchema,
+    finishedAt: timestampSchema.nullable(),
     questions: z.array(z.object({ position: z.number().int(), bankId: z.string().nullable(), questionType: z.string(), text: z.string() })),
     aimSeconds: z.array(z.number()).describe('How long each answer should take, in seconds; shown beside the timer, never enforced.'),
   })
@@ -261,7 +264,7 @@ export const storedAnswerSchema = z
     answer: z.string(),
     seconds: z.number(),
     report: reportSchema,
-    createdAt: z.string(),
+    createdAt: timestampSchema,
   })
   .register(schemaRegistry, { id: 'StoredAnswer', description: 'One saved answer: a first try, a retry or a follow-up.' });
 
@@ -289,8 +292,8 @@ export const companySchema = z
     contextText: z.string().nullable(),
     contextSource: z.string().nullable(),
     terms: z.array(z.string()).describe('The posting\'s distinctive terms.'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
   })
   .register(schemaRegistry, { id: 'Company', description: 'A company in the homework notebook.' });
 
@@ -308,7 +311,7 @@ export const factRequestSchema = z
 
 /** A research fact about a company. */
 export const factSchema = z
-  .object({ id: z.number().int(), uid: z.string(), companyId: z.number().int(), kind: z.string(), text: z.string(), source: z.string(), createdAt: z.string() })
+  .object({ id: z.number().int(), uid: z.string(), companyId: z.number().int(), kind: z.string(), text: z.string(), source: z.string(), createdAt: timestampSchema })
   .register(schemaRegistry, { id: 'Fact', description: 'A research fact with where it was found.' });
 
 export const companyDetailSchema = z
@@ -340,7 +343,7 @@ export const storySchema = z
     competencies: z.array(z.string()),
     parts: z.array(z.object({ text: z.string(), star: z.string().nullable() })).describe('The story\'s sentences with their STAR(L) labels.'),
     sourceAnswerId: z.number().int().nullable(),
-    createdAt: z.string(),
+    createdAt: timestampSchema,
   })
   .register(schemaRegistry, { id: 'Story', description: 'A STAR(L) story in the bank.' });
 

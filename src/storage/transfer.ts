@@ -3,6 +3,18 @@ import { z } from 'zod';
 import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import type { StarlSchema } from './schema.js';
+import {
+  answerRequestSchema,
+  companyRequestSchema,
+  factRequestSchema,
+  reportSchema,
+  sessionRequestSchema,
+  sessionSchema,
+  storyRequestSchema,
+  storySchema,
+  timestampSchema,
+} from '../server/schemas.js';
+import type { FactKind } from '../company/notebook.js';
 import { companyKey, verdictColumns, type Store } from './store.js';
 
 /** Names the export format, so an import can tell a Starl file from any other JSON. */
@@ -10,97 +22,95 @@ export const EXPORT_FORMAT = 'starl-export';
 /** Bumped only when a change would make an older Starl misread a newer file. */
 export const EXPORT_VERSION = 1;
 
+// The fields that the API also takes or returns are checked with the API's own schemas, so a file
+// can hold nothing the API would refuse: a report of the wrong shape, an unknown kind of fact, a
+// name over its limit, a time that is no time.
 const text = z.string();
 const nullableText = z.string().nullable();
 const id = z.number().int().positive();
-const timestamp = z.string().min(1);
-const verdict = z.enum(['pass', 'miss', 'n/a']);
-const reasonReport = z.looseObject({ verdict, score: z.number().nullable() });
-
-// Only the fields the columns are derived from are checked; the rest of a report is kept as it was.
-const report = z.looseObject({
-  questionType: z.string(),
-  reasons: z.looseObject({
-    opportunity: reasonReport,
-    memorable: reasonReport,
-    specificReason: reasonReport,
-    starl: reasonReport,
-  }),
-});
+const uid = text.min(1);
+const position = z.number().int().nonnegative();
+const companyName = companyRequestSchema.shape.name;
 
 const exportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
-  exportedAt: timestamp,
+  exportedAt: timestampSchema,
   companies: z.array(
     z.object({
       id,
-      name: text.min(1),
-      aliases: z.array(text),
-      competitors: z.array(text),
+      name: companyName,
+      aliases: z.array(companyName),
+      competitors: z.array(companyName),
       context_text: nullableText,
       context_source: nullableText,
       terms: z.array(text),
-      created_at: timestamp,
-      updated_at: timestamp,
+      created_at: timestampSchema,
+      updated_at: timestampSchema,
     }),
   ),
   company_facts: z.array(
-    z.object({ id, uid: text.min(1), company_id: id, kind: text, text, source: text, created_at: timestamp }),
+    z.object({
+      id,
+      uid,
+      company_id: id,
+      kind: factRequestSchema.shape.kind,
+      text: factRequestSchema.shape.text,
+      source: factRequestSchema.shape.source.unwrap(),
+      created_at: timestampSchema,
+    }),
   ),
   sessions: z.array(
     z.object({
       id,
-      uid: text.min(1),
+      uid,
       company_id: id.nullable(),
-      role: nullableText,
+      role: sessionRequestSchema.shape.role.unwrap().nullable(),
       field: nullableText,
-      mode: z.enum(['interview', 'drill']),
-      status: z.enum(['active', 'finished']),
-      started_at: timestamp,
-      finished_at: timestamp.nullable(),
+      mode: sessionSchema.shape.mode,
+      status: sessionSchema.shape.status,
+      started_at: timestampSchema,
+      finished_at: timestampSchema.nullable(),
     }),
   ),
-  session_questions: z.array(
-    z.object({ id, session_id: id, position: z.number().int().nonnegative(), bank_id: nullableText, question_type: text, text }),
-  ),
+  session_questions: z.array(z.object({ id, session_id: id, position, bank_id: nullableText, question_type: text, text })),
   answers: z.array(
     z.object({
       id,
-      uid: text.min(1),
+      uid,
       session_id: id,
-      position: z.number().int().nonnegative(),
+      position,
       attempt: z.number().int().positive(),
       follow_up_of: id.nullable(),
       question: text,
       answer: text,
-      seconds: z.number().nonnegative(),
-      report,
-      created_at: timestamp,
+      seconds: answerRequestSchema.shape.seconds,
+      report: reportSchema,
+      created_at: timestampSchema,
     }),
   ),
   stories: z.array(
     z.object({
       id,
-      uid: text.min(1),
-      title: text,
+      uid,
+      title: storyRequestSchema.shape.title,
       text,
-      competencies: z.array(text),
-      parts: z.array(z.object({ text, star: nullableText })),
+      competencies: storyRequestSchema.shape.competencies.unwrap(),
+      parts: storySchema.shape.parts,
       source_answer_id: id.nullable(),
-      created_at: timestamp,
+      created_at: timestampSchema,
     }),
   ),
   reviews: z.array(
     z.object({
       id,
-      uid: text.min(1),
+      uid,
       source_file: text,
       question: text,
       answer: text,
-      report,
-      answered_at: nullableText,
-      created_at: timestamp,
+      report: reportSchema,
+      answered_at: timestampSchema.nullable(),
+      created_at: timestampSchema,
       // Exports written before reviews knew their transcript have no key.
       transcript_key: nullableText.optional(),
     }),
@@ -134,7 +144,7 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
       competitors: parse(row.competitors) as string[],
       terms: parse(row.terms) as string[],
     })),
-    company_facts: await db.selectFrom('company_facts').selectAll().orderBy('id').execute(),
+    company_facts: (await db.selectFrom('company_facts').selectAll().orderBy('id').execute()).map((row) => ({ ...row, kind: row.kind as FactKind })),
     sessions: (await db.selectFrom('sessions').selectAll().orderBy('id').execute()).map((row) => ({
       ...row,
       mode: row.mode as 'interview' | 'drill',
@@ -202,28 +212,62 @@ export function parseExport(source: string, file: string): ExportDocument {
     const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
     throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${issue.message}`, { file, field });
   }
-  assertReferences(parsed.data, file);
+  assertConsistent(parsed.data, file);
   return parsed.data;
 }
 
-/** Checks that every row refers only to rows in the same file, before anything is written. */
-function assertReferences(doc: ExportDocument, file: string): void {
-  const ids = (rows: { id: number }[]) => new Set(rows.map((row) => row.id));
-  const companies = ids(doc.companies);
-  const sessions = ids(doc.sessions);
-  const answers = ids(doc.answers);
-  const check = (ok: boolean, field: string, what: string) => {
-    if (!ok) throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: it refers to ${what} it does not contain`, { file, field });
+/** The tables whose rows carry a uid, which an import matches rows by. */
+const UID_TABLES = ['company_facts', 'sessions', 'answers', 'stories', 'reviews'] as const;
+
+/**
+ * Checks, before anything is written, that the rows fit together: no id or uid twice in a table, every
+ * reference to a row in the same file, a follow-up only of an earlier answer to the same question (so
+ * follow-ups never form a cycle), and every answer to a question its session planned.
+ */
+function assertConsistent(doc: ExportDocument, file: string): void {
+  const damaged = (field: string, what: string): never => {
+    throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${what}`, { file, field });
   };
-  doc.company_facts.forEach((row, i) => check(companies.has(row.company_id), `company_facts[${i}].company_id`, `company ${row.company_id}`));
-  doc.sessions.forEach((row, i) => check(row.company_id === null || companies.has(row.company_id), `sessions[${i}].company_id`, `company ${row.company_id}`));
-  doc.session_questions.forEach((row, i) => check(sessions.has(row.session_id), `session_questions[${i}].session_id`, `session ${row.session_id}`));
+  const assertUnique = (table: keyof ExportDocument & string, rows: readonly Record<string, unknown>[], key: 'id' | 'uid') => {
+    const seen = new Set<unknown>();
+    rows.forEach((row, i) => {
+      if (seen.has(row[key])) damaged(`${table}[${i}].${key}`, `${key} ${JSON.stringify(row[key])} appears twice in ${table}`);
+      seen.add(row[key]);
+    });
+  };
+  for (const table of ['companies', 'session_questions', ...UID_TABLES] as const) assertUnique(table, doc[table], 'id');
+  for (const table of UID_TABLES) assertUnique(table, doc[table], 'uid');
+
+  const companies = new Set(doc.companies.map((row) => row.id));
+  const sessions = new Set(doc.sessions.map((row) => row.id));
+  const answers = new Map(doc.answers.map((row) => [row.id, row]));
+  const refersTo = (ok: boolean, field: string, what: string) => {
+    if (!ok) damaged(field, `it refers to ${what} it does not contain`);
+  };
+  doc.company_facts.forEach((row, i) => refersTo(companies.has(row.company_id), `company_facts[${i}].company_id`, `company ${row.company_id}`));
+  doc.sessions.forEach((row, i) => refersTo(row.company_id === null || companies.has(row.company_id), `sessions[${i}].company_id`, `company ${row.company_id}`));
+
+  const planned = new Map<number, Set<number>>();
+  doc.session_questions.forEach((row, i) => {
+    refersTo(sessions.has(row.session_id), `session_questions[${i}].session_id`, `session ${row.session_id}`);
+    const positions = planned.get(row.session_id) ?? new Set<number>();
+    if (positions.has(row.position)) damaged(`session_questions[${i}].position`, `session ${row.session_id} has two questions at position ${row.position}`);
+    planned.set(row.session_id, positions.add(row.position));
+  });
   doc.answers.forEach((row, i) => {
-    check(sessions.has(row.session_id), `answers[${i}].session_id`, `session ${row.session_id}`);
-    check(row.follow_up_of === null || answers.has(row.follow_up_of), `answers[${i}].follow_up_of`, `answer ${row.follow_up_of}`);
+    refersTo(sessions.has(row.session_id), `answers[${i}].session_id`, `session ${row.session_id}`);
+    if (!planned.get(row.session_id)?.has(row.position)) {
+      damaged(`answers[${i}].position`, `answer ${row.id} answers question ${row.position}, which session ${row.session_id} does not have`);
+    }
+    if (row.follow_up_of === null) return;
+    const original = answers.get(row.follow_up_of);
+    refersTo(original !== undefined, `answers[${i}].follow_up_of`, `answer ${row.follow_up_of}`);
+    if (original!.id >= row.id || original!.session_id !== row.session_id || original!.position !== row.position) {
+      damaged(`answers[${i}].follow_up_of`, `answer ${row.id} follows up answer ${row.follow_up_of}, which is not an earlier answer to the same question`);
+    }
   });
   doc.stories.forEach((row, i) =>
-    check(row.source_answer_id === null || answers.has(row.source_answer_id), `stories[${i}].source_answer_id`, `answer ${row.source_answer_id}`),
+    refersTo(row.source_answer_id === null || answers.has(row.source_answer_id), `stories[${i}].source_answer_id`, `answer ${row.source_answer_id}`),
   );
 }
 
