@@ -16,7 +16,7 @@ import type {
   StoredAnswer,
   StoredReview,
 } from './records.js';
-import type { AnswersTable, CompaniesTable, ReviewsTable, StarlSchema, VerdictColumns } from './schema.js';
+import type { AnswersTable, CompaniesTable, ReviewsTable, StarlSchema, StoriesTable, VerdictColumns } from './schema.js';
 
 /** Folds a company name for lookups, so "ACME Corp", "acme  corp" and the same typed in NFD are one company. */
 export function companyKey(name: string): string {
@@ -83,6 +83,19 @@ function toReview(row: Selectable<ReviewsTable>): StoredReview {
     answer: row.answer,
     report: JSON.parse(row.report) as Report,
     answeredAt: row.answered_at,
+    createdAt: row.created_at,
+  };
+}
+
+function toStory(row: Selectable<StoriesTable>): Story {
+  return {
+    id: row.id,
+    uid: row.uid,
+    title: row.title,
+    text: row.text,
+    competencies: JSON.parse(row.competencies) as string[],
+    parts: JSON.parse(row.parts) as Story['parts'],
+    sourceAnswerId: row.source_answer_id,
     createdAt: row.created_at,
   };
 }
@@ -485,8 +498,9 @@ export class Store {
       throw new StarlError('E_INPUT_TOO_LONG', `a story lists at most ${MAX_COMPETENCIES} competencies, not ${input.competencies.length}`, { field: 'competencies' });
     }
     for (const competency of input.competencies) assertLength(competency, 'competency', MAX_COMPETENCY_LENGTH);
-    const id = await this.driver.writeTransaction(async (trx) => {
-      const row = await trx
+    // The saved row comes back from the insert itself: once committed, nothing is left to fail.
+    const row = await this.driver.writeTransaction((trx) =>
+      trx
         .insertInto('stories')
         .values({
           uid: randomUUID(),
@@ -497,26 +511,16 @@ export class Store {
           source_answer_id: input.sourceAnswerId,
           created_at: this.stamp(),
         })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
-    });
-    return (await this.listStories()).find((story) => story.id === id)!;
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    return toStory(row);
   }
 
   /** Every story in the bank, oldest first. */
   async listStories(): Promise<Story[]> {
     const rows = await this.db.selectFrom('stories').selectAll().orderBy('id').execute();
-    return rows.map((row) => ({
-      id: row.id,
-      uid: row.uid,
-      title: row.title,
-      text: row.text,
-      competencies: JSON.parse(row.competencies) as string[],
-      parts: JSON.parse(row.parts) as Story['parts'],
-      sourceAnswerId: row.source_answer_id,
-      createdAt: row.created_at,
-    }));
+    return rows.map(toStory);
   }
 
   /** For each story saved from a practice answer, the question that answer was given to, by story id. */
