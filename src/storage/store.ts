@@ -596,13 +596,15 @@ export class Store {
    * question answered with a follow-up, the follow-up's row carries the judgement of both together.
    */
   async judgedAnswers(): Promise<JudgedAnswer[]> {
+    // Only the columns progress needs: the reports, the bulk of each row, stay in the database.
+    const verdicts = ['question_type', 'opportunity', 'memorable', 'specific_reason', 'starl', 'opportunity_score', 'memorable_score', 'specific_reason_score', 'starl_score'] as const;
     const answers = await this.db
       .selectFrom('answers')
-      .selectAll()
+      .select(['id', 'session_id', 'question', 'answer', 'created_at', ...verdicts])
       .execute();
     const reviews = await this.db
       .selectFrom('reviews')
-      .selectAll()
+      .select(['id', 'question', 'answer', 'answered_at', 'created_at', ...verdicts])
       .execute();
     const judged: JudgedAnswer[] = [
       ...answers.map((row) => ({
