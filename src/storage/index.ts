@@ -10,7 +10,7 @@ export type { AnswerInput, CompanyInput, ReviewInput } from './store.js';
 export type * from './records.js';
 export type { StoreDriver, DialectName } from './driver.js';
 export { resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP } from './paths.js';
-export { exportAll, importAll, parseExport } from './transfer.js';
+export { assertExportConsistent, exportAll, importAll, EXPORT_FORMAT, EXPORT_VERSION } from './transfer.js';
 export { saveReviewedTranscript, transcriptKey } from './reviews.js';
 export type { ExportDocument, ImportCounts } from './transfer.js';
 

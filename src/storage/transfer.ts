@@ -1,20 +1,18 @@
-import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { Kysely, Selectable } from 'kysely';
 import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
-import type { StarlSchema } from './schema.js';
-import {
-  answerRequestSchema,
-  companyRequestSchema,
-  factRequestSchema,
-  reportSchema,
-  sessionRequestSchema,
-  sessionSchema,
-  storyRequestSchema,
-  storySchema,
-  timestampSchema,
-} from '../server/schemas.js';
-import type { FactKind } from '../company/notebook.js';
+import type { Session, Story } from './records.js';
+import type {
+  AnswersTable,
+  CompaniesTable,
+  CompanyFactsTable,
+  ReviewsTable,
+  SessionQuestionsTable,
+  SessionsTable,
+  StarlSchema,
+  StoriesTable,
+  VerdictColumns,
+} from './schema.js';
 import { companyKey, verdictColumns, type Store } from './store.js';
 
 /** Names the export format, so an import can tell a Starl file from any other JSON. */
@@ -22,103 +20,19 @@ export const EXPORT_FORMAT = 'starl-export';
 /** Bumped only when a change would make an older Starl misread a newer file. */
 export const EXPORT_VERSION = 1;
 
-// The fields that the API also takes or returns are checked with the API's own schemas, so a file
-// can hold nothing the API would refuse: a report of the wrong shape, an unknown kind of fact, a
-// name over its limit, a time that is no time.
-const text = z.string();
-const nullableText = z.string().nullable();
-const id = z.number().int().positive();
-const uid = text.min(1);
-const position = z.number().int().nonnegative();
-const companyName = companyRequestSchema.shape.name;
-
-const exportSchema = z.object({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  exportedAt: timestampSchema,
-  companies: z.array(
-    z.object({
-      id,
-      name: companyName,
-      aliases: z.array(companyName),
-      competitors: z.array(companyName),
-      context_text: nullableText,
-      context_source: nullableText,
-      terms: z.array(text),
-      created_at: timestampSchema,
-      updated_at: timestampSchema,
-    }),
-  ),
-  company_facts: z.array(
-    z.object({
-      id,
-      uid,
-      company_id: id,
-      kind: factRequestSchema.shape.kind,
-      text: factRequestSchema.shape.text,
-      source: factRequestSchema.shape.source.unwrap(),
-      created_at: timestampSchema,
-    }),
-  ),
-  sessions: z.array(
-    z.object({
-      id,
-      uid,
-      company_id: id.nullable(),
-      role: sessionRequestSchema.shape.role.unwrap().nullable(),
-      field: nullableText,
-      mode: sessionSchema.shape.mode,
-      status: sessionSchema.shape.status,
-      started_at: timestampSchema,
-      finished_at: timestampSchema.nullable(),
-    }),
-  ),
-  session_questions: z.array(z.object({ id, session_id: id, position, bank_id: nullableText, question_type: text, text })),
-  answers: z.array(
-    z.object({
-      id,
-      uid,
-      session_id: id,
-      position,
-      attempt: z.number().int().positive(),
-      follow_up_of: id.nullable(),
-      question: text,
-      answer: text,
-      seconds: answerRequestSchema.shape.seconds,
-      report: reportSchema,
-      created_at: timestampSchema,
-    }),
-  ),
-  stories: z.array(
-    z.object({
-      id,
-      uid,
-      title: storyRequestSchema.shape.title,
-      text,
-      competencies: storyRequestSchema.shape.competencies.unwrap(),
-      parts: storySchema.shape.parts,
-      source_answer_id: id.nullable(),
-      created_at: timestampSchema,
-    }),
-  ),
-  reviews: z.array(
-    z.object({
-      id,
-      uid,
-      source_file: text,
-      question: text,
-      answer: text,
-      report: reportSchema,
-      answered_at: timestampSchema.nullable(),
-      created_at: timestampSchema,
-      // Exports written before reviews knew their transcript have no key.
-      transcript_key: nullableText.optional(),
-    }),
-  ),
-});
-
-/** Everything Starl keeps, as one JSON document the candidate owns. */
-export type ExportDocument = z.infer<typeof exportSchema>;
+/** Everything Starl keeps, as one JSON document the candidate owns: every table's rows, JSON columns decoded. */
+export interface ExportDocument {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  companies: (Omit<Selectable<CompaniesTable>, 'name_key' | 'aliases' | 'competitors' | 'terms'> & { aliases: string[]; competitors: string[]; terms: string[] })[];
+  company_facts: Selectable<CompanyFactsTable>[];
+  sessions: (Omit<Selectable<SessionsTable>, 'mode' | 'status'> & Pick<Session, 'mode' | 'status'>)[];
+  session_questions: Selectable<SessionQuestionsTable>[];
+  answers: (Omit<Selectable<AnswersTable>, keyof VerdictColumns | 'report'> & { report: Report })[];
+  stories: (Omit<Selectable<StoriesTable>, 'competencies' | 'parts'> & Pick<Story, 'competencies' | 'parts'>)[];
+  reviews: (Omit<Selectable<ReviewsTable>, keyof VerdictColumns | 'report'> & { report: Report })[];
+}
 
 /** How many rows an import added, and how many it found already present (by their ids). */
 export interface ImportCounts {
@@ -144,7 +58,7 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
       competitors: parse(row.competitors) as string[],
       terms: parse(row.terms) as string[],
     })),
-    company_facts: (await db.selectFrom('company_facts').selectAll().orderBy('id').execute()).map((row) => ({ ...row, kind: row.kind as FactKind })),
+    company_facts: await db.selectFrom('company_facts').selectAll().orderBy('id').execute(),
     sessions: (await db.selectFrom('sessions').selectAll().orderBy('id').execute()).map((row) => ({
       ...row,
       mode: row.mode as 'interview' | 'drill',
@@ -161,7 +75,7 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
       question: row.question,
       answer: row.answer,
       seconds: row.seconds,
-      report: parse(row.report) as ExportDocument['answers'][number]['report'],
+      report: parse(row.report) as Report,
       created_at: row.created_at,
     })),
     stories: stories.map((row) => ({
@@ -175,45 +89,12 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
       source_file: row.source_file,
       question: row.question,
       answer: row.answer,
-      report: parse(row.report) as ExportDocument['reviews'][number]['report'],
+      report: parse(row.report) as Report,
       answered_at: row.answered_at,
       created_at: row.created_at,
       transcript_key: row.transcript_key,
     })),
   };
-}
-
-/** The 1-based line of a character offset, for pointing at a JSON syntax error. */
-function lineAt(source: string, offset: number): number {
-  return source.slice(0, offset).split('\n').length;
-}
-
-/**
- * Reads and checks an export file's text without touching any database: bad JSON, a different format
- * or a field of the wrong shape is a typed error naming the file, the line or the field.
- */
-export function parseExport(source: string, file: string): ExportDocument {
-  let value: unknown;
-  try {
-    value = JSON.parse(source);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // "Unexpected end of JSON input" gives no position: the file stops short, so its end is where it broke.
-    const position = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/i.test(message) ? String(source.trimEnd().length) : undefined);
-    const line = position === undefined ? undefined : lineAt(source, Number(position));
-    throw new StarlError('E_INPUT_BAD_JSON', `not a valid JSON file: ${message}`, { file, ...(line ? { line } : {}) });
-  }
-  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== EXPORT_FORMAT) {
-    throw new StarlError('E_INPUT_BAD_FIELD', `not a Starl export (expected "format": "${EXPORT_FORMAT}")`, { file });
-  }
-  const parsed = exportSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-    throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${issue.message}`, { file, field });
-  }
-  assertConsistent(parsed.data, file);
-  return parsed.data;
 }
 
 /** The tables whose rows carry a uid, which an import matches rows by. */
@@ -224,7 +105,7 @@ const UID_TABLES = ['company_facts', 'sessions', 'answers', 'stories', 'reviews'
  * reference to a row in the same file, a follow-up only of an earlier answer to the same question (so
  * follow-ups never form a cycle), and every answer to a question its session planned.
  */
-function assertConsistent(doc: ExportDocument, file: string): void {
+export function assertExportConsistent(doc: ExportDocument, file: string): void {
   const damaged = (field: string, what: string): never => {
     throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${what}`, { file, field });
   };
@@ -380,7 +261,7 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
           session_id: sessionIds.get(row.session_id)!,
           follow_up_of: row.follow_up_of === null ? null : answerIds.get(row.follow_up_of)!,
           report: JSON.stringify(row.report),
-          ...verdictColumns(row.report as unknown as Report),
+          ...verdictColumns(row.report),
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerExport } from '../../src/cli/commands/export.js';
-import { parseExport, withStore } from '../../src/storage/index.js';
+import { withStore } from '../../src/storage/index.js';
+import { parseExport } from '../../src/server/export-file.js';
 import { runCommand } from './inprocess.js';
 import { tempDir } from './helpers.js';
 

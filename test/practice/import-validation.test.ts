@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { StarlError } from '../../src/core/errors.js';
-import { exportAll, parseExport, withStore, type ExportDocument } from '../../src/storage/index.js';
+import { exportAll, withStore, type ExportDocument } from '../../src/storage/index.js';
+import { parseExport } from '../../src/server/export-file.js';
 import { reportWith, tempDir } from './helpers.js';
 
 const QUESTION = 'Tell me about a time you handled a conflict.';

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { readTextFile } from '../../files/read.js';
 import { countOf } from '../../format/plural.js';
-import { DB_OPTION_HELP, importAll, parseExport, withStore } from '../../storage/index.js';
+import { DB_OPTION_HELP, importAll, withStore } from '../../storage/index.js';
+import { parseExport } from '../../server/export-file.js';
 import { print } from '../print.js';
 
 /**
