@@ -39,8 +39,8 @@ function assertSqliteFile(path: string): void {
 /** Turns a driver error met while opening into a typed one that names the file. */
 function storageError(error: unknown, path: string): StarlError {
   if (error instanceof StarlError) return error;
-  const full = writeFailure(error, path);
-  if (full) return full;
+  const known = writeFailure(error, path);
+  if (known) return known;
   const message = error instanceof Error ? error.message : String(error);
   return new StarlError('E_STORAGE', `cannot open the database: ${message}`, { file: path });
 }
