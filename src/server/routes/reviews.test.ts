@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { rules } from '../../core/rules/index.js';
@@ -36,11 +37,26 @@ describe('/api/reviews', () => {
     expect(await store.listReviews()).toEqual([]);
   });
 
+  it('answers a save that meets a full disk with 507 and E_STORAGE_FULL, keeping what was saved', async () => {
+    const first = await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT });
+    const saved = (await first.json()).saved;
+    // SQLite answers a write past its page limit exactly as it answers ENOSPC: SQLITE_FULL.
+    const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(store.driver.db);
+    await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(store.driver.db);
+    const res = await postReview({ fileName: 'again.vtt', text: TRANSCRIPT });
+    expect(res.status).toBe(507);
+    const { error } = await res.json();
+    expect(error.code).toBe('E_STORAGE_FULL');
+    expect(error.message).toContain('everything saved before is safe');
+    expect(await store.listReviews()).toHaveLength(saved);
+  });
+
   it('sends a long list of saved answers a page at a time, all of them, in order', async () => {
     const count = 450;
     await store.saveReviews(Array.from({ length: count }, (_, i) => ({ sourceFile: 'long.vtt', question: `Question ${i}?`, answer: 'Yes.', report: analyze({ question: 'How are you?', answer: 'Great, thanks for asking.' }) })));
     const res = await app.request('/api/reviews');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const reader = res.body!.getReader();
     const chunks: Uint8Array[] = [];
     for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
