@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { analyzeBatch } from '../../src/cli/batch.js';
 import { registerCompany } from '../../src/cli/commands/company.js';
 import { registerStories } from '../../src/cli/commands/stories.js';
 import { reportError } from '../../src/cli/errors.js';
@@ -57,6 +59,20 @@ describe('data printed in the terminal carries no escape sequences', () => {
     const text = renderReviewText(buildReview(readInterview(transcript, { file: 'call.txt' })));
     expect(text).toContain('Interview review: Jordan Kim');
     expect(text).not.toMatch(/[\u001b\u0007]/);
+  });
+
+  it('the skipped lines of a batch, whose file name is data too', async () => {
+    const file = join(dir, `answers${HOSTILE}.jsonl`);
+    writeFileSync(file, '{"id": 1, "question": "Why us?"}\n');
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+    try {
+      await analyzeBatch(file);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(stderr).toContain('answers.jsonl:1:');
+    expect(stderr).not.toMatch(/[\u001b\u0007]/);
   });
 
   it('error messages that quote the data', () => {
