@@ -228,7 +228,7 @@ const RESTART_MAX_MS = 10_000;
 const RESTART_CALM_MS = 30_000;
 
 /** Each call gives the next wait before a restart: doubling while restarts come close together, back to the first after a calm spell. */
-function restartBackOff(now: () => number = Date.now): () => number {
+export function restartBackOff(now: () => number = Date.now): () => number {
   let delay = 0;
   let last = -Infinity;
   return () => {
