@@ -1,3 +1,5 @@
+// Reading a `starl export` file for import. It lives beside the API's schemas because it checks the
+// file with them; the storage, a floor below, checks that the rows fit together and writes them.
 import { z } from 'zod';
 import { StarlError } from '../core/errors.js';
 import { assertExportConsistent, EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from '../storage/index.js';
