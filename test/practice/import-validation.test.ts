@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { StarlError } from '../../src/core/errors.js';
-import { exportAll, withStore, type ExportDocument } from '../../src/storage/index.js';
+import { exportAll, importAll, withStore, type ExportDocument } from '../../src/storage/index.js';
 import { parseExport } from '../../src/server/export-file.js';
 import { reportWith, tempDir } from './helpers.js';
 
@@ -58,6 +58,39 @@ function refusal(source: string): StarlError {
 describe('an import file is checked whole, before anything is written, naming the first bad record', () => {
   it('accepts an export as Starl writes it', () => {
     expect(parseExport(JSON.stringify(valid), 'mine.json').answers).toHaveLength(3);
+  });
+
+  it("keeps a review's transcript key and an uncertain verdict, and reads a file written before either", async () => {
+    const key = 'a'.repeat(64);
+    const current = parseExport(
+      damaged((doc) => {
+        doc.reviews[0]!.transcript_key = key;
+        doc.reviews[0]!.report.reasons.memorable.uncertain = true;
+      }),
+      'mine.json',
+    );
+    expect(current.reviews[0]!.transcript_key).toBe(key);
+    expect(current.reviews[0]!.report.reasons.memorable.uncertain).toBe(true);
+    const { dir, cleanup: remove } = tempDir();
+    try {
+      // Imported with its key, the interview is still the one a later save of the same transcript replaces.
+      await withStore(join(dir, 'starl.db'), async (store) => {
+        await importAll(store, current);
+        expect(await store.hasReviewOf(key)).toBe(true);
+      });
+    } finally {
+      remove();
+    }
+
+    const older = parseExport(
+      damaged((doc) => {
+        delete (doc.reviews[0] as { transcript_key?: unknown }).transcript_key;
+        delete (doc.reviews[0]!.report.reasons.memorable as { uncertain?: unknown }).uncertain;
+      }),
+      'mine.json',
+    );
+    expect(older.reviews[0]!.transcript_key).toBeNull();
+    expect(older.reviews[0]!.report.reasons.memorable.uncertain).toBe(false);
   });
 
   it.each<[string, (doc: ExportDocument) => void, string, RegExp]>([

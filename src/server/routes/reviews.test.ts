@@ -43,7 +43,8 @@ describe('/api/reviews', () => {
     // SQLite answers a write past its page limit exactly as it answers ENOSPC: SQLITE_FULL.
     const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(store.driver.db);
     await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(store.driver.db);
-    const res = await postReview({ fileName: 'again.vtt', text: TRANSCRIPT });
+    // Another interview, not the same one saved again (which would replace the first save in place).
+    const res = await postReview({ fileName: 'again.vtt', text: TRANSCRIPT.replace('how are you doing today?', 'how is your day going?') });
     expect(res.status).toBe(507);
     const { error } = await res.json();
     expect(error.code).toBe('E_STORAGE_FULL');
