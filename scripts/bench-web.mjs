@@ -4,14 +4,12 @@
 // Needs `npm run build` first (it runs the built server and front end) and Debian's chromium.
 // Usage: node scripts/bench-web.mjs [--keystrokes N] [--seconds S] [--concurrency C] [--workers W] [--json]
 // --keystrokes 0 measures the API alone; --workers is passed to `starl serve` (default: its own).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { answerOf, measureApi, QUESTION, quantile, startServer } from './load.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -36,41 +34,6 @@ for (const file of ['dist/cli/main.js', 'dist/web/index.html']) {
 if (KEYSTROKES > 0 && !existsSync(CHROMIUM)) {
   console.error(`bench-web: ${CHROMIUM} is missing; install Debian's chromium (apt-get install -y chromium).`);
   process.exit(2);
-}
-
-const QUESTION = 'Tell me about a time you solved a difficult problem at work.';
-const STORY =
-  'At my last job at a regional grocery distributor we had a warehouse scanner system that kept dropping orders during the evening shift. ' +
-  'My task was to find out why before the holiday rush, because every lost order meant a missed delivery to a store. ' +
-  'I logged every failed scan for a week and found that the Wi-Fi dropped near the cold-storage doors whenever they opened. ' +
-  'I moved two access points, wrote a retry queue for the scanners and trained the night team to check the queue at the end of each shift. ' +
-  'As a result, lost orders fell from 40 a day to none, and the holiday rush went through without a single missed delivery. ' +
-  'I learned to measure before guessing, and since then I start every fix with a week of data. ';
-
-/** An answer of about `words` words, made of the story repeated. */
-function answerOf(words) {
-  const storyWords = STORY.trim().split(/\s+/);
-  return Array.from({ length: words }, (_, i) => storyWords[i % storyWords.length]).join(' ');
-}
-
-function quantile(sorted, q) {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-/** Starts `starl serve` on a free port with a throwaway database, in its own process. */
-async function startServer(workDir) {
-  const workers = options.workers ? ['--workers', options.workers] : [];
-  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--port', '0', '--db', join(workDir, 'bench.db'), ...workers], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const started = await new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ url: match[1], workers: Number(/Workers: (\d+)/.exec(output)?.[1] ?? 1) });
-    });
-    child.once('exit', (code) => reject(new Error(`starl serve exited with code ${code} before it started`)));
-  });
-  return { ...started, stop: () => child.kill('SIGTERM') };
 }
 
 /** Keystroke to highlight: time from an input event to the evidence showing the new text, and to the next frame. */
@@ -124,85 +87,11 @@ async function measureKeystrokes(url, workDir) {
   }
 }
 
-/**
- * One keep-alive HTTP/1.1 connection that posts the same request, one at a time. Node's http client
- * cost this process about 0.13 ms of CPU per request, taken from the two cores the server needs; this
- * one writes request bytes prepared once and reads just the status line and Content-Length of each
- * response, about a third of that. Each response is still read in full and must be a 200.
- */
-async function openConnection(hostname, port, requestBytes) {
-  const socket = connect({ host: hostname, port: Number(port), noDelay: true });
-  await once(socket, 'connect');
-  let buffered = Buffer.alloc(0);
-  let waiting = null;
-  const settle = (error) => {
-    const pending = waiting;
-    waiting = null;
-    if (error) pending?.reject(error);
-    else pending?.resolve();
-  };
-  socket.on('data', (chunk) => {
-    buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
-    const headEnd = buffered.indexOf('\r\n\r\n');
-    if (headEnd < 0) return;
-    const head = buffered.toString('latin1', 0, headEnd);
-    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-    if (!length) return settle(new Error(`a response without Content-Length: ${head.split('\r\n')[0]}`));
-    const end = headEnd + 4 + Number(length[1]);
-    if (buffered.length < end) return;
-    buffered = buffered.subarray(end);
-    const status = head.slice(9, 12);
-    settle(status === '200' ? null : new Error(`HTTP ${status}`));
-  });
-  socket.on('error', (error) => settle(error));
-  socket.on('close', () => settle(new Error('the server closed the connection')));
-  return {
-    post: () =>
-      new Promise((resolve, reject) => {
-        waiting = { resolve, reject };
-        socket.write(requestBytes);
-      }),
-    close: () => socket.destroy(),
-  };
-}
-
-/** Bounded load: CONCURRENCY keep-alive connections to loopback posting for SECONDS; every latency is recorded. */
-async function measureApi(url) {
-  const { hostname, port } = new URL(url);
-  const body = JSON.stringify({ question: QUESTION, answer: STORY.trim() });
-  const requestBytes = Buffer.from(
-    `POST /api/analyze HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-  const connections = await Promise.all(Array.from({ length: CONCURRENCY }, () => openConnection(hostname, port, requestBytes)));
-  try {
-    // Warm-up on every connection, so every server worker has loaded the model and its JIT has settled.
-    await Promise.all(connections.map(async (connection) => {
-      for (let i = 0; i < 50; i++) await connection.post();
-    }));
-    const latencies = [];
-    const started = performance.now();
-    const deadline = started + SECONDS * 1000;
-    await Promise.all(
-      connections.map(async (connection) => {
-        while (performance.now() < deadline) {
-          const t0 = performance.now();
-          await connection.post();
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
-    const elapsed = (performance.now() - started) / 1000;
-    return { requests: latencies.length, seconds: elapsed, latencies };
-  } finally {
-    for (const connection of connections) connection.close();
-  }
-}
-
 const workDir = mkdtempSync(join(tmpdir(), 'starl-bench-web-'));
-const server = await startServer(workDir);
+const server = await startServer(workDir, options.workers);
 try {
   const keys = KEYSTROKES > 0 ? await measureKeystrokes(server.url, workDir) : null;
-  const api = await measureApi(server.url);
+  const api = await measureApi(server.url, { seconds: SECONDS, concurrency: CONCURRENCY });
   const dom = [...(keys?.toDom ?? [])].sort((a, b) => a - b);
   const frame = [...(keys?.toFrame ?? [])].sort((a, b) => a - b);
   const lat = [...api.latencies].sort((a, b) => a - b);

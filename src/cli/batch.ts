@@ -5,6 +5,7 @@ import { MAX_ANSWER_LENGTH } from '../core/validate.js';
 import { openTextStream } from '../files/read.js';
 import { decodeUtf8, readLines } from './io.js';
 import { Progress } from './progress.js';
+import { printError } from './print.js';
 
 /** One input line of `starl analyze --jsonl`. */
 const BatchLine = z.object({
@@ -79,7 +80,7 @@ export async function analyzeBatch(file: string | null): Promise<number> {
     process.stdout.write(line) ? true : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
   const result = await runBatch(input, write, {
     file: file ?? '<stdin>',
-    errors: (message) => process.stderr.write(`starl: ${message}\n`),
+    errors: (message) => printError(`starl: ${message}\n`),
     progress: Progress.forStderr(total),
   });
   if (result.skipped) process.stderr.write(`starl: ${result.skipped} line(s) skipped, ${result.written} written\n`);

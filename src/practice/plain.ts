@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import { countOf } from '../format/plural.js';
+import { printable } from '../text/printable.js';
 import type { Session, Store } from '../storage/index.js';
 import type { Judge, PracticeOutcome } from './session.js';
 import { companyJudging, planSession, sessionToResume, type PracticeOptions, type SessionPlan } from './start.js';
@@ -70,7 +71,7 @@ export class PlainPractice {
 
     for (const [position, question] of plan.questions.entries()) {
       if (done.has(position)) continue;
-      this.print(`\n${position + 1}/${total} · ${question.text}`);
+      this.print(`\n${position + 1}/${total} · ${printable(question.text)}`);
       let report: Report | null = null;
       let answer = '';
       while (!report) {

@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { isCancel, log, note, intro, outro, selectKey, text, type Option } from '@clack/prompts';
 import { styleText } from 'node:util';
 import { formatDuration } from '../format/duration.js';
+import { printable } from '../text/printable.js';
 import { askAnswer } from './answer-prompt.js';
 
 /** Where the prompts read keys and draw: the process's terminal, or streams a test drives. */
@@ -66,32 +67,33 @@ export class Terminal {
   }
 
   intro(title: string): void {
-    intro(title, this.streams);
+    intro(printable(title), this.streams);
   }
 
   outro(message: string): void {
-    outro(message, this.streams);
+    outro(printable(message), this.streams);
   }
 
+  /** A boxed note; `message` may carry Starl's colours, so the data in it must be printable already. */
   note(message: string, title: string): void {
-    note(message, title, this.streams);
+    note(message, printable(title), this.streams);
   }
 
   info(message: string): void {
-    log.info(message, this.streams);
+    log.info(printable(message), this.streams);
   }
 
   warn(message: string): void {
-    log.warn(message, this.streams);
+    log.warn(printable(message), this.streams);
   }
 
   step(message: string): void {
-    log.step(message, this.streams);
+    log.step(printable(message), this.streams);
   }
 
   /** A one-key choice: each option's value is the key that picks it. Null when the user cancels. */
   async choose<Value extends string>(message: string, options: { value: Value; label: string }[]): Promise<Value | null> {
-    const choice = await this.guarded((signal) => selectKey({ message, options: options as Option<Value>[], signal, ...this.streams }));
+    const choice = await this.guarded((signal) => selectKey({ message: printable(message), options: options as Option<Value>[], signal, ...this.streams }));
     return isCancel(choice) ? null : choice;
   }
 
@@ -99,7 +101,7 @@ export class Terminal {
   async ask(message: string, options: { placeholder?: string; optional?: boolean } = {}): Promise<string | null> {
     const value = await this.guarded((signal) =>
       text({
-        message,
+        message: printable(message),
         ...(options.placeholder ? { placeholder: options.placeholder } : {}),
         validate: (input) => (options.optional || input?.trim() ? undefined : 'Type something, or press Ctrl-C to stop.'),
         signal,
@@ -120,12 +122,13 @@ export class Terminal {
     let finished: number | null = null;
     const elapsed = () => ((finished ?? clock()) - started) / 1000;
     const paint = this.paint.bind(this);
+    const shown = printable(question);
     // The text prompt reads `message` at every redraw, so a getter keeps the stopwatch current.
     const options = {
       get message() {
         const time = formatDuration(elapsed());
         const timer = finished === null ? `⏱ ${time} (aim for about ${formatDuration(aimSeconds)})` : `⏱ took ${time}`;
-        return `${question}  ${paint('dim', timer)}`;
+        return `${shown}  ${paint('dim', timer)}`;
       },
       placeholder: 'Answer as you would in the interview, or paste it',
       validate: (input: string | undefined) => {

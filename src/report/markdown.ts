@@ -2,15 +2,20 @@ import { REASONS, type Report } from '../core/types.js';
 import { REASON_LABELS } from '../core/types.js';
 import { formatDuration } from '../format/duration.js';
 import { highlightSegments } from '../format/highlight.js';
+import { markdownText as md } from './markdown-text.js';
 import type { SessionReport } from './session.js';
 
-/** The answer in Markdown: strengths in bold, a finding's words struck through, missing parts in brackets. */
+/**
+ * The answer in Markdown: strengths in bold, a finding's words struck through, missing parts in
+ * brackets. Every piece of text is escaped, so only these marks are markup.
+ */
 function markedAnswer(answer: string, report: Report): string {
   return highlightSegments(answer, report)
     .map((segment) => {
-      const missing = segment.insertBefore ? ` *[missing: ${segment.insertBefore}]* ` : '';
-      if (!segment.text.trim() || segment.mark === 'plain') return `${missing}${segment.text}`;
-      return `${missing}${segment.mark === 'strength' ? `**${segment.text}**` : `~~${segment.text}~~`}`;
+      const missing = segment.insertBefore ? ` *[missing: ${md(segment.insertBefore)}]* ` : '';
+      const text = md(segment.text);
+      if (!segment.text.trim() || segment.mark === 'plain') return `${missing}${text}`;
+      return `${missing}${segment.mark === 'strength' ? `**${text}**` : `~~${text}~~`}`;
     })
     .join('');
 }
@@ -21,7 +26,7 @@ function verdictTable(report: Report): string[] {
     '| --- | --- | --- |',
     ...REASONS.map((reason) => {
       const r = report.reasons[reason];
-      return `| ${REASON_LABELS[reason]} | ${r.verdict} | ${r.verdict === 'n/a' ? '' : r.summary.replace(/\|/g, '\\|')} |`;
+      return `| ${REASON_LABELS[reason]} | ${r.verdict} | ${r.verdict === 'n/a' ? '' : md(r.summary)} |`;
     }),
   ];
 }
@@ -30,7 +35,7 @@ function judgement(answer: string, report: Report, seconds: number): string[] {
   const lines = ['', `> ${markedAnswer(answer, report).replace(/\n/g, '\n> ')}`, '', `Time: ${formatDuration(seconds)}`, '', ...verdictTable(report)];
   if (report.findings.length > 0) {
     lines.push('', 'Suggestions:');
-    for (const finding of report.findings) lines.push(`- ${finding.message}${finding.suggestions[0] ? ` ${finding.suggestions[0].text}` : ''}`);
+    for (const finding of report.findings) lines.push(`- ${md(finding.message)}${finding.suggestions[0] ? ` ${md(finding.suggestions[0].text)}` : ''}`);
   }
   return lines;
 }
@@ -39,7 +44,7 @@ function judgement(answer: string, report: Report, seconds: number): string[] {
 export function sessionMarkdown(data: SessionReport): string {
   const { session } = data;
   const title = `${session.mode === 'drill' ? 'Drill' : 'Mock interview'} #${session.id}`;
-  const about = [session.role, session.company && `at ${session.company}`].filter(Boolean).join(' ');
+  const about = [session.role && md(session.role), session.company && `at ${md(session.company)}`].filter(Boolean).join(' ');
   const lines = [`# ${title}${about ? `: ${about}` : ''}`, '', `Started ${session.startedAt}${session.finishedAt ? `, finished ${session.finishedAt}` : ' (not finished)'}. Time answering: ${formatDuration(data.seconds)}.`, ''];
   lines.push('| reason | passed |', '| --- | --- |');
   for (const reason of REASONS) {
@@ -48,14 +53,14 @@ export function sessionMarkdown(data: SessionReport): string {
   }
   lines.push('', 'In the answers, **bold** marks what worked and ~~struck~~ words are what to fix.');
   for (const question of data.questions) {
-    lines.push('', `## ${question.position + 1}. ${question.question}`, '', `*${question.questionType}*`);
+    lines.push('', `## ${question.position + 1}. ${md(question.question)}`, '', `*${md(question.questionType)}*`);
     if (question.attempts.length === 0) lines.push('', 'Not answered.');
     for (const attempt of question.attempts) {
       if (question.attempts.length > 1) lines.push('', `### Attempt ${attempt.attempt}`);
       lines.push(...judgement(attempt.answer, attempt.report, attempt.seconds));
       if (attempt.followUp) {
         const combined = `${attempt.answer}\n${attempt.followUp.answer}`;
-        lines.push('', `**Follow-up:** ${attempt.followUp.question}`, '', 'Judged together with the first answer:');
+        lines.push('', `**Follow-up:** ${md(attempt.followUp.question)}`, '', 'Judged together with the first answer:');
         lines.push(...judgement(combined, attempt.followUp.report, attempt.followUp.seconds));
       }
     }

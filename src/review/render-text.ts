@@ -3,10 +3,11 @@ import { countOf } from '../format/plural.js';
 import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
 import { MAIN_REASON_DEFINITION } from './main-reason.js';
 import type { DeliveryStats, Moment, Review, ReviewedPair } from './types.js';
+import { printable } from '../text/printable.js';
 
 /**
  * The review as plain text for a terminal: the main reason first, the tallies, the moments that show
- * it, delivery, then every answer with its verdicts and advice.
+ * it, delivery, then every answer with its verdicts and advice; free of terminal escapes.
  */
 export function renderReviewText(review: Review): string {
   const lines: string[] = [];
@@ -37,7 +38,8 @@ export function renderReviewText(review: Review): string {
     lines.push('');
     lines.push(...pairLines(pair, index));
   });
-  return `${lines.join('\n')}\n`;
+  // Names and words from the transcript reach the terminal: nothing in them may act on it.
+  return printable(`${lines.join('\n')}\n`);
 }
 
 function unsureLines(review: Review): string[] {

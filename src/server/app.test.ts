@@ -148,6 +148,38 @@ describe('headers, catalogue and documents', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('sends the security headers on every response: refusals, errors, HEAD and pages; never HSTS over plain HTTP', async () => {
+    const { app } = makeApp({ allowedHosts: ['127.0.0.1:4747'], assets: async () => ({ body: new TextEncoder().encode('<!doctype html>'), contentType: 'text/html; charset=utf-8' }) });
+    const own = { host: '127.0.0.1:4747' };
+    const responses = {
+      wrongHost: await app.request('http://evil.example/api/rules', { headers: { host: 'evil.example' } }),
+      crossOrigin: await post(app, JSON.stringify({ question: 'Why us?', answer: 'Because' }), { ...own, origin: 'http://evil.example' }),
+      badBody: await post(app, '{', own),
+      missing: await app.request('http://127.0.0.1:4747/api/nothing', { headers: own }),
+      head: await app.request('http://127.0.0.1:4747/api/rules', { method: 'HEAD', headers: own }),
+      page: await app.request('http://127.0.0.1:4747/', { headers: own }),
+    };
+    expect(Object.fromEntries(Object.entries(responses).map(([name, res]) => [name, res.status]))).toEqual({
+      wrongHost: 403,
+      crossOrigin: 403,
+      badBody: 400,
+      missing: 404,
+      head: 200,
+      page: 200,
+    });
+    for (const res of Object.values(responses)) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
+    // The API's answers, refusals included, are never cached; the page is revalidated.
+    for (const res of [responses.wrongHost, responses.crossOrigin, responses.badBody, responses.missing, responses.head]) {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+    expect(responses.page.headers.get('cache-control')).toBe('no-cache');
+  });
+
   it('lists the rule catalogue', async () => {
     const { app } = makeApp();
     const res = await app.request('/api/rules');

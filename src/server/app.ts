@@ -52,6 +52,17 @@ const CONTENT_SECURITY_POLICY = {
 };
 
 /**
+ * The security headers of every response, refusals and errors included. No HSTS: Starl serves plain
+ * HTTP, where the header means nothing, and sent from `localhost` it would pin HTTPS for every other
+ * local server on the machine.
+ */
+const securityHeaders = secureHeaders({
+  contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+  crossOriginEmbedderPolicy: 'require-corp',
+  strictTransportSecurity: false,
+});
+
+/**
  * Builds Starl's HTTP app: the JSON API under `/api` and the web front end. Binds no port; see `serve.ts`.
  * @example
  * const app = createApp({ analyze, rules });
@@ -68,8 +79,14 @@ export function createApp(deps: AppDeps): Hono {
   const nothingHere = (c: Context): Response => sendError(c, new StarlError('E_NOT_FOUND', `Nothing is at ${c.req.method} ${c.req.path}.`));
   app.notFound(nothingHere);
 
+  // The headers first, so that they are on the refusals of the guards after them too.
+  app.use('*', securityHeaders);
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // API answers are the candidate's own data: no browser or proxy keeps a copy.
+    c.header('cache-control', 'no-store');
+  });
   if (deps.allowedHosts) app.use('*', requireKnownHost(deps.allowedHosts));
-  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: 'require-corp' }));
   app.use('/api/*', rejectCrossOriginWrites());
 
   app.post('/api/analyze', async (c) => {
@@ -98,4 +115,19 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
   return app;
+}
+
+/**
+ * The answer to a request too malformed to reach the app (a Host header that is not a host name, say):
+ * a 400 with the API's error body and the same security headers as every other response.
+ */
+export async function malformedRequestResponse(error: unknown): Promise<Response> {
+  const reason = error instanceof Error ? error.message : 'the request could not be read';
+  const refusal = new Hono();
+  refusal.use('*', securityHeaders);
+  refusal.all('*', (c) => {
+    c.header('cache-control', 'no-store');
+    return sendError(c, new StarlError('E_USAGE', `Starl cannot read this request: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.`), 400);
+  });
+  return refusal.request('http://127.0.0.1/');
 }

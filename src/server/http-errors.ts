@@ -19,6 +19,9 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   E_INPUT_TOO_LONG: 413,
   E_FORBIDDEN_ORIGIN: 403,
   E_NOT_FOUND: 404,
+  E_SESSION_FINISHED: 409,
+  E_STORAGE_LOCKED: 503,
+  E_STORAGE_FULL: 507,
 };
 
 /** The HTTP status an error code maps to. */

@@ -55,7 +55,7 @@ export const apiOperations: ApiOperation[] = [
     summary: 'Review an interview transcript pair by pair and save the judged answers.',
     request: reviewRequestSchema,
     response: { status: 200, schema: reviewSchema, description: 'The review, main reason on top.' },
-    errors: [400, 403, 413],
+    errors: [400, 403, 413, 503, 507],
   },
   {
     method: 'get',
@@ -70,7 +70,7 @@ export const apiOperations: ApiOperation[] = [
     summary: 'Plan a mock interview or drill from the question bank.',
     request: sessionRequestSchema,
     response: { status: 201, schema: sessionSchema, description: 'The planned session.' },
-    errors: [400, 403, 404],
+    errors: [400, 403, 404, 503, 507],
   },
   {
     method: 'get',
@@ -92,14 +92,14 @@ export const apiOperations: ApiOperation[] = [
     summary: 'Judge and save an answer to one question: a first try, a retry or a follow-up.',
     request: answerRequestSchema,
     response: { status: 201, schema: storedAnswerSchema, description: 'The saved answer with its report and the interviewer\'s follow-up.' },
-    errors: [400, 403, 404, 413],
+    errors: [400, 403, 404, 409, 413, 503, 507],
   },
   {
     method: 'post',
     path: '/api/sessions/{id}/finish',
     summary: 'Finish a session.',
     response: { status: 200, schema: sessionSchema, description: 'The finished session.' },
-    errors: [400, 403, 404],
+    errors: [400, 403, 404, 503, 507],
   },
   {
     method: 'get',
@@ -114,7 +114,7 @@ export const apiOperations: ApiOperation[] = [
     summary: 'Add a company, or update the one with that name; a posting\'s distinctive terms are extracted.',
     request: companyRequestSchema,
     response: { status: 201, schema: companySchema, description: 'The saved company.' },
-    errors: [400, 403, 413],
+    errors: [400, 403, 413, 503, 507],
   },
   {
     method: 'get',
@@ -129,7 +129,7 @@ export const apiOperations: ApiOperation[] = [
     summary: 'Add a research fact to a company.',
     request: factRequestSchema,
     response: { status: 201, schema: factSchema, description: 'The saved fact.' },
-    errors: [400, 403, 404],
+    errors: [400, 403, 404, 503, 507],
   },
   {
     method: 'get',
@@ -144,7 +144,7 @@ export const apiOperations: ApiOperation[] = [
     summary: 'Add a story to the bank; its sentences are labelled S, T, A, R, L or O.',
     request: storyRequestSchema,
     response: { status: 201, schema: storySchema, description: 'The saved story.' },
-    errors: [400, 403, 413],
+    errors: [400, 403, 413, 503, 507],
   },
   {
     method: 'get',
@@ -173,7 +173,10 @@ const STATUS_TEXT: Record<number, string> = {
   400: 'The request was malformed or failed validation.',
   403: 'The request came from another origin or host.',
   404: 'Not found.',
+  409: 'The session is finished and takes no more answers.',
   413: 'The request body is too large.',
+  503: 'Another Starl process held the database\'s write lock for too long; nothing was changed.',
+  507: 'The disk is full; nothing was changed and what was saved before is safe.',
 };
 
 /**

@@ -6,6 +6,7 @@ import type { AnalyzeInput, Report } from '../core/types.js';
 import type { ProgressSeries } from '../progress/series.js';
 import type { Company, CompanyFact, JudgedAnswer, Session, Story, StoredAnswer } from '../storage/index.js';
 import { FACT_KINDS } from '../company/notebook.js';
+import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_NAME_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
 
 /**
  * The API's schemas, in one registry: the server validates requests with them and the OpenAPI
@@ -18,6 +19,9 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Longest transcript upload: the transcript reader's own limit, doubled for JSON's escaping. */
 export const MAX_TRANSCRIPT_BODY_BYTES = 2 * MAX_TRANSCRIPT_BYTES;
+
+/** A moment as Starl stores it: an ISO 8601 date and time (`2026-01-31T09:00:00.000Z`). */
+export const timestampSchema = z.iso.datetime({ offset: true });
 
 const reasonSchema = z.enum(REASONS);
 const spanSchema = z
@@ -156,7 +160,7 @@ export const reviewRequestSchema = z
     fileName: z.string().min(1).max(255).describe('The transcript\'s file name, for messages and the saved record.'),
     text: z.string().describe('The transcript\'s text.'),
     candidate: z.string().min(1).optional().describe('The candidate\'s name as the transcript spells it; inferred when absent.'),
-    company: z.string().min(1).max(200).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
+    company: z.string().min(1).max(MAX_NAME_LENGTH).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
     save: z.boolean().default(true).describe('Whether to save the judged answers for progress; default true.'),
   })
   .strict()
@@ -198,7 +202,7 @@ export const storedReviewSummarySchema = z
     sourceFile: z.string(),
     question: z.string(),
     answer: z.string(),
-    createdAt: z.string(),
+    createdAt: timestampSchema,
     verdicts: z.record(reasonSchema, verdictSchema),
   })
   .register(schemaRegistry, { id: 'StoredReview', description: 'One saved answer from a reviewed transcript.' });
@@ -208,8 +212,8 @@ export const storedReviewListSchema = z.array(storedReviewSummarySchema).registe
 /** The body of `POST /api/sessions`: what kind of mock interview to plan. */
 export const sessionRequestSchema = z
   .object({
-    role: z.string().min(1).max(200).optional().describe('The role\'s title; picks the field\'s questions and fills {role}.'),
-    company: z.string().min(1).max(200).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
+    role: z.string().min(1).max(MAX_NAME_LENGTH).optional().describe('The role\'s title; picks the field\'s questions and fills {role}.'),
+    company: z.string().min(1).max(MAX_NAME_LENGTH).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
     only: z.enum(QUESTION_TYPES).optional().describe('A drill of one question type instead of a whole interview.'),
     count: z.number().int().min(1).max(20).optional().describe('How many questions; default 8 for an interview, 5 for a drill.'),
     seed: z.number().int().min(0).optional().describe('The same seed plans the same questions.'),
@@ -227,8 +231,8 @@ export const sessionSchema = z
     field: z.string().nullable(),
     mode: z.enum(['interview', 'drill']),
     status: z.enum(['active', 'finished']),
-    startedAt: z.string(),
-    finishedAt: z.string().nullable(),
+    startedAt: timestampSchema,
+    finishedAt: timestampSchema.nullable(),
     questions: z.array(z.object({ position: z.number().int(), bankId: z.string().nullable(), questionType: z.string(), text: z.string() })),
     aimSeconds: z.array(z.number()).describe('How long each answer should take, in seconds; shown beside the timer, never enforced.'),
   })
@@ -260,7 +264,7 @@ export const storedAnswerSchema = z
     answer: z.string(),
     seconds: z.number(),
     report: reportSchema,
-    createdAt: z.string(),
+    createdAt: timestampSchema,
   })
   .register(schemaRegistry, { id: 'StoredAnswer', description: 'One saved answer: a first try, a retry or a follow-up.' });
 
@@ -271,9 +275,9 @@ export const sessionDetailSchema = z
 /** The body of `POST /api/companies`: a company to add, or to update when its name is known. */
 export const companyRequestSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    aliases: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
-    competitors: z.array(z.string().trim().min(1).max(200)).max(20).optional().describe('Other employers in the same market, for the swap test.'),
+    name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+    aliases: z.array(z.string().trim().min(1).max(MAX_NAME_LENGTH)).max(20).optional(),
+    competitors: z.array(z.string().trim().min(1).max(MAX_NAME_LENGTH)).max(20).optional().describe('Other employers in the same market, for the swap test.'),
     contextText: z.string().max(200_000).optional().describe('The job posting or company page, as text or HTML.'),
   })
   .strict()
@@ -288,8 +292,8 @@ export const companySchema = z
     contextText: z.string().nullable(),
     contextSource: z.string().nullable(),
     terms: z.array(z.string()).describe('The posting\'s distinctive terms.'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
   })
   .register(schemaRegistry, { id: 'Company', description: 'A company in the homework notebook.' });
 
@@ -299,15 +303,15 @@ export const companyListSchema = z.array(companySchema).register(schemaRegistry,
 export const factRequestSchema = z
   .object({
     kind: z.enum(FACT_KINDS),
-    text: z.string().trim().min(1).max(2000),
-    source: z.string().max(500).optional().describe('Where the fact was found: a link or a note.'),
+    text: z.string().trim().min(1).max(MAX_FACT_LENGTH),
+    source: z.string().max(MAX_SOURCE_LENGTH).optional().describe('Where the fact was found: a link or a note.'),
   })
   .strict()
   .register(schemaRegistry, { id: 'FactRequest', description: 'A research fact about a company.' });
 
 /** A research fact about a company. */
 export const factSchema = z
-  .object({ id: z.number().int(), uid: z.string(), companyId: z.number().int(), kind: z.string(), text: z.string(), source: z.string(), createdAt: z.string() })
+  .object({ id: z.number().int(), uid: z.string(), companyId: z.number().int(), kind: z.string(), text: z.string(), source: z.string(), createdAt: timestampSchema })
   .register(schemaRegistry, { id: 'Fact', description: 'A research fact with where it was found.' });
 
 export const companyDetailSchema = z
@@ -322,9 +326,9 @@ export const companyDetailSchema = z
 /** The body of `POST /api/stories`. */
 export const storyRequestSchema = z
   .object({
-    title: z.string().trim().min(1).max(200),
+    title: z.string().trim().min(1).max(MAX_NAME_LENGTH),
     text: z.string().min(1),
-    competencies: z.array(z.string().max(100)).max(20).optional(),
+    competencies: z.array(z.string().max(MAX_COMPETENCY_LENGTH)).max(MAX_COMPETENCIES).optional(),
   })
   .strict()
   .register(schemaRegistry, { id: 'StoryRequest', description: 'A story for the bank.' });
@@ -339,7 +343,7 @@ export const storySchema = z
     competencies: z.array(z.string()),
     parts: z.array(z.object({ text: z.string(), star: z.string().nullable() })).describe('The story\'s sentences with their STAR(L) labels.'),
     sourceAnswerId: z.number().int().nullable(),
-    createdAt: z.string(),
+    createdAt: timestampSchema,
   })
   .register(schemaRegistry, { id: 'Story', description: 'A STAR(L) story in the bank.' });
 

@@ -6,6 +6,20 @@ import { MAX_BODY_BYTES } from './schemas.js';
 import { startServer } from './serve.js';
 import type { RunningServer } from './serve.js';
 
+/** A GET with a Host header of the test's choosing, which fetch does not allow. */
+async function rawGet(port: string, path: string, host: string, address = '127.0.0.1'): Promise<{ status: number | undefined; headers: Record<string, string | string[] | undefined>; body: string }> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    request({ host: address, port, path, headers: { host } }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
 let workDir: string;
 let server: RunningServer;
 
@@ -82,6 +96,30 @@ describe('startServer', () => {
         .end();
     });
     expect(status).toBe(403);
+  });
+
+  it('answers a Host header that is no host name with a 400 that says why, with the security headers', async () => {
+    const port = new URL(server.url).port;
+    const { status, headers, body } = await rawGet(port, '/api/rules', `LOCALHOST:${port}`);
+    expect(status).toBe(400);
+    expect(JSON.parse(body).error).toMatchObject({ code: 'E_USAGE', message: expect.stringContaining('cannot read this request') });
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('keeps the Host allow-list when bound to another loopback address', async () => {
+    const other = await startServer({ host: '127.0.0.2', port: 0, dbFile: join(workDir, 'other-loopback.db'), webRoot: join(workDir, 'web') });
+    try {
+      const port = new URL(other.url).port;
+      const rebound = await rawGet(port, '/api/rules', `evil.example:${port}`, '127.0.0.2');
+      expect(rebound.status).toBe(403);
+      expect(rebound.headers['x-content-type-options']).toBe('nosniff');
+      expect((await rawGet(port, '/api/rules', `127.0.0.2:${port}`, '127.0.0.2')).status).toBe(200);
+      expect((await rawGet(port, '/api/rules', `localhost:${port}`, '127.0.0.2')).status).toBe(200);
+      expect(other.loopback).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 
   it('says which port is taken when it cannot listen', async () => {

@@ -1,16 +1,18 @@
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { analyze } from '../core/analyze.js';
 import { StarlError } from '../core/errors.js';
 import type { ErrorCode, ErrorWhere } from '../core/errors.js';
 import { rules } from '../core/rules/index.js';
 import { openStore, resolveDatabasePath } from '../storage/index.js';
-import { createApp } from './app.js';
+import { allowedHostsFor, isLoopback, type HostOptions } from './allowed-hosts.js';
+import { createApp, malformedRequestResponse } from './app.js';
 import { directoryAssets } from './assets.js';
 
 /** Where `npm run build:web` puts the front end, relative to this file once compiled to dist/server/. */
@@ -26,7 +28,7 @@ const WORKER_OPTIONS_ENV = 'STARL_SERVE_WORKER';
 const WORKER_STOP_MS = 5000;
 
 /** Options of {@link startServer}. */
-export interface ServeOptions {
+export interface ServeOptions extends HostOptions {
   /** Port to listen on; 0 picks a free one. Default 4747. */
   port?: number;
   /** Address to bind. Default 127.0.0.1, so nothing outside this machine can connect. */
@@ -49,8 +51,6 @@ export interface RunningServer {
 /** The default port: unassigned by IANA and unlikely to clash with a development server. */
 export const DEFAULT_PORT = 4747;
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
 /**
  * Opens the database and starts Starl's web app. The only place in Starl that binds a port.
  * @example
@@ -72,29 +72,31 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     rules,
     store,
     assets: directoryAssets(webRoot),
-    allowedHosts: LOOPBACK.has(host) ? allowedHosts : undefined,
+    allowedHosts,
     logError: (error) => console.error(error),
     version: process.env.npm_package_version,
   });
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(started));
-    started.once('error', (error: NodeJS.ErrnoException) => {
+  // A request too malformed for Hono (a Host that is no host name) still gets a body saying why.
+  const server = createServer(getRequestListener(app.fetch, { hostname: host, errorHandler: malformedRequestResponse }));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
       const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use; choose another with --port` : error.message;
       reject(new StarlError('E_USAGE', `Cannot listen on ${host}:${port}: ${reason}.`));
     });
+    server.listen(port, host, () => resolve());
   }).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
   const bound = (server.address() as AddressInfo).port;
-  allowedHosts.push(`127.0.0.1:${bound}`, `localhost:${bound}`, `[::1]:${bound}`);
+  allowedHosts.push(...allowedHostsFor(host, bound, options));
   const shownHost = host.includes(':') ? `[${host}]` : host;
 
   return {
     url: `http://${shownHost}:${bound}/`,
     databasePath,
-    loopback: LOOPBACK.has(host),
+    loopback: isLoopback(host),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
@@ -140,9 +142,15 @@ export async function startWorkers(options: ServeOptions, workers: number): Prom
   await (await openStore(databasePath)).close();
 
   cluster.setupPrimary({ exec: WORKER_ENTRY, args: [] });
-  const workerOptions: ServeOptions = { port: options.port ?? DEFAULT_PORT, host, dbFile: databasePath, webRoot };
+  // A free port is chosen here rather than by the workers, so that a replacement for a dead worker
+  // listens on the same port even after every worker has died.
+  const port = options.port === 0 ? await freePort(host) : (options.port ?? DEFAULT_PORT);
+  const workerOptions: ServeOptions = { ...options, port, host, dbFile: databasePath, webRoot };
   const running = new Set<Worker>();
+  const pendingRestarts = new Set<NodeJS.Timeout>();
   let stopping = false;
+  let started = false;
+  const backOff = restartBackOff();
   const stopWorker = (worker: Worker): Promise<void> =>
     new Promise((resolve) => {
       if (worker.isDead()) return resolve();
@@ -155,10 +163,12 @@ export async function startWorkers(options: ServeOptions, workers: number): Prom
     });
   const stopAll = async (): Promise<void> => {
     stopping = true;
+    for (const timer of pendingRestarts) clearTimeout(timer);
     await Promise.all([...running].map(stopWorker));
   };
 
-  const started = Array.from({ length: workers }, () => {
+  /** Starts one worker; resolves with its address once it listens, rejects if it fails or dies first. */
+  const startWorker = (): Promise<string> => {
     const worker = cluster.fork({ [WORKER_OPTIONS_ENV]: JSON.stringify(workerOptions) });
     running.add(worker);
     return new Promise<string>((resolve, reject) => {
@@ -171,21 +181,61 @@ export async function startWorkers(options: ServeOptions, workers: number): Prom
         const how = signal ?? `exit code ${code}`;
         reject(new StarlError('E_INTERNAL', `A server worker stopped while starting (${how}).`));
         // Ctrl+C reaches the workers too, and they stop cleanly with code 0 before the primary may have heard it.
-        if (stopping || code === 0) return;
-        // After start-up the others keep serving; the command ends, failing, once none is left.
-        console.error(`starl: a server worker stopped (${how}); ${running.size} still running.`);
-        if (running.size === 0) process.exitCode = 1;
+        if (stopping || !started || code === 0) return;
+        // A worker that dies after start-up (killed, out of memory) is replaced, waiting longer each time
+        // it happens again soon, so a worker that cannot start does not spin. The primary stays up meanwhile.
+        const delay = backOff();
+        console.error(`starl: a server worker stopped (${how}); starting another in ${delay / 1000} s, ${running.size} still running.`);
+        const timer = setTimeout(() => {
+          pendingRestarts.delete(timer);
+          if (stopping) return;
+          startWorker().then(
+            () => console.error(`starl: a new server worker is running; ${running.size} running.`),
+            (error: unknown) => console.error(`starl: the new server worker did not start: ${error instanceof Error ? error.message : String(error)}`),
+          );
+        }, delay);
+        pendingRestarts.add(timer);
       });
     });
-  });
+  };
+
   let url: string;
   try {
-    [url] = (await Promise.all(started)) as [string];
+    [url] = (await Promise.all(Array.from({ length: workers }, startWorker))) as [string];
   } catch (error) {
     await stopAll();
     throw error;
   }
-  return { url, databasePath, loopback: LOOPBACK.has(host), close: stopAll };
+  started = true;
+  return { url, databasePath, loopback: isLoopback(host), close: stopAll };
+}
+
+/** A port nothing listens on at `host` just now. */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The first wait before replacing a dead worker, the longest, and how long a calm spell must last to start again from the first. */
+const RESTART_FIRST_MS = 100;
+const RESTART_MAX_MS = 10_000;
+const RESTART_CALM_MS = 30_000;
+
+/** Each call gives the next wait before a restart: doubling while restarts come close together, back to the first after a calm spell. */
+export function restartBackOff(now: () => number = Date.now): () => number {
+  let delay = 0;
+  let last = -Infinity;
+  return () => {
+    delay = now() - last > RESTART_CALM_MS ? RESTART_FIRST_MS : Math.min(delay * 2, RESTART_MAX_MS);
+    last = now();
+    return delay;
+  };
 }
 
 /** Sends a report over the cluster's channel and waits until it is out, so an exit cannot swallow it. */

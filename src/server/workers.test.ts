@@ -108,3 +108,35 @@ describe('starl serve --workers', () => {
     expect(workers.filter(isAlive)).toEqual([]);
   });
 });
+
+/** Polls until `check` holds; the test's own timeout bounds the wait. */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+describe('a worker that dies', () => {
+  it('is replaced and logged, and killing every worker leaves the command running and serving again', async () => {
+    const server = serve(['--workers', '2', '--port', '0', '--db', join(workDir, 'restart.db')]);
+    try {
+      const address = await addressOf(server);
+      const replacements = () => (server.output().match(/a new server worker is running/g) ?? []).length;
+      const [first, second] = childrenOf(server.child.pid!) as [number, number];
+      process.kill(first, 'SIGKILL');
+      await until(() => replacements() === 1);
+      expect(server.output()).toMatch(/a server worker stopped \(SIGKILL\); starting another/);
+      const survivors = childrenOf(server.child.pid!);
+      expect(survivors).toHaveLength(2);
+      expect(survivors).not.toContain(first);
+      for (const pid of survivors) process.kill(pid, 'SIGKILL');
+      // Every worker now is a replacement, and the command never stopped.
+      await until(() => replacements() === 3);
+      expect(server.child.exitCode).toBeNull();
+      expect(isAlive(second)).toBe(false);
+      expect(childrenOf(server.child.pid!).filter((pid) => survivors.includes(pid))).toEqual([]);
+      const response = await fetch(`${address}api/rules`, { headers: { connection: 'close' } });
+      expect(response.status).toBe(200);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  }, 120_000);
+});

@@ -10,7 +10,7 @@ export type { AnswerInput, CompanyInput, ReviewInput } from './store.js';
 export type * from './records.js';
 export type { StoreDriver, DialectName } from './driver.js';
 export { resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP } from './paths.js';
-export { exportAll, importAll, parseExport } from './transfer.js';
+export { assertExportConsistent, exportAll, importAll, EXPORT_FORMAT, EXPORT_VERSION } from './transfer.js';
 export { saveReviewedTranscript, transcriptKey } from './reviews.js';
 export type { ExportDocument, ImportCounts } from './transfer.js';
 
@@ -37,7 +37,7 @@ export async function openStore(file?: string, options: OpenOptions = {}): Promi
   const path = resolveDatabasePath(file);
   const create = options.create ?? true;
   if (!create && path !== ':memory:' && !existsSync(path)) throw noDatabase(path, Boolean(file || process.env.STARL_DB));
-  return Store.open(openSqliteDriver(path, create), options.now);
+  return Store.open(openSqliteDriver(path, { create }), options.now);
 }
 
 /** There is no database where a command that only reads looked: a mistyped path, or nothing saved yet. */

@@ -130,8 +130,33 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** The ids a database has applied, read without taking any lock; empty when it has no schema yet. */
+async function readApplied(db: Kysely<StarlSchema>): Promise<Set<number>> {
+  try {
+    return new Set((await db.selectFrom('schema_migrations').select('id').execute()).map((row) => row.id));
+  } catch {
+    // No schema_migrations table: a new database, which the locked pass below creates.
+    return new Set();
+  }
+}
+
+/** Refuses a database that a newer Starl has migrated past what this one knows. */
+function assertKnown(applied: Set<number>, migrations: readonly Migration[], location: string): void {
+  const newest = Math.max(0, ...migrations.map((m) => m.id));
+  const unknown = [...applied].filter((id) => id > newest);
+  if (unknown.length > 0) {
+    throw new StarlError(
+      'E_STORAGE',
+      `the database was written by a newer Starl (schema ${Math.max(...unknown)}, this one knows ${newest}); update Starl`,
+      { file: location },
+    );
+  }
+}
+
 /**
- * Brings the database up to the newest schema, in one write transaction so that two processes starting
+ * Brings the database up to the newest schema. The check is a plain read, so opening a database that
+ * is up to date never waits for another process's write (a long import, say). Only when a migration
+ * is due does it take the write lock, and then checks again inside it, so that two processes starting
  * at once apply each migration exactly once. Returns the ids it applied.
  */
 export async function migrate(
@@ -139,6 +164,9 @@ export async function migrate(
   now: () => Date,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<number[]> {
+  const seen = await readApplied(driver.db);
+  assertKnown(seen, migrations, driver.location);
+  if (migrations.every((migration) => seen.has(migration.id))) return [];
   return driver.writeTransaction(async (trx) => {
     await trx.schema
       .createTable('schema_migrations')
@@ -147,16 +175,8 @@ export async function migrate(
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('applied_at', 'text', (c) => c.notNull())
       .execute();
-    const applied = new Set((await trx.selectFrom('schema_migrations').select('id').execute()).map((row) => row.id));
-    const newest = Math.max(0, ...migrations.map((m) => m.id));
-    const unknown = [...applied].filter((id) => id > newest);
-    if (unknown.length > 0) {
-      throw new StarlError(
-        'E_STORAGE',
-        `the database was written by a newer Starl (schema ${Math.max(...unknown)}, this one knows ${newest}); update Starl`,
-        { file: driver.location },
-      );
-    }
+    const applied = await readApplied(trx);
+    assertKnown(applied, migrations, driver.location);
     const done: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
       if (applied.has(migration.id)) continue;

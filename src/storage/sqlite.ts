@@ -36,24 +36,72 @@ function assertSqliteFile(path: string): void {
   }
 }
 
-/** Turns a driver error into a typed one that names the file. */
+/** Turns a driver error met while opening into a typed one that names the file. */
 function storageError(error: unknown, path: string): StarlError {
   if (error instanceof StarlError) return error;
+  const known = writeFailure(error, path);
+  if (known) return known;
   const message = error instanceof Error ? error.message : String(error);
   return new StarlError('E_STORAGE', `cannot open the database: ${message}`, { file: path });
 }
 
 /**
- * Opens an SQLite database for Starl, creating it (and its directory) only when `create` is true:
- * WAL mode so readers never block the writer, a busy timeout so two processes wait for each other
- * instead of failing, full sync so a submitted answer survives a crash, and foreign keys on.
+ * The typed error for a write that SQLite refused because another process held the lock past the
+ * busy timeout, or because the disk is full; undefined for any other failure. Either way the
+ * transaction was rolled back, so what was saved before is intact.
  */
-export function openSqliteDriver(path: string, create = true): StoreDriver {
+function writeFailure(error: unknown, path: string, busyTimeoutMs = BUSY_TIMEOUT_MS): StarlError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    const seconds = Math.round(busyTimeoutMs / 100) / 10;
+    return new StarlError(
+      'E_STORAGE_LOCKED',
+      `another Starl process is writing to this database (an import, a review or a save) and still held its lock after ${seconds} s; nothing was changed, so try again once it has finished`,
+      { file: path },
+    );
+  }
+  // SQLite reports a write that ran out of space (ENOSPC) as SQLITE_FULL.
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new StarlError('E_STORAGE_FULL', 'the disk is full, so this was not saved; everything saved before is safe. Free some space and try again', {
+      file: path,
+    });
+  }
+  return undefined;
+}
+
+/** Creates the database's directory (0700) and file (0600) when missing, so only their owner can read the answers. */
+function createPrivately(path: string): void {
+  if (path === ':memory:') return;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    // Another process created it first: that file is used as it is.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/** Options of {@link openSqliteDriver}. */
+export interface SqliteOptions {
+  /** Create the database (and its directory) when missing (default true); false refuses a missing file. */
+  create?: boolean;
+  /** How long a write waits for another process's write lock before failing with E_STORAGE_LOCKED; default 10 s. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens an SQLite database for Starl, creating it only when `create` is not false: WAL mode so readers
+ * never block the writer, a bounded busy timeout so two writing processes wait for each other, full
+ * sync so a submitted answer survives a crash, and foreign keys on.
+ */
+export function openSqliteDriver(path: string, options: SqliteOptions = {}): StoreDriver {
+  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
+  const create = options.create ?? true;
   assertSqliteFile(path);
   let database: Database.Database;
   try {
-    if (path !== ':memory:' && create) mkdirSync(dirname(path), { recursive: true });
-    database = new Database(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: !create });
+    if (create) createPrivately(path);
+    database = new Database(path, { timeout: busyTimeoutMs, fileMustExist: !create });
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
@@ -71,14 +119,18 @@ export function openSqliteDriver(path: string, create = true): StoreDriver {
       return db.connection().execute(async (conn) => {
         // IMMEDIATE takes the write lock now, waiting out the busy timeout; a deferred BEGIN that
         // upgrades later fails at once with SQLITE_BUSY when another process wrote meanwhile.
-        await sql`begin immediate`.execute(conn);
+        try {
+          await sql`begin immediate`.execute(conn);
+        } catch (error) {
+          throw writeFailure(error, path, busyTimeoutMs) ?? error;
+        }
         try {
           const result = await work(conn);
           await sql`commit`.execute(conn);
           return result;
         } catch (error) {
           await sql`rollback`.execute(conn).catch(() => undefined);
-          throw error;
+          throw writeFailure(error, path, busyTimeoutMs) ?? error;
         }
       });
     },

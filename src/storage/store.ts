@@ -4,6 +4,8 @@ import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import type { StoreDriver } from './driver.js';
 import { migrate } from './migrations.js';
+import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
+import { assertLength, cleanName, tidyName } from '../text/names.js';
 import type {
   Company,
   CompanyFact,
@@ -14,11 +16,16 @@ import type {
   StoredAnswer,
   StoredReview,
 } from './records.js';
-import type { AnswersTable, CompaniesTable, ReviewsTable, StarlSchema, VerdictColumns } from './schema.js';
+import type { AnswersTable, CompaniesTable, ReviewsTable, StarlSchema, StoriesTable, VerdictColumns } from './schema.js';
 
-/** Folds a company name for lookups, so "ACME Corp" and "acme  corp" are the same company. */
+/** Folds a company name for lookups, so "ACME Corp", "acme  corp" and the same typed in NFD are one company. */
 export function companyKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return tidyName(name).toLowerCase();
+}
+
+/** Names to add to a list, each checked as {@link cleanName} checks it; blanks are dropped. */
+function cleanNames(names: readonly string[], field: string): string[] {
+  return names.filter((name) => tidyName(name) !== '').map((name) => cleanName(name, field));
 }
 
 /** The verdict and score columns of a report. */
@@ -80,6 +87,19 @@ function toReview(row: Selectable<ReviewsTable>): StoredReview {
   };
 }
 
+function toStory(row: Selectable<StoriesTable>): Story {
+  return {
+    id: row.id,
+    uid: row.uid,
+    title: row.title,
+    text: row.text,
+    competencies: JSON.parse(row.competencies) as string[],
+    parts: JSON.parse(row.parts) as Story['parts'],
+    sourceAnswerId: row.source_answer_id,
+    createdAt: row.created_at,
+  };
+}
+
 function toVerdicts(row: VerdictColumns): JudgedAnswer['verdicts'] {
   return {
     opportunity: row.opportunity,
@@ -98,11 +118,15 @@ async function companyRowNamed(db: Kysely<StarlSchema>, nameOrAlias: string): Pr
   return all.find((row) => (JSON.parse(row.aliases) as string[]).some((alias) => companyKey(alias) === key));
 }
 
-/** Adds items to a list, keeping the first spelling of each and dropping blanks. */
+function noSuchSession(id: number): StarlError {
+  return new StarlError('E_NOT_FOUND', `no practice session ${id}; list them with: starl report --list`);
+}
+
+/** Adds names (already cleaned) to a list, keeping the first spelling of each. */
 function mergeNames(existing: string[], added: string[]): string[] {
   const seen = new Set(existing.map(companyKey));
   const merged = [...existing];
-  for (const name of added.map((n) => n.trim()).filter(Boolean)) {
+  for (const name of added) {
     if (seen.has(companyKey(name))) continue;
     seen.add(companyKey(name));
     merged.push(name);
@@ -187,8 +211,9 @@ export class Store {
 
   /** Adds a company, or updates the one with that name or alias (its own name is kept). */
   async saveCompany(input: CompanyInput): Promise<Company> {
-    const name = input.name.trim().replace(/\s+/g, ' ');
-    if (!name) throw new StarlError('E_USAGE', 'a company needs a name', { field: 'name' });
+    const name = cleanName(input.name, 'name');
+    const aliases = cleanNames(input.aliases ?? [], 'alias');
+    const competitors = cleanNames(input.competitors ?? [], 'competitor');
     const id = await this.driver.writeTransaction(async (trx) => {
       const existing = await companyRowNamed(trx, name);
       const at = this.stamp();
@@ -198,8 +223,8 @@ export class Store {
           .values({
             name,
             name_key: companyKey(name),
-            aliases: JSON.stringify(mergeNames([], input.aliases ?? [])),
-            competitors: JSON.stringify(mergeNames([], input.competitors ?? [])),
+            aliases: JSON.stringify(mergeNames([], aliases)),
+            competitors: JSON.stringify(mergeNames([], competitors)),
             context_text: input.contextText ?? null,
             context_source: input.contextSource ?? null,
             terms: JSON.stringify(input.terms ?? []),
@@ -214,8 +239,8 @@ export class Store {
       await trx
         .updateTable('companies')
         .set({
-          aliases: JSON.stringify(mergeNames(known.aliases, input.aliases ?? [])),
-          competitors: JSON.stringify(mergeNames(known.competitors, input.competitors ?? [])),
+          aliases: JSON.stringify(mergeNames(known.aliases, aliases)),
+          competitors: JSON.stringify(mergeNames(known.competitors, competitors)),
           context_text: input.contextText === undefined ? known.contextText : input.contextText,
           context_source: input.contextSource === undefined ? known.contextSource : input.contextSource,
           terms: JSON.stringify(input.terms ?? known.terms),
@@ -257,6 +282,8 @@ export class Store {
 
   /** Saves a research fact about a company. */
   async addFact(companyId: number, fact: { kind: string; text: string; source: string }): Promise<CompanyFact> {
+    assertLength(fact.text, 'fact', MAX_FACT_LENGTH);
+    assertLength(fact.source, 'source', MAX_SOURCE_LENGTH);
     const uid = randomUUID();
     await this.driver.writeTransaction((trx) =>
       trx
@@ -296,7 +323,7 @@ export class Store {
         .values({
           uid: randomUUID(),
           company_id: input.companyId,
-          role: input.role,
+          role: input.role === null ? null : cleanName(input.role, 'role'),
           field: input.field,
           mode: input.mode,
           status: 'active',
@@ -343,7 +370,7 @@ export class Store {
   /** The session with this id; a typed error naming the id when there is none. */
   async requireSession(id: number): Promise<Session> {
     const session = await this.findSession(id);
-    if (!session) throw new StarlError('E_NOT_FOUND', `no practice session ${id}; list them with: starl report --list`);
+    if (!session) throw noSuchSession(id);
     return session;
   }
 
@@ -390,11 +417,17 @@ export class Store {
     });
   }
 
-  /** Marks a session finished. */
+  /**
+   * Marks a session finished, once: finishing it again keeps the first `finishedAt`. Done in a write
+   * transaction, as answers are saved, so no answer can be stored after the session finished.
+   */
   async finishSession(id: number): Promise<void> {
-    await this.driver.writeTransaction((trx) =>
-      trx.updateTable('sessions').set({ status: 'finished', finished_at: this.stamp() }).where('id', '=', id).execute(),
-    );
+    await this.driver.writeTransaction(async (trx) => {
+      const row = await trx.selectFrom('sessions').select('status').where('id', '=', id).executeTakeFirst();
+      if (!row) throw noSuchSession(id);
+      if (row.status === 'finished') return;
+      await trx.updateTable('sessions').set({ status: 'finished', finished_at: this.stamp() }).where('id', '=', id).execute();
+    });
   }
 
   /**
@@ -403,6 +436,12 @@ export class Store {
    */
   async saveAnswer(input: AnswerInput): Promise<StoredAnswer> {
     const id = await this.driver.writeTransaction(async (trx) => {
+      // Checked inside the transaction that inserts, so a finish that commits first always wins.
+      const session = await trx.selectFrom('sessions').select('status').where('id', '=', input.sessionId).executeTakeFirst();
+      if (!session) throw noSuchSession(input.sessionId);
+      if (session.status === 'finished') {
+        throw new StarlError('E_SESSION_FINISHED', `practice session ${input.sessionId} is finished, so it takes no more answers; start a new one with: starl practice`);
+      }
       let attempt: number;
       if (input.followUpOf != null) {
         const original = await trx.selectFrom('answers').select('attempt').where('id', '=', input.followUpOf).executeTakeFirst();
@@ -454,38 +493,34 @@ export class Store {
 
   /** Saves a story to the bank. */
   async saveStory(input: Omit<Story, 'id' | 'uid' | 'createdAt'>): Promise<Story> {
-    const id = await this.driver.writeTransaction(async (trx) => {
-      const row = await trx
+    const title = cleanName(input.title, 'title');
+    if (input.competencies.length > MAX_COMPETENCIES) {
+      throw new StarlError('E_INPUT_TOO_LONG', `a story lists at most ${MAX_COMPETENCIES} competencies, not ${input.competencies.length}`, { field: 'competencies' });
+    }
+    for (const competency of input.competencies) assertLength(competency, 'competency', MAX_COMPETENCY_LENGTH);
+    // The saved row comes back from the insert itself: once committed, nothing is left to fail.
+    const row = await this.driver.writeTransaction((trx) =>
+      trx
         .insertInto('stories')
         .values({
           uid: randomUUID(),
-          title: input.title,
+          title,
           text: input.text,
           competencies: JSON.stringify(input.competencies),
           parts: JSON.stringify(input.parts),
           source_answer_id: input.sourceAnswerId,
           created_at: this.stamp(),
         })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
-    });
-    return (await this.listStories()).find((story) => story.id === id)!;
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    return toStory(row);
   }
 
   /** Every story in the bank, oldest first. */
   async listStories(): Promise<Story[]> {
     const rows = await this.db.selectFrom('stories').selectAll().orderBy('id').execute();
-    return rows.map((row) => ({
-      id: row.id,
-      uid: row.uid,
-      title: row.title,
-      text: row.text,
-      competencies: JSON.parse(row.competencies) as string[],
-      parts: JSON.parse(row.parts) as Story['parts'],
-      sourceAnswerId: row.source_answer_id,
-      createdAt: row.created_at,
-    }));
+    return rows.map(toStory);
   }
 
   /** For each story saved from a practice answer, the question that answer was given to, by story id. */
@@ -507,34 +542,40 @@ export class Store {
   /**
    * Saves a whole review's answers together: all of them or, on any failure, none. With a
    * `transcriptKey` (see `transcriptKey` in reviews.ts), the answers saved before under the same key
-   * are replaced in the same transaction, so saving one interview twice keeps it once.
+   * are replaced in the same transaction, so saving one interview twice keeps it once. Each row comes
+   * back from its own insert, so nothing is read back after the commit: once committed, it succeeded.
    */
   async saveReviews(inputs: ReviewInput[], transcriptKey: string | null = null): Promise<StoredReview[]> {
-    const ids = await this.driver.writeTransaction(async (trx) => {
+    const rows = await this.driver.writeTransaction(async (trx) => {
       if (transcriptKey !== null) await trx.deleteFrom('reviews').where('transcript_key', '=', transcriptKey).execute();
-      const saved: number[] = [];
+      const saved: Selectable<ReviewsTable>[] = [];
       for (const input of inputs) {
-        const row = await trx
-          .insertInto('reviews')
-          .values({
-            uid: randomUUID(),
-            source_file: input.sourceFile,
-            question: input.question,
-            answer: input.answer,
-            report: JSON.stringify(input.report),
-            answered_at: input.answeredAt ?? null,
-            created_at: this.stamp(),
-            transcript_key: transcriptKey,
-            ...verdictColumns(input.report),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        saved.push(row.id);
+        saved.push(
+          await trx
+            .insertInto('reviews')
+            .values({
+              uid: randomUUID(),
+              source_file: input.sourceFile,
+              question: input.question,
+              answer: input.answer,
+              report: JSON.stringify(input.report),
+              answered_at: input.answeredAt ?? null,
+              created_at: this.stamp(),
+              transcript_key: transcriptKey,
+              ...verdictColumns(input.report),
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow(),
+        );
       }
       return saved;
     });
-    if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('reviews').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return rows.map(toReview);
+  }
+
+  /** Up to `limit` saved review answers with ids above `afterId`, oldest first: one page of a long list. */
+  async reviewsAfter(afterId: number, limit: number): Promise<StoredReview[]> {
+    const rows = await this.db.selectFrom('reviews').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
     return rows.map(toReview);
   }
 
@@ -555,13 +596,15 @@ export class Store {
    * question answered with a follow-up, the follow-up's row carries the judgement of both together.
    */
   async judgedAnswers(): Promise<JudgedAnswer[]> {
+    // Only the columns progress needs: the reports, the bulk of each row, stay in the database.
+    const verdicts = ['question_type', 'opportunity', 'memorable', 'specific_reason', 'starl', 'opportunity_score', 'memorable_score', 'specific_reason_score', 'starl_score'] as const;
     const answers = await this.db
       .selectFrom('answers')
-      .selectAll()
+      .select(['id', 'session_id', 'question', 'answer', 'created_at', ...verdicts])
       .execute();
     const reviews = await this.db
       .selectFrom('reviews')
-      .selectAll()
+      .select(['id', 'question', 'answer', 'answered_at', 'created_at', ...verdicts])
       .execute();
     const judged: JudgedAnswer[] = [
       ...answers.map((row) => ({

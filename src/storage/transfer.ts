@@ -1,8 +1,18 @@
-import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { Kysely, Selectable } from 'kysely';
 import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
-import type { StarlSchema } from './schema.js';
+import type { Session, Story } from './records.js';
+import type {
+  AnswersTable,
+  CompaniesTable,
+  CompanyFactsTable,
+  ReviewsTable,
+  SessionQuestionsTable,
+  SessionsTable,
+  StarlSchema,
+  StoriesTable,
+  VerdictColumns,
+} from './schema.js';
 import { companyKey, verdictColumns, type Store } from './store.js';
 
 /** Names the export format, so an import can tell a Starl file from any other JSON. */
@@ -10,105 +20,19 @@ export const EXPORT_FORMAT = 'starl-export';
 /** Bumped only when a change would make an older Starl misread a newer file. */
 export const EXPORT_VERSION = 1;
 
-const text = z.string();
-const nullableText = z.string().nullable();
-const id = z.number().int().positive();
-const timestamp = z.string().min(1);
-const verdict = z.enum(['pass', 'miss', 'n/a']);
-const reasonReport = z.looseObject({ verdict, score: z.number().nullable() });
-
-// Only the fields the columns are derived from are checked; the rest of a report is kept as it was.
-const report = z.looseObject({
-  questionType: z.string(),
-  reasons: z.looseObject({
-    opportunity: reasonReport,
-    memorable: reasonReport,
-    specificReason: reasonReport,
-    starl: reasonReport,
-  }),
-});
-
-const exportSchema = z.object({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  exportedAt: timestamp,
-  companies: z.array(
-    z.object({
-      id,
-      name: text.min(1),
-      aliases: z.array(text),
-      competitors: z.array(text),
-      context_text: nullableText,
-      context_source: nullableText,
-      terms: z.array(text),
-      created_at: timestamp,
-      updated_at: timestamp,
-    }),
-  ),
-  company_facts: z.array(
-    z.object({ id, uid: text.min(1), company_id: id, kind: text, text, source: text, created_at: timestamp }),
-  ),
-  sessions: z.array(
-    z.object({
-      id,
-      uid: text.min(1),
-      company_id: id.nullable(),
-      role: nullableText,
-      field: nullableText,
-      mode: z.enum(['interview', 'drill']),
-      status: z.enum(['active', 'finished']),
-      started_at: timestamp,
-      finished_at: timestamp.nullable(),
-    }),
-  ),
-  session_questions: z.array(
-    z.object({ id, session_id: id, position: z.number().int().nonnegative(), bank_id: nullableText, question_type: text, text }),
-  ),
-  answers: z.array(
-    z.object({
-      id,
-      uid: text.min(1),
-      session_id: id,
-      position: z.number().int().nonnegative(),
-      attempt: z.number().int().positive(),
-      follow_up_of: id.nullable(),
-      question: text,
-      answer: text,
-      seconds: z.number().nonnegative(),
-      report,
-      created_at: timestamp,
-    }),
-  ),
-  stories: z.array(
-    z.object({
-      id,
-      uid: text.min(1),
-      title: text,
-      text,
-      competencies: z.array(text),
-      parts: z.array(z.object({ text, star: nullableText })),
-      source_answer_id: id.nullable(),
-      created_at: timestamp,
-    }),
-  ),
-  reviews: z.array(
-    z.object({
-      id,
-      uid: text.min(1),
-      source_file: text,
-      question: text,
-      answer: text,
-      report,
-      answered_at: nullableText,
-      created_at: timestamp,
-      // Exports written before reviews knew their transcript have no key.
-      transcript_key: nullableText.optional(),
-    }),
-  ),
-});
-
-/** Everything Starl keeps, as one JSON document the candidate owns. */
-export type ExportDocument = z.infer<typeof exportSchema>;
+/** Everything Starl keeps, as one JSON document the candidate owns: every table's rows, JSON columns decoded. */
+export interface ExportDocument {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  companies: (Omit<Selectable<CompaniesTable>, 'name_key' | 'aliases' | 'competitors' | 'terms'> & { aliases: string[]; competitors: string[]; terms: string[] })[];
+  company_facts: Selectable<CompanyFactsTable>[];
+  sessions: (Omit<Selectable<SessionsTable>, 'mode' | 'status'> & Pick<Session, 'mode' | 'status'>)[];
+  session_questions: Selectable<SessionQuestionsTable>[];
+  answers: (Omit<Selectable<AnswersTable>, keyof VerdictColumns | 'report'> & { report: Report })[];
+  stories: (Omit<Selectable<StoriesTable>, 'competencies' | 'parts'> & Pick<Story, 'competencies' | 'parts'>)[];
+  reviews: (Omit<Selectable<ReviewsTable>, keyof VerdictColumns | 'report'> & { report: Report })[];
+}
 
 /** How many rows an import added, and how many it found already present (by their ids). */
 export interface ImportCounts {
@@ -151,7 +75,7 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
       question: row.question,
       answer: row.answer,
       seconds: row.seconds,
-      report: parse(row.report) as ExportDocument['answers'][number]['report'],
+      report: parse(row.report) as Report,
       created_at: row.created_at,
     })),
     stories: stories.map((row) => ({
@@ -165,7 +89,7 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
       source_file: row.source_file,
       question: row.question,
       answer: row.answer,
-      report: parse(row.report) as ExportDocument['reviews'][number]['report'],
+      report: parse(row.report) as Report,
       answered_at: row.answered_at,
       created_at: row.created_at,
       transcript_key: row.transcript_key,
@@ -173,57 +97,58 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
   };
 }
 
-/** The 1-based line of a character offset, for pointing at a JSON syntax error. */
-function lineAt(source: string, offset: number): number {
-  return source.slice(0, offset).split('\n').length;
-}
+/** The tables whose rows carry a uid, which an import matches rows by. */
+const UID_TABLES = ['company_facts', 'sessions', 'answers', 'stories', 'reviews'] as const;
 
 /**
- * Reads and checks an export file's text without touching any database: bad JSON, a different format
- * or a field of the wrong shape is a typed error naming the file, the line or the field.
+ * Checks, before anything is written, that the rows fit together: no id or uid twice in a table, every
+ * reference to a row in the same file, a follow-up only of an earlier answer to the same question (so
+ * follow-ups never form a cycle), and every answer to a question its session planned.
  */
-export function parseExport(source: string, file: string): ExportDocument {
-  let value: unknown;
-  try {
-    value = JSON.parse(source);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // "Unexpected end of JSON input" gives no position: the file stops short, so its end is where it broke.
-    const position = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/i.test(message) ? String(source.trimEnd().length) : undefined);
-    const line = position === undefined ? undefined : lineAt(source, Number(position));
-    throw new StarlError('E_INPUT_BAD_JSON', `not a valid JSON file: ${message}`, { file, ...(line ? { line } : {}) });
-  }
-  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== EXPORT_FORMAT) {
-    throw new StarlError('E_INPUT_BAD_FIELD', `not a Starl export (expected "format": "${EXPORT_FORMAT}")`, { file });
-  }
-  const parsed = exportSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-    throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${issue.message}`, { file, field });
-  }
-  assertReferences(parsed.data, file);
-  return parsed.data;
-}
-
-/** Checks that every row refers only to rows in the same file, before anything is written. */
-function assertReferences(doc: ExportDocument, file: string): void {
-  const ids = (rows: { id: number }[]) => new Set(rows.map((row) => row.id));
-  const companies = ids(doc.companies);
-  const sessions = ids(doc.sessions);
-  const answers = ids(doc.answers);
-  const check = (ok: boolean, field: string, what: string) => {
-    if (!ok) throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: it refers to ${what} it does not contain`, { file, field });
+export function assertExportConsistent(doc: ExportDocument, file: string): void {
+  const damaged = (field: string, what: string): never => {
+    throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${what}`, { file, field });
   };
-  doc.company_facts.forEach((row, i) => check(companies.has(row.company_id), `company_facts[${i}].company_id`, `company ${row.company_id}`));
-  doc.sessions.forEach((row, i) => check(row.company_id === null || companies.has(row.company_id), `sessions[${i}].company_id`, `company ${row.company_id}`));
-  doc.session_questions.forEach((row, i) => check(sessions.has(row.session_id), `session_questions[${i}].session_id`, `session ${row.session_id}`));
+  const assertUnique = (table: keyof ExportDocument & string, rows: readonly Record<string, unknown>[], key: 'id' | 'uid') => {
+    const seen = new Set<unknown>();
+    rows.forEach((row, i) => {
+      if (seen.has(row[key])) damaged(`${table}[${i}].${key}`, `${key} ${JSON.stringify(row[key])} appears twice in ${table}`);
+      seen.add(row[key]);
+    });
+  };
+  for (const table of ['companies', 'session_questions', ...UID_TABLES] as const) assertUnique(table, doc[table], 'id');
+  for (const table of UID_TABLES) assertUnique(table, doc[table], 'uid');
+
+  const companies = new Set(doc.companies.map((row) => row.id));
+  const sessions = new Set(doc.sessions.map((row) => row.id));
+  const answers = new Map(doc.answers.map((row) => [row.id, row]));
+  const refersTo = (ok: boolean, field: string, what: string) => {
+    if (!ok) damaged(field, `it refers to ${what} it does not contain`);
+  };
+  doc.company_facts.forEach((row, i) => refersTo(companies.has(row.company_id), `company_facts[${i}].company_id`, `company ${row.company_id}`));
+  doc.sessions.forEach((row, i) => refersTo(row.company_id === null || companies.has(row.company_id), `sessions[${i}].company_id`, `company ${row.company_id}`));
+
+  const planned = new Map<number, Set<number>>();
+  doc.session_questions.forEach((row, i) => {
+    refersTo(sessions.has(row.session_id), `session_questions[${i}].session_id`, `session ${row.session_id}`);
+    const positions = planned.get(row.session_id) ?? new Set<number>();
+    if (positions.has(row.position)) damaged(`session_questions[${i}].position`, `session ${row.session_id} has two questions at position ${row.position}`);
+    planned.set(row.session_id, positions.add(row.position));
+  });
   doc.answers.forEach((row, i) => {
-    check(sessions.has(row.session_id), `answers[${i}].session_id`, `session ${row.session_id}`);
-    check(row.follow_up_of === null || answers.has(row.follow_up_of), `answers[${i}].follow_up_of`, `answer ${row.follow_up_of}`);
+    refersTo(sessions.has(row.session_id), `answers[${i}].session_id`, `session ${row.session_id}`);
+    if (!planned.get(row.session_id)?.has(row.position)) {
+      damaged(`answers[${i}].position`, `answer ${row.id} answers question ${row.position}, which session ${row.session_id} does not have`);
+    }
+    if (row.follow_up_of === null) return;
+    const original = answers.get(row.follow_up_of);
+    refersTo(original !== undefined, `answers[${i}].follow_up_of`, `answer ${row.follow_up_of}`);
+    if (original!.id >= row.id || original!.session_id !== row.session_id || original!.position !== row.position) {
+      damaged(`answers[${i}].follow_up_of`, `answer ${row.id} follows up answer ${row.follow_up_of}, which is not an earlier answer to the same question`);
+    }
   });
   doc.stories.forEach((row, i) =>
-    check(row.source_answer_id === null || answers.has(row.source_answer_id), `stories[${i}].source_answer_id`, `answer ${row.source_answer_id}`),
+    refersTo(row.source_answer_id === null || answers.has(row.source_answer_id), `stories[${i}].source_answer_id`, `answer ${row.source_answer_id}`),
   );
 }
 
@@ -336,7 +261,7 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
           session_id: sessionIds.get(row.session_id)!,
           follow_up_of: row.follow_up_of === null ? null : answerIds.get(row.follow_up_of)!,
           report: JSON.stringify(row.report),
-          ...verdictColumns(row.report as unknown as Report),
+          ...verdictColumns(row.report),
         })
         .returning('id')
         .executeTakeFirstOrThrow();

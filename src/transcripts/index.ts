@@ -1,5 +1,6 @@
 export { readInterview, type ReadInterviewOptions } from './interview.js';
 export { parseTranscript, detectKind, MAX_TRANSCRIPT_BYTES, type DetectedKind } from './parse.js';
+export { assertReviewFits, MAX_REVIEW_ANSWER_BYTES, MAX_REVIEW_PAIRS } from './limits.js';
 export { decodeTranscript, type TranscriptEncoding } from './decode.js';
 export { buildTurns } from './turns.js';
 export { chooseCandidate, type ChooseCandidateOptions } from './candidate.js';

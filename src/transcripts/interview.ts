@@ -3,6 +3,7 @@ import { pairQuestions } from './pairing.js';
 import { parseTranscript } from './parse.js';
 import { buildTurns } from './turns.js';
 import { transcriptError } from './errors.js';
+import { assertReviewFits } from './limits.js';
 import type { Interview } from './types.js';
 
 /** Options for reading an interview: who the candidate is, and the file name to put in messages. */
@@ -33,6 +34,7 @@ export function readInterview(text: string, options: ReadInterviewOptions = {}):
   if (pairs.length === 0) {
     throw transcriptError(`found no question answered by "${choice.candidate}"; name the candidate with --candidate if that is the wrong speaker`, turns[0]?.line ?? 1, options.file);
   }
+  assertReviewFits(pairs, options.file);
   return {
     format: parsed.format,
     timing: parsed.timing,

@@ -85,6 +85,16 @@ describe('starl practice without a terminal', () => {
     expect(resumed).toEqual({ sessionId: 1, status: 'finished', answered: 2 });
   });
 
+  it('prints a saved question without the escape sequences it may carry (from an imported file, say)', async () => {
+    const file = join(dir, 'starl.db');
+    await withStore(file, (store) =>
+      store.createSession({ companyId: null, role: null, field: null, mode: 'drill', questions: [{ bankId: null, questionType: 'opener', text: 'How are you?\u001b[2J\u001b]0;pwned\u0007' }] }),
+    );
+    const { printed } = await practiseFrom(`${OPENERS[0]}\n`, file, { resume: 1 });
+    expect(printed).toMatch(/^1\/1 · How are you\?$/m);
+    expect(printed).not.toMatch(/[\u001b\u0007]/);
+  });
+
   it('does not create the database before the first answer is read', async () => {
     const file = join(dir, 'starl.db');
     const input = new PassThrough();
@@ -126,7 +136,8 @@ describe('empty sessions', () => {
     const { stdout, error } = await runCommand(registerReport, ['report', '--db', file]);
     expect(error).toBeNull();
     expect(stdout).toMatch(/^# Drill #1/);
-    expect(stdout).toContain('Great, thanks!');
+    // The report's Markdown escapes the answer's "!".
+    expect(stdout).toContain('Great, thanks\\!');
   });
 
   it('with only empty sessions, the report says there is nothing to show yet', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerReport } from '../../src/cli/commands/report.js';
+import { analyze } from '../../src/core/analyze.js';
 import { StarlError } from '../../src/core/errors.js';
 import { sessionHtml } from '../../src/report/html.js';
 import { sessionMarkdown } from '../../src/report/markdown.js';
@@ -77,5 +78,26 @@ describe('session report', () => {
     const result = await runCommand(registerReport, ['report', '42', '--db', file]);
     expect(result.error).toBeInstanceOf(StarlError);
     expect((result.error as StarlError).message).toBe('no practice session 42; list them with: starl report --list');
+  });
+});
+
+describe('a Markdown report of hostile text', () => {
+  it('carries no HTML, script or javascript: link that a renderer would run', async () => {
+    const hostile = '<img src=x onerror=alert(1)> <script>alert(2)</script> [click](javascript:alert(3))';
+    const company = await store.saveCompany({ name: 'Acme' });
+    await store.addFact(company.id, { kind: 'news', text: 'They opened a depot.', source: 'BBC' });
+    const session = await store.createSession({
+      companyId: company.id,
+      role: `nurse ${hostile}`,
+      field: null,
+      mode: 'drill',
+      questions: [{ bankId: null, questionType: 'behavioral', text: `Tell me about a time you fixed a process. ${hostile}` }],
+    });
+    const answer = `Our month-end close took eight days. I built a matching script. The close came down to four days. ${hostile}`;
+    await store.saveAnswer({ sessionId: session.id, position: 0, question: session.questions[0]!.text, answer, seconds: 30, report: analyze({ question: 'Tell me about a time you fixed a process.', answer }) });
+    const markdown = sessionMarkdown(await buildSessionReport(store, session.id));
+    expect(markdown).not.toMatch(/<img|<script|\]\(javascript:|<javascript:/i);
+    expect(markdown).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(markdown).toContain('\\[click\\]\\(javascript:alert\\(3\\)\\)');
   });
 });

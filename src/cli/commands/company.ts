@@ -7,6 +7,7 @@ import { questionsToAsk } from '../../company/questions.js';
 import { readPosting } from '../../company/source.js';
 import { parseWholeNumber } from '../../practice/options.js';
 import { companyKey, DB_OPTION_HELP, withStore } from '../../storage/index.js';
+import { print } from '../print.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -47,10 +48,10 @@ export function registerCompany(program: Command): void {
           });
           const what = posting ? `with its posting from ${posting.source}` : known?.contextText ? 'keeping its posting' : 'without a posting';
           const alias = known && companyKey(known.name) !== companyKey(name) ? ` ("${name.trim()}" is another name for it)` : '';
-          process.stdout.write(`${known ? 'Updated' : 'Saved'} ${saved.name}${alias} ${what}.\n`);
+          print(`${known ? 'Updated' : 'Saved'} ${saved.name}${alias} ${what}.\n`);
           const terms = notebookTerms(saved);
-          if (terms.length) process.stdout.write(`Distinctive terms: ${terms.join(' · ')}\n`);
-          process.stdout.write(`See everything with: starl company show "${saved.name}"\n`);
+          if (terms.length) print(`Distinctive terms: ${terms.join(' · ')}\n`);
+          print(`See everything with: starl company show "${saved.name}"\n`);
         });
       },
     );
@@ -68,10 +69,10 @@ export function registerCompany(program: Command): void {
       await withStore(flags.db, async (store) => {
         const found = await store.requireCompany(name);
         await store.addFact(found.id, { kind, text: words.join(' ').trim(), source: flags.source.trim() });
-        process.stdout.write(`Saved a fact (${kind}) about ${found.name}.\n`);
+        print(`Saved a fact (${kind}) about ${found.name}.\n`);
         // The questions to ask follow the facts: show them as they are now.
         const questions = questionsToAsk(await store.factsOf(found.id));
-        process.stdout.write(`Questions to ask them now:\n${questions.map(({ question }, i) => `  ${i + 1}. ${question}\n`).join('')}`);
+        print(`Questions to ask them now:\n${questions.map(({ question }, i) => `  ${i + 1}. ${question}\n`).join('')}`);
       }, { create: false });
     });
 
@@ -83,7 +84,7 @@ export function registerCompany(program: Command): void {
     .action(async (name: string, flags: { db?: string }) => {
       await withStore(flags.db, async (store) => {
         const found = await store.requireCompany(name);
-        process.stdout.write(describeCompany(found, await store.factsOf(found.id)));
+        print(describeCompany(found, await store.factsOf(found.id)));
       }, { create: false });
     });
 
@@ -94,8 +95,8 @@ export function registerCompany(program: Command): void {
     .action(async (flags: { db?: string }) => {
       await withStore(flags.db, async (store) => {
         const companies = await store.listCompanies();
-        if (companies.length === 0) process.stdout.write('No companies yet: starl company add NAME --file posting.txt\n');
-        for (const c of companies) process.stdout.write(`${c.name}${c.aliases.length ? ` (${c.aliases.join(', ')})` : ''}\n`);
+        if (companies.length === 0) print('No companies yet: starl company add NAME --file posting.txt\n');
+        for (const c of companies) print(`${c.name}${c.aliases.length ? ` (${c.aliases.join(', ')})` : ''}\n`);
       }, { create: false });
     });
 }

@@ -1,8 +1,8 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { StarlError } from '../../core/errors.js';
 import { countOf } from '../../format/plural.js';
 import { DB_OPTION_HELP, exportAll, withStore } from '../../storage/index.js';
+import { writeFileAtomically } from '../write-file.js';
+import { print } from '../print.js';
 
 /** `starl export`: everything Starl keeps, as one JSON file the candidate owns. */
 export function registerExport(program: Command): void {
@@ -18,14 +18,7 @@ export function registerExport(program: Command): void {
         process.stdout.write(json);
         return;
       }
-      // Written beside the target and renamed, so a crash never leaves half an export under its name.
-      const partial = `${flags.out}.partial`;
-      try {
-        writeFileSync(partial, json);
-        renameSync(partial, flags.out);
-      } catch (error) {
-        throw new StarlError('E_INPUT_FILE', `cannot write the export: ${(error as Error).message}`, { file: flags.out });
-      }
+      writeFileAtomically(flags.out, json, 'export');
       const counts = [
         countOf(document.sessions.length, 'session'),
         countOf(document.answers.length, 'answer'),
@@ -33,6 +26,6 @@ export function registerExport(program: Command): void {
         countOf(document.companies.length, 'company', 'companies'),
         countOf(document.reviews.length, 'review'),
       ].join(', ');
-      process.stdout.write(`Exported ${counts} to ${flags.out}\n`);
+      print(`Exported ${counts} to ${flags.out}\n`);
     });
 }

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { readTextFile } from '../../files/read.js';
 import { countOf } from '../../format/plural.js';
-import { DB_OPTION_HELP, importAll, parseExport, withStore } from '../../storage/index.js';
+import { DB_OPTION_HELP, importAll, withStore } from '../../storage/index.js';
+import { parseExport } from '../../server/export-file.js';
+import { print } from '../print.js';
 
 /**
  * An export holds every session, answer and report, about 10 KB an answer: 128 MB is some thirteen
@@ -23,6 +25,6 @@ export function registerImport(program: Command): void {
       const counts = await withStore(flags.db, (store) => importAll(store, document));
       const added = Object.entries(counts.added).map(([table, n]) => `${table.replace(/_/g, ' ')} ${n}`);
       const present = Object.values(counts.alreadyPresent).reduce((sum, n) => sum + n, 0);
-      process.stdout.write(`${added.length ? `Imported: ${added.join(', ')}` : 'Imported nothing new'}${present ? ` (${countOf(present, 'row')} already present)` : ''}.\n`);
+      print(`${added.length ? `Imported: ${added.join(', ')}` : 'Imported nothing new'}${present ? ` (${countOf(present, 'row')} already present)` : ''}.\n`);
     });
 }

@@ -5,6 +5,7 @@ import { svgChart } from '../../progress/chart.js';
 import { describeProgress } from '../../progress/describe.js';
 import { progressSeries } from '../../progress/series.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
+import { print } from '../print.js';
 
 /** `starl progress`: pass share per reason over time, in the terminal and as an SVG chart. */
 export function registerProgress(program: Command): void {
@@ -18,14 +19,14 @@ export function registerProgress(program: Command): void {
         throw new StarlError('E_USAGE', 'the chart is drawn as SVG; name the file ….svg', { field: '--chart' });
       }
       const judged = await withStore(flags.db, (store) => store.judgedAnswers(), { create: false });
-      process.stdout.write(describeProgress(judged));
+      print(describeProgress(judged));
       if (flags.chart) {
         try {
           writeFileSync(flags.chart, await svgChart(progressSeries(judged)));
         } catch (error) {
           throw new StarlError('E_INPUT_FILE', `cannot write the chart: ${(error as Error).message}`, { file: flags.chart });
         }
-        process.stdout.write(`Chart written to ${flags.chart}\n`);
+        print(`Chart written to ${flags.chart}\n`);
       }
     });
 }

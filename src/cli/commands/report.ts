@@ -7,6 +7,7 @@ import { sessionHtml } from '../../report/html.js';
 import { sessionMarkdown } from '../../report/markdown.js';
 import { buildSessionReport } from '../../report/session.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
+import { print, printError } from '../print.js';
 
 function writeFile(file: string, text: string): void {
   try {
@@ -31,9 +32,9 @@ export function registerReport(program: Command): void {
       await withStore(flags.db, async (store) => {
         if (flags.list) {
           const sessions = await store.listSessions();
-          if (sessions.length === 0) process.stdout.write('No sessions yet: starl practice\n');
+          if (sessions.length === 0) print('No sessions yet: starl practice\n');
           for (const s of sessions) {
-            process.stdout.write(`#${s.id}  ${s.startedAt.slice(0, 16).replace('T', ' ')}  ${s.mode}  ${s.status}  ${countOf(s.questions.length, 'question')}${s.role ? `  ${s.role}` : ''}\n`);
+            print(`#${s.id}  ${s.startedAt.slice(0, 16).replace('T', ' ')}  ${s.mode}  ${s.status}  ${countOf(s.questions.length, 'question')}${s.role ? `  ${s.role}` : ''}\n`);
           }
           return;
         }
@@ -44,13 +45,13 @@ export function registerReport(program: Command): void {
         if (flags.json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
         if (flags.html) {
           writeFile(flags.html, sessionHtml(data));
-          process.stderr.write(`HTML report written to ${flags.html}\n`);
+          printError(`HTML report written to ${flags.html}\n`);
         }
         if (flags.md) {
           writeFile(flags.md, sessionMarkdown(data));
-          process.stderr.write(`Markdown report written to ${flags.md}\n`);
+          printError(`Markdown report written to ${flags.md}\n`);
         }
-        if (!flags.json && !flags.html && !flags.md) process.stdout.write(sessionMarkdown(data));
+        if (!flags.json && !flags.html && !flags.md) print(sessionMarkdown(data));
       }, { create: false });
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { StarlError } from '../../core/errors.js';
+import { parsePublicUrl } from '../../server/allowed-hosts.js';
 import { DEFAULT_PORT, defaultWorkerCount, startWorkers } from '../../server/serve.js';
 import { DB_OPTION_HELP } from '../../storage/index.js';
 
@@ -27,13 +28,21 @@ export function registerServe(program: Command): void {
     .description('start the web app on this machine and print its address')
     .option('--port <n>', `port to listen on, 0 for any free one (default ${DEFAULT_PORT})`, parsePort)
     .option('--host <address>', 'address to bind; other than 127.0.0.1 exposes Starl to your network', '127.0.0.1')
+    .option('--allowed-host <name>', 'a host name (or name:port) people reach Starl by beyond this machine; repeatable', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--public-url <url>', 'the address people open Starl at beyond this machine; its host is allowed', parsePublicUrl)
     .option('--db <file>', DB_OPTION_HELP)
     .option('--workers <n>', 'processes that judge answers side by side (default: one per core, at most 4)', parseWorkers)
-    .action(async (options: { port?: number; host: string; db?: string; workers?: number }) => {
+    .action(async (options: { port?: number; host: string; db?: string; workers?: number; allowedHost?: string[]; publicUrl?: string }) => {
       const workers = options.workers ?? defaultWorkerCount();
-      const server = await startWorkers({ port: options.port, host: options.host, dbFile: options.db }, workers);
+      const server = await startWorkers(
+        { port: options.port, host: options.host, dbFile: options.db, allowedHosts: options.allowedHost ?? [], ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) },
+        workers,
+      );
       if (!server.loopback) {
         process.stderr.write(`starl: warning: listening on ${options.host}, so other machines on your network can reach Starl and your answers.\n`);
+        if (!options.allowedHost?.length && !options.publicUrl) {
+          process.stderr.write('starl: only loopback names and the bound address are answered; name the others with --allowed-host NAME or --public-url URL.\n');
+        }
       }
       process.stdout.write(`Starl is running at ${server.url}\nDatabase: ${server.databasePath}\nWorkers: ${workers}\nPress Ctrl+C to stop.\n`);
       const stop = (): void => {

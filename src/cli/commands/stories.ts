@@ -7,6 +7,7 @@ import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
 import { describeStory, STORY_PROMPT, storyFromAnswer, suggestableStories } from '../../stories/bank.js';
 import { suggestStories } from '../../stories/match.js';
 import { MAX_TEXT_FILE_BYTES, readStdin } from '../io.js';
+import { print } from '../print.js';
 
 /** `starl stories`: the story bank: save STAR(L) stories, see their parts, find the best for a question. */
 export function registerStories(program: Command): void {
@@ -36,7 +37,7 @@ export function registerStories(program: Command): void {
           const report = analyze({ question: STORY_PROMPT, answer: text.trim() });
           draft = storyFromAnswer({ id: null, text: text.trim(), report }, flags.title, flags.competencies ?? []);
         }
-        process.stdout.write(describeStory(await store.saveStory(draft)));
+        print(describeStory(await store.saveStory(draft)));
       });
     });
 
@@ -47,8 +48,8 @@ export function registerStories(program: Command): void {
     .action(async (flags: { db?: string }) => {
       await withStore(flags.db, async (store) => {
         const all = await store.listStories();
-        if (all.length === 0) process.stdout.write('No stories yet: save one from practice, or with starl stories add\n');
-        for (const story of all) process.stdout.write(`${describeStory(story)}\n`);
+        if (all.length === 0) print('No stories yet: save one from practice, or with starl stories add\n');
+        for (const story of all) print(`${describeStory(story)}\n`);
       }, { create: false });
     });
 
@@ -62,8 +63,8 @@ export function registerStories(program: Command): void {
       const text = words.join(' ');
       await withStore(flags.db, async (store) => {
         const best = suggestStories({ text, competencies: flags.competencies ?? [] }, await suggestableStories(store));
-        if (best.length === 0) process.stdout.write('No story in your bank fits this question yet.\n');
-        for (const { story, why } of best) process.stdout.write(`#${story.id} ${story.title}  (${why})\n`);
+        if (best.length === 0) print('No story in your bank fits this question yet.\n');
+        for (const { story, why } of best) print(`#${story.id} ${story.title}  (${why})\n`);
       }, { create: false });
     });
 }

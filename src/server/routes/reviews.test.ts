@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { rules } from '../../core/rules/index.js';
 import { Store } from '../../storage/index.js';
 import { openSqliteDriver } from '../../storage/sqlite.js';
+import { MAX_REVIEW_PAIRS } from '../../transcripts/index.js';
 import { createApp } from '../app.js';
 
 const TRANSCRIPT = readFileSync(new URL('../../../test/fixtures/transcripts/zoom-backend-engineer.vtt', import.meta.url), 'utf8');
@@ -25,6 +27,46 @@ function postReview(body: unknown) {
 }
 
 describe('/api/reviews', () => {
+  it('refuses a transcript with more pairs than one review holds before judging any, and saves nothing', async () => {
+    const text = Array.from({ length: MAX_REVIEW_PAIRS + 1 }, (_, i) => `Q: Tell me about a time you led team ${i + 1}.\nA: I rebuilt the rota.\n`).join('\n');
+    const res = await postReview({ fileName: 'many.txt', text });
+    expect(res.status).toBe(413);
+    const { error } = await res.json();
+    expect(error.code).toBe('E_INPUT_TOO_LONG');
+    expect(error.message).toContain(`many.txt:${3 * MAX_REVIEW_PAIRS + 1}: the transcript has ${MAX_REVIEW_PAIRS + 1} questions and answers`);
+    expect(await store.listReviews()).toEqual([]);
+  });
+
+  it('answers a save that meets a full disk with 507 and E_STORAGE_FULL, keeping what was saved', async () => {
+    const first = await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT });
+    const saved = (await first.json()).saved;
+    // SQLite answers a write past its page limit exactly as it answers ENOSPC: SQLITE_FULL.
+    const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(store.driver.db);
+    await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(store.driver.db);
+    // Another interview, not the same one saved again (which would replace the first save in place).
+    const res = await postReview({ fileName: 'again.vtt', text: TRANSCRIPT.replace('how are you doing today?', 'how is your day going?') });
+    expect(res.status).toBe(507);
+    const { error } = await res.json();
+    expect(error.code).toBe('E_STORAGE_FULL');
+    expect(error.message).toContain('everything saved before is safe');
+    expect(await store.listReviews()).toHaveLength(saved);
+  });
+
+  it('sends a long list of saved answers a page at a time, all of them, in order', async () => {
+    const count = 450;
+    await store.saveReviews(Array.from({ length: count }, (_, i) => ({ sourceFile: 'long.vtt', question: `Question ${i}?`, answer: 'Yes.', report: analyze({ question: 'How are you?', answer: 'Great, thanks for asking.' }) })));
+    const res = await app.request('/api/reviews');
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const reader = res.body!.getReader();
+    const chunks: Uint8Array[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+    expect(chunks.length).toBeGreaterThan(1);
+    const listed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { question: string; verdicts: { opportunity: string } }[];
+    expect(listed.map((review) => review.question)).toEqual(Array.from({ length: count }, (_, i) => `Question ${i}?`));
+    expect(listed[0]!.verdicts.opportunity).toMatch(/pass|miss/);
+  });
+
   it('reviews a transcript pair by pair, names the main reason and saves the judged answers', async () => {
     const res = await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT });
     expect(res.status).toBe(200);

@@ -5,8 +5,12 @@ import type { Reason, Verdict } from '../../core/types.js';
 import { buildReview } from '../../review/index.js';
 import { saveReviewedTranscript, type Store } from '../../storage/index.js';
 import { readInterview } from '../../transcripts/index.js';
+import { jsonArrayStream } from '../json-stream.js';
 import { readJson } from '../read-json.js';
 import { MAX_TRANSCRIPT_BODY_BYTES, reviewRequestSchema } from '../schemas.js';
+
+/** How many saved review answers `GET /api/reviews` reads from the database at a time. */
+const REVIEWS_PER_PAGE = 200;
 
 /**
  * `POST /api/reviews` reviews a transcript pair by pair and saves the judged answers for progress;
@@ -22,17 +26,21 @@ export function registerReviewRoutes(app: Hono, store: Store): void {
     return c.json({ ...review, saved: saved?.saved ?? 0, replaced: saved?.replaced ?? false });
   });
 
-  app.get('/api/reviews', async (c) => {
-    const reviews = await store.listReviews();
-    return c.json(
-      reviews.map((review) => ({
-        id: review.id,
-        sourceFile: review.sourceFile,
-        question: review.question,
-        answer: review.answer,
-        createdAt: review.createdAt,
-        verdicts: Object.fromEntries(REASONS.map((reason) => [reason, review.report.reasons[reason].verdict])) as Record<Reason, Verdict>,
-      })),
-    );
-  });
+  app.get('/api/reviews', (c) =>
+    c.body(
+      jsonArrayStream(
+        (afterId) => store.reviewsAfter(afterId, REVIEWS_PER_PAGE),
+        (review) => ({
+          id: review.id,
+          sourceFile: review.sourceFile,
+          question: review.question,
+          answer: review.answer,
+          createdAt: review.createdAt,
+          verdicts: Object.fromEntries(REASONS.map((reason) => [reason, review.report.reasons[reason].verdict])) as Record<Reason, Verdict>,
+        }),
+      ),
+      200,
+      { 'content-type': 'application/json' },
+    ),
+  );
 }

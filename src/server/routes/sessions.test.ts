@@ -47,7 +47,25 @@ describe('/api/sessions', () => {
     const finished = await (await send(`/api/sessions/${session.id}/finish`, {})).json();
     expect(finished.status).toBe('finished');
     const late = await send(`/api/sessions/${session.id}/answers`, { position: 1, answer: STORY, seconds: 5 });
-    expect(late.status).toBe(400);
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.code).toBe('E_SESSION_FINISHED');
+  });
+
+  it('stores no answer after a finish that raced it, and finishing twice keeps the first time', async () => {
+    const session = await (await send('/api/sessions', { only: 'behavioral', count: 1, seed: 3 })).json();
+    // The answer is judged between reading the session and saving; the finish lands in that gap.
+    const [answered, finished] = await Promise.all([
+      send(`/api/sessions/${session.id}/answers`, { position: 0, answer: STORY, seconds: 20 }),
+      send(`/api/sessions/${session.id}/finish`, {}),
+    ]);
+    expect(finished.status).toBe(200);
+    const { finishedAt } = await finished.json();
+    const detail = await (await app.request(`/api/sessions/${session.id}`)).json();
+    if (answered.status === 201) expect(detail.answers[0].createdAt <= finishedAt).toBe(true);
+    else expect((await answered.json()).error.code).toBe('E_SESSION_FINISHED');
+    for (const answer of detail.answers) expect(answer.createdAt <= finishedAt).toBe(true);
+    const again = await (await send(`/api/sessions/${session.id}/finish`, {})).json();
+    expect(again.finishedAt).toBe(finishedAt);
   });
 
   it('names what is wrong: a position outside the plan, an unknown session, a bad id, an unknown company', async () => {

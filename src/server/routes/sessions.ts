@@ -47,7 +47,6 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
     if (!planned) {
       throw new StarlError('E_INPUT_BAD_FIELD', `session ${session.id} has questions 0 to ${session.questions.length - 1}, not ${request.position}.`, { field: 'position' });
     }
-    if (session.status === 'finished') throw new StarlError('E_USAGE', `practice session ${session.id} is already finished.`);
     const original = request.followUpOf == null ? null : await store.requireAnswer(request.followUpOf);
     if (original && (original.sessionId !== session.id || original.position !== request.position)) {
       throw new StarlError('E_INPUT_BAD_FIELD', `answer ${original.id} is not an answer to this question.`, { field: 'followUpOf' });
@@ -71,7 +70,6 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
 
   app.post('/api/sessions/:id/finish', async (c) => {
     const id = idParam(c);
-    await store.requireSession(id);
     await store.finishSession(id);
     return c.json(withAims(await store.requireSession(id)));
   });

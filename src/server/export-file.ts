@@ -1,0 +1,151 @@
+// Reading a `starl export` file for import. It lives beside the API's schemas because it checks the
+// file with them; the storage, a floor below, checks that the rows fit together and writes them.
+import { z } from 'zod';
+import { StarlError } from '../core/errors.js';
+import { assertExportConsistent, EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from '../storage/index.js';
+import {
+  answerRequestSchema,
+  companyRequestSchema,
+  factRequestSchema,
+  reportSchema,
+  sessionRequestSchema,
+  sessionSchema,
+  storyRequestSchema,
+  storySchema,
+  timestampSchema,
+} from './schemas.js';
+
+// The fields that the API also takes or returns are checked with the API's own schemas, so a file
+// can hold nothing the API would refuse: a report of the wrong shape, an unknown kind of fact, a
+// name over its limit, a time that is no time.
+const text = z.string();
+const nullableText = z.string().nullable();
+const id = z.number().int().positive();
+const uid = text.min(1);
+const position = z.number().int().nonnegative();
+const companyName = companyRequestSchema.shape.name;
+
+/** A `starl export` file, as an import checks it. */
+const exportSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: timestampSchema,
+  companies: z.array(
+    z.object({
+      id,
+      name: companyName,
+      aliases: z.array(companyName),
+      competitors: z.array(companyName),
+      context_text: nullableText,
+      context_source: nullableText,
+      terms: z.array(text),
+      created_at: timestampSchema,
+      updated_at: timestampSchema,
+    }),
+  ),
+  company_facts: z.array(
+    z.object({
+      id,
+      uid,
+      company_id: id,
+      kind: factRequestSchema.shape.kind,
+      text: factRequestSchema.shape.text,
+      source: factRequestSchema.shape.source.unwrap(),
+      created_at: timestampSchema,
+    }),
+  ),
+  sessions: z.array(
+    z.object({
+      id,
+      uid,
+      company_id: id.nullable(),
+      role: sessionRequestSchema.shape.role.unwrap().nullable(),
+      field: nullableText,
+      mode: sessionSchema.shape.mode,
+      status: sessionSchema.shape.status,
+      started_at: timestampSchema,
+      finished_at: timestampSchema.nullable(),
+    }),
+  ),
+  session_questions: z.array(z.object({ id, session_id: id, position, bank_id: nullableText, question_type: text, text })),
+  answers: z.array(
+    z.object({
+      id,
+      uid,
+      session_id: id,
+      position,
+      attempt: z.number().int().positive(),
+      follow_up_of: id.nullable(),
+      question: text,
+      answer: text,
+      seconds: answerRequestSchema.shape.seconds,
+      report: reportSchema,
+      created_at: timestampSchema,
+    }),
+  ),
+  stories: z.array(
+    z.object({
+      id,
+      uid,
+      title: storyRequestSchema.shape.title,
+      text,
+      competencies: storyRequestSchema.shape.competencies.unwrap(),
+      parts: storySchema.shape.parts,
+      source_answer_id: id.nullable(),
+      created_at: timestampSchema,
+    }),
+  ),
+  reviews: z.array(
+    z.object({
+      id,
+      uid,
+      source_file: text,
+      question: text,
+      answer: text,
+      report: reportSchema,
+      answered_at: timestampSchema.nullable(),
+      created_at: timestampSchema,
+      // Exports written before reviews knew their transcript have no key.
+      transcript_key: nullableText.default(null),
+    }),
+  ),
+});
+
+// Compile-time guard: what the schema lets through is what the storage imports.
+const schemaFitsStorage: z.infer<typeof exportSchema> extends ExportDocument ? true : false = true;
+void schemaFitsStorage;
+
+/** The 1-based line of a character offset, for pointing at a JSON syntax error. */
+function lineAt(source: string, offset: number): number {
+  return source.slice(0, offset).split('\n').length;
+}
+
+/**
+ * Reads and checks an export file's text whole, without touching any database: bad JSON, a different
+ * format, a field the API's schemas refuse or rows that do not fit together is a typed error naming
+ * the file, the line or the first bad record.
+ */
+export function parseExport(source: string, file: string): ExportDocument {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // "Unexpected end of JSON input" gives no position: the file stops short, so its end is where it broke.
+    const position = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/i.test(message) ? String(source.trimEnd().length) : undefined);
+    const line = position === undefined ? undefined : lineAt(source, Number(position));
+    throw new StarlError('E_INPUT_BAD_JSON', `not a valid JSON file: ${message}`, { file, ...(line ? { line } : {}) });
+  }
+  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== EXPORT_FORMAT) {
+    throw new StarlError('E_INPUT_BAD_FIELD', `not a Starl export (expected "format": "${EXPORT_FORMAT}")`, { file });
+  }
+  const parsed = exportSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+    throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${issue.message}`, { file, field });
+  }
+  const doc: ExportDocument = parsed.data;
+  assertExportConsistent(doc, file);
+  return doc;
+}
