@@ -159,10 +159,10 @@ export function storyFacts(doc: Document, star: StarLabelling): StoryFacts {
   const inStory = (i: number): boolean => labels[i] !== 'O';
   const ownAction = cues.some((c, i) => inStory(i) && labels[i] !== 'L' && c.ownAction);
   const weAction = cues.some((c, i) => inStory(i) && (c.weAction || c.passiveAction));
-  // A result told inside an action sentence still counts (the guide), as does a one-sentence story's; effort
+  // A result told inside an action sentence still counts (the specification); one in the scene does not; effort
   // told as the ending ("we all worked hard and got through it") is no result.
   const results = cues.flatMap((c, i) =>
-    (labels[i] === 'R' && !effortOnly(c)) || (inStory(i) && (c.measured || c.consequence || (c.result && !effortOnly(c) && (c.outcomeVerb || c.ownAction || c.weAction)))) ? [i] : [],
+    (labels[i] === 'R' && !effortOnly(c)) || (labels[i] === 'A' && (c.measured || c.consequence || (c.result && !effortOnly(c) && (c.outcomeVerb || c.ownAction || c.weAction)))) ? [i] : [],
   );
   const counted = (i: number): boolean => doc.sentences[i]!.tokens.some((t) => t.type === 'number' || (t.entity !== null && ['CARDINAL', 'PERCENT', 'MONEY', 'DURATION', 'TIME'].includes(t.entity)));
   const mostlyAside = shareOf(labels, words, ['O']) > 0.5;

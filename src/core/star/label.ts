@@ -40,7 +40,8 @@ function tellsConsequence(sentence: Sentence): boolean {
   if (own < 0) return false;
   return clauses.slice(own + 1).some((c, k) => {
     const between = sentence.text.slice(clauses[own + k]!.verb.end - sentence.start, c.verb.start - sentence.start);
-    return c.subject !== 'I' && (c.past || c.passive) && !c.modal && /\b(and|so)\b|,/.test(between) && !BACKGROUND.test(between);
+    // "…so the change had a purpose" gives a purpose, not an effect: possession is no consequence.
+    return c.subject !== 'I' && (c.past || c.passive) && !c.modal && c.verb.lemma !== 'have' && /\b(and|so)\b|,/.test(between) && !BACKGROUND.test(between);
   });
 }
 
