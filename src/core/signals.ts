@@ -17,7 +17,7 @@ const OUTCOME_NEAR_NUMBER =
 
 /** Phrases that tie a reason to the candidate: their experience, skills or goals, said in the first person. */
 const PERSONAL_TIE =
-  /\b((I've|I have|I had) (?!(heard|always|never|seen|read|noticed|looked|applied|got to|just|also|really|been told)\b)\w+|I'm (a|an) \w+|I (teach|work|run|manage|lead|volunteer|coach|study|design|build|write|code|nurse|drive|cook|train|sell|serve|care for) |I was (a|an|the|part of|responsible|in charge|leading|working|running|promoted)|I used|I built|I ran|I set up|I led|I wrote|I made|I did|I worked|I spent|I studied|I trained|I taught|I managed|I organised|I organized|I created|I started|I rebuilt|I launched|in my (current|last|previous|old) (role|job|team|company|school|placement)|at my (current|last|previous) |my (experience|background|degree|training|placement|work|career|mod|project|thesis|dissertation)|I'd (love|like|want|really like) to|I want to|I would like to|I'm (keen|hoping|looking) to|I hope to|I'm comfortable|I know how|I can bring|I'd bring|I'd take|which is (exactly )?(what|why)|that's (exactly )?(what|the work|why)|fits how I|matches (my|what I))/gi;
+  /\b((I've|I have|I had) (?!(heard|always|never|seen|read|noticed|looked|applied|got to|just|also|really|been told)\b)\w+|I'm (a|an) \w+|I (teach|work|run|manage|lead|volunteer|coach|study|design|build|write|code|nurse|drive|cook|train|sell|serve|care for) |I was (a|an|the|part of|responsible|in charge|leading|working|running|promoted)|I used|I built|I ran|I set up|I led|I wrote|I made|I worked|I spent|I studied|I trained|I taught|I managed|I organised|I organized|I created|I started|I rebuilt|I launched|in my (current|last|previous|old) (role|job|team|company|school|placement)|at my (current|last|previous) |my (experience|background|degree|training|placement|work|career|mod|project|thesis|dissertation)|I'd (love|like|want|really like) to|I want to|I would like to|I'm (keen|hoping|looking) to|I hope to|I'm comfortable|I know how|I can bring|I'd bring|I'd take|my (biggest |main |real )?(passions?|interests?) (is|are|lie)|fits (perfectly |well |exactly )?with my|my own (motivation|goals?|experience|interests?)|which is (exactly )?(what|why)|that's (exactly )?(what|the work|why)|fits how I|matches (my|what I))/gi;
 
 /** A question in the answer: a sentence ending in "?" or an "I'd like to ask / I was wondering" sentence. */
 const ASKS = /\?\s*$|\b(I'd like to (ask|know|hear)|I was wondering|I wondered|could you tell me|can you tell me|I'd love to (know|hear)|I'm curious (about|how|what|whether))\b/i;
@@ -207,7 +207,12 @@ function findSpecifics(text: string, used: Match[], company: string | null): Mat
   );
   const roleDuty = !/\b(role|job|position)\b/.test(lower) ? [] : regexMatches(/\b(the|this) (role|job|position)('s)? (includes?|involves?|covers?|owns?|means|would mean|is about)\b[^.]*|\b(part of|parts of) (the|this) (role|job)\b[^.]*/gi, text);
   const builds = !lower.includes('you ') ? [] : regexMatches(/\byou (build|publish|run|share|offer|give|let|train|rotate|pair|open|host|fund|donate|work|sponsor|support|choose|teach|check|make|sell|design|deliver|hire|handle|repair|recycle|create|ship|test|serve|grow|source|restore|print|care for|specialise|specialize|focus)\b[^.,;]*/gi, text);
-  const all = [...used, ...usedProduct, ...facts, ...yours, ...roleDuty, ...builds].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
+  // "Google's mission of making information accessible", "your website says the app is getting…": the
+  // specification names a mission and recent news as homework, when they say what the mission or news is.
+  const named = company ? `${escapeRegExp(company)}(?:'s|’s)` : '(?!)';
+  const mission = regexMatches(new RegExp(`\\b(?:your|${named}|the company's)\\s+(?:mission|vision|purpose|founding principle|values?)\\s+(?:of|to|is|are|that|—|-|:)\\s+[^.;]{12,}`, 'gi'), text);
+  const news = regexMatches(/\b(?:I (?:saw|read|noticed|heard|came across|watched|learned|learnt)|your (?:website|site|blog|post|report|announcement) (?:says|said|mentions|mentioned))\b[^.;]{0,20}\b(?:you|your|that you)\b[^.;]{12,}/gi, text);
+  const all = [...used, ...usedProduct, ...facts, ...yours, ...roleDuty, ...builds, ...mission, ...news].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
   all.sort((a, b) => a.start - b.start);
   return all.filter((m, i) => i === 0 || m.start >= all[i - 1]!.end);
 }
