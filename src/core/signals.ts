@@ -211,7 +211,7 @@ function findSpecifics(text: string, used: Match[], company: string | null): Mat
   // specification names a mission and recent news as homework, when they say what the mission or news is.
   const named = company ? `${escapeRegExp(company)}(?:'s|’s)` : '(?!)';
   const mission = regexMatches(new RegExp(`\\b(?:your|${named}|the company's)\\s+(?:mission|vision|purpose|founding principle|values?)\\s+(?:of|to|is|are|that|—|-|:)\\s+[^.;]{12,}`, 'gi'), text);
-  const news = regexMatches(/\b(?:I (?:saw|read|noticed|heard|came across|watched|learned|learnt)|your (?:website|site|blog|post|report|announcement) (?:says|said|mentions|mentioned))\b[^.;]{0,20}\b(?:you|your|that you)\b[^.;]{12,}/gi, text);
+  const news = regexMatches(/(?<=\b(?:I (?:saw|read|noticed|heard|came across|watched|learned|learnt)|your (?:website|site|blog|post|report|announcement) (?:says|said|mentions|mentioned))\b[^.;]{0,20})\b(?:you|your)\b[^.;]{12,}/gi, text);
   const all = [...used, ...usedProduct, ...facts, ...yours, ...roleDuty, ...builds, ...mission, ...news].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
   all.sort((a, b) => a.start - b.start);
   return all.filter((m, i) => i === 0 || m.start >= all[i - 1]!.end);
