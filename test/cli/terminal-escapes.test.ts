@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyzeBatch } from '../../src/cli/batch.js';
+import { analyzeBatch } from '../../src/cli/batch/run.js';
 import { registerCompany } from '../../src/cli/commands/company.js';
 import { registerStories } from '../../src/cli/commands/stories.js';
 import { reportError } from '../../src/cli/errors.js';
@@ -67,7 +67,7 @@ describe('data printed in the terminal carries no escape sequences', () => {
     let stderr = '';
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
     try {
-      await analyzeBatch(file);
+      await analyzeBatch(file, 1);
     } finally {
       spy.mockRestore();
     }

@@ -17,7 +17,7 @@ afterAll(cleanup);
 /** Runs the whole `starl` program in-process on `args` and returns what it printed on standard output. */
 async function printed(args: string[]): Promise<string> {
   let out = '';
-  const program = buildProgram().configureOutput({ writeOut: (text) => (out += text), writeErr: (text) => (out += text) });
+  const program = (await buildProgram(args)).configureOutput({ writeOut: (text) => (out += text), writeErr: (text) => (out += text) });
   await program.parseAsync(args, { from: 'user' }).catch((error: { exitCode?: number }) => {
     if (error.exitCode !== 0) throw error;
   });
@@ -26,7 +26,7 @@ async function printed(args: string[]): Promise<string> {
 
 /** The help of a subcommand, as `starl A B --help` prints it. */
 async function helpOf(...names: string[]): Promise<string> {
-  let command = buildProgram();
+  let command = await buildProgram(names);
   for (const name of names) command = command.commands.find((c) => c.name() === name)!;
   return command.helpInformation();
 }

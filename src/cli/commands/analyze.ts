@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { analyze } from '../../core/analyze.js';
+import { availableParallelism } from 'node:os';
 import { StarlError } from '../../core/errors.js';
 import { MAX_ANSWER_LENGTH } from '../../core/validate.js';
 import { readTextFile } from '../../files/read.js';
+import { parseWholeNumber } from '../../practice/options.js';
 import { MAX_TEXT_FILE_BYTES, readStdin } from '../io.js';
-import { renderReport } from '../render.js';
-import { analyzeBatch } from '../batch.js';
 
 interface AnalyzeFlags {
   question?: string;
@@ -16,6 +15,7 @@ interface AnalyzeFlags {
   contextFile?: string;
   json?: boolean;
   jsonl?: string | boolean;
+  workers?: number;
   color?: boolean;
 }
 
@@ -32,6 +32,7 @@ export function registerAnalyze(program: Command): void {
     .option('--context-file <file>', 'read the job posting or company text from a file')
     .option('--json', 'print the report as JSON')
     .option('--jsonl [file]', 'batch: read {"id","question","answer","context"?} lines from FILE or standard input, write one report per line')
+    .option('--workers <n>', 'batch: judge on this many threads (default: one per core)', (v) => parseWholeNumber(v, '--workers'))
     .option('--no-color', 'never colour the output')
     .addHelpText(
       'after',
@@ -40,12 +41,15 @@ Examples:
   starl analyze -q "How are you?" -a "Fine, you?"
   echo "I led the migration..." | starl analyze -q "Tell me about a time you led a project."
   starl analyze --jsonl answers.jsonl > reports.jsonl
+  starl analyze --jsonl answers.jsonl --workers 2 > reports.jsonl
 
 Answers are limited to ${MAX_ANSWER_LENGTH.toLocaleString('en')} characters.`,
     )
     .action(async (flags: AnalyzeFlags) => {
       if (flags.jsonl !== undefined) {
-        process.exitCode = await analyzeBatch(typeof flags.jsonl === 'string' ? flags.jsonl : null);
+        // The batch judges in worker threads; this thread only reads and writes, so it never loads the analyzer.
+        const { analyzeBatch } = await import('../batch/run.js');
+        process.exitCode = await analyzeBatch(typeof flags.jsonl === 'string' ? flags.jsonl : null, flags.workers ?? availableParallelism());
         return;
       }
       const question = await pick(flags.question, flags.questionFile, 'question');
@@ -56,6 +60,8 @@ Answers are limited to ${MAX_ANSWER_LENGTH.toLocaleString('en')} characters.`,
         answer = await readStdin(MAX_TEXT_FILE_BYTES, 'answer');
       }
       const context = (await pick(flags.context, flags.contextFile, 'context')) ?? null;
+      // Loaded here, not at the top, so `starl analyze --help` and the batch never load the language model.
+      const [{ analyze }, { renderReport }] = await Promise.all([import('../../core/analyze.js'), import('../render.js')]);
       const report = analyze({ question, answer, context });
       if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else process.stdout.write(renderReport(answer, report, flags.color !== false && Boolean(process.stdout.isTTY)));

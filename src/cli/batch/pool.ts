@@ -1,0 +1,90 @@
+import { Worker } from 'node:worker_threads';
+import type { Chunk } from './chunk.js';
+import type { LineOutcome } from './line.js';
+
+/** Judges chunks of lines, perhaps several at once; each promise settles with its own chunk's outcomes. */
+export interface ChunkJudge {
+  /** How many chunks it judges at the same time. */
+  readonly size: number;
+  judge(chunk: Chunk): Promise<LineOutcome[]>;
+  close(): Promise<void>;
+}
+
+interface Job {
+  chunk: Chunk;
+  resolve: (outcomes: LineOutcome[]) => void;
+  reject: (error: Error) => void;
+}
+
+/** Each worker's heap: room for the language model and a few long reports, so the batch's memory stays flat. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96 };
+
+/**
+ * The worker's entry. Built, it is worker.js. Run from source (tests, development), it is worker.ts,
+ * and a worker thread does not inherit the main thread's TypeScript loader, so it loads tsx first.
+ */
+function workerEntry(): URL {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const source = `const { tsImport } = await import(${JSON.stringify(tsx)}); await tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
+}
+
+/** `size` worker threads, each judging one chunk at a time; chunks wait in a queue for the next free worker. */
+export class WorkerPool implements ChunkJudge {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Job>();
+  private readonly queue: Job[] = [];
+  private failure: Error | null = null;
+
+  constructor(readonly size: number) {
+    const entry = workerEntry();
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(entry, { resourceLimits: WORKER_LIMITS });
+      worker.on('message', (outcomes: LineOutcome[]) => this.finish(worker, (job) => job.resolve(outcomes)));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (this.busy.has(worker)) this.fail(new Error(`a batch worker stopped with code ${code}`));
+      });
+      this.idle.push(worker);
+    }
+  }
+
+  judge(chunk: Chunk): Promise<LineOutcome[]> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.queue.push({ chunk, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.idle, ...this.busy.keys()].map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.busy.set(worker, job);
+      // The packed bytes are handed over, not copied; the reader does not touch them again.
+      worker.postMessage(job.chunk, [job.chunk.bytes.buffer as ArrayBuffer]);
+    }
+  }
+
+  private finish(worker: Worker, settle: (job: Job) => void): void {
+    const job = this.busy.get(worker);
+    this.busy.delete(worker);
+    this.idle.push(worker);
+    if (job) settle(job);
+    this.dispatch();
+  }
+
+  /** A worker that fails (out of memory, say) fails the whole batch: every waiting chunk is rejected. */
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const job of [...this.busy.values(), ...this.queue.splice(0)]) job.reject(this.failure);
+    this.busy.clear();
+  }
+}
