@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Measures Starl's speed and memory targets in one run and prints ratios and figures; never a pass/fail test.
-//   npm run bench [-- --lines N] [-- --skip-batch] [-- --web]
+//   npm run bench [-- --lines N] [-- --rounds N] [-- --startup-runs N] [-- --skip-startup] [-- --skip-batch] [-- --web]
 // 1. analyze() against wink-nlp's own parse of the same answer (30, 150, 400 words): median ratio, p99.
-// 2. `starl analyze --jsonl` over N lines (default 100,000): answers a second and peak memory, sampled as it runs.
-// 3. With --web, the web benchmark (scripts/bench-web.mjs).
+// 2. Start-up: `starl --help`, `--version`, `rules` and `analyze` on one answer, whole process, against `node -e 0`.
+// 3. `starl analyze --jsonl` over N lines (default 10,000), end to end, on one core and on every core,
+//    against wink-nlp's parse of the same answers; CPU time, and peak memory sampled as it runs.
+// 4. With --web, the web benchmark (scripts/bench-web.mjs).
 import { readFileSync, mkdtempSync, createWriteStream, existsSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
@@ -56,22 +58,65 @@ for (const n of [30, 150, 400]) {
   console.log(`${String(n).padStart(5)}  ${wink.toFixed(3).padStart(8)} ms  ${ours.toFixed(3).padStart(11)} ms  ${(ours / wink).toFixed(2).padStart(10)}x  ${p99.toFixed(2).padStart(16)} ms`);
 }
 
+const median = (xs) => quantile(xs, 0.5);
+const work = mkdtempSync(join(tmpdir(), 'starl-bench-'));
+const starl = join(root, 'dist/cli/main.js');
+
+/** Runs a command to its end: wall-clock milliseconds, and peak memory in MB where /usr/bin/time can say. */
+function runToEnd(argv) {
+  const memory = join(work, 'memory');
+  const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M', '-o', memory, ...argv] : argv;
+  const started = performance.now();
+  const { status } = spawnSync(timed[0], timed.slice(1), { stdio: 'ignore' });
+  const ms = performance.now() - started;
+  if (status !== 0) throw new Error(`${argv.slice(1).join(' ')} exited with ${status}`);
+  const mb = timed === argv ? null : Number(readFileSync(memory, 'utf8').trim().split('\n').at(-1)) / 1024;
+  return { ms, mb };
+}
+
+if (!args.includes('--skip-startup')) {
+  const runs = option('--startup-runs', 9);
+  const commands = {
+    'node -e 0': [process.execPath, '-e', '0'],
+    'starl --help': [process.execPath, starl, '--help'],
+    'starl --version': [process.execPath, starl, '--version'],
+    'starl rules': [process.execPath, starl, 'rules'],
+    'starl analyze (one answer)': [process.execPath, starl, 'analyze', '-q', 'How are you?', '-a', 'Fine, thanks; I just got back from a week of walking in the Alps.'],
+  };
+  const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  // Interleaved, so a busy moment on the machine falls on every command alike.
+  for (let run = 0; run < runs; run++) for (const [name, argv] of Object.entries(commands)) samples[name].push(runToEnd(argv));
+  const base = median(samples['node -e 0'].map((s) => s.ms));
+  console.log(`\nStart-up, whole process, median of ${runs} runs interleaved with node -e 0`);
+  console.log('command                       median   × node -e 0   − node -e 0   peak memory');
+  for (const [name, runsOf] of Object.entries(samples)) {
+    const ms = median(runsOf.map((s) => s.ms));
+    const mb = runsOf[0].mb === null ? 'n/a' : `${Math.max(...runsOf.map((s) => s.mb)).toFixed(0)} MB`;
+    console.log(`${name.padEnd(28)} ${ms.toFixed(0).padStart(5)} ms  ${(ms / base).toFixed(2).padStart(8)}x  ${(ms - base).toFixed(0).padStart(8)} ms   ${mb}`);
+  }
+  const of = (name) => median(samples[name].map((s) => s.ms));
+  console.log(`targets: --help ≤ 2× node -e 0 (now ${(of('starl --help') / base).toFixed(2)}×); analyze ≤ node -e 0 + 250 ms (now + ${(of('starl analyze (one answer)') - base).toFixed(0)} ms)`);
+}
+
 if (!args.includes('--skip-batch')) {
-  const lines = option('--lines', 100_000);
-  const dir = mkdtempSync(join(tmpdir(), 'starl-bench-'));
-  const file = join(dir, 'batch.jsonl');
+  const lines = option('--lines', 10_000);
+  const rounds = option('--rounds', 3);
+  const cores = availableParallelism();
+  const file = join(work, 'batch.jsonl');
   const out = createWriteStream(file);
   const records = corpus.concat(readFileSync(join(root, 'corpus/non-behavioral.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+  const answers = [];
   for (let i = 0; i < lines; i++) {
     const r = records[i % records.length];
+    answers.push(r.answer);
     out.write(`${JSON.stringify({ id: `b${i}`, question: r.question, answer: r.answer, context: r.context })}\n`);
   }
   await new Promise((done) => out.end(done));
-  console.log(`\nstarl analyze --jsonl over ${lines.toLocaleString('en')} lines (one process, one core)`);
-  const started = Date.now();
-  const child = spawn(process.execPath, [join(root, 'dist/cli/main.js'), 'analyze', '--jsonl', file], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const samples = [];
-  // The batch may run in a child of the command (it re-runs itself with a capped heap): count the whole tree.
+  // One core means one core for the whole process, reader and worker alike, where taskset can pin it.
+  const pin = existsSync('/usr/bin/taskset') ? ['/usr/bin/taskset', '-c', '0'] : [];
+
+  const timeBin = existsSync('/usr/bin/time');
+  /** The process and its children, so memory is counted wherever /usr/bin/time or taskset put the batch. */
   const treeOf = (pid) => {
     let children = [];
     try {
@@ -79,28 +124,69 @@ if (!args.includes('--skip-batch')) {
     } catch {}
     return [pid, ...children.flatMap(treeOf)];
   };
-  const rss = () => {
-    let total = 0;
-    for (const pid of treeOf(child.pid)) {
-      try {
-        total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-      } catch {}
+  const rssOf = (pid) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
     }
-    return total || null;
   };
-  const timer = setInterval(() => {
-    const mb = rss();
-    if (mb) samples.push({ at: Date.now() - started, mb });
-  }, 200);
-  const code = await new Promise((done) => child.on('exit', done));
-  clearInterval(timer);
-  const seconds = (Date.now() - started) / 1000;
-  const peak = Math.max(...samples.map((s) => s.mb));
-  const early = samples.slice(Math.floor(samples.length * 0.1), Math.floor(samples.length * 0.2)).map((s) => s.mb);
-  const late = samples.slice(Math.floor(samples.length * 0.8)).map((s) => s.mb);
-  const avg = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  console.log(`exit ${code}; ${(lines / seconds).toFixed(0)} answers a second (target ≥ 1,000)`);
-  console.log(`peak memory ${peak.toFixed(0)} MB (target < 200 MB); mean at 10–20% of the run ${avg(early).toFixed(0)} MB, at 80–100% ${avg(late).toFixed(0)} MB (flat when these are close)`);
+  /**
+   * `starl analyze --jsonl` end to end on `workers` threads: wall time, CPU time (user and system, all
+   * threads, where /usr/bin/time can say), and memory sampled every 200 ms.
+   */
+  const batch = async (workers, pinned) => {
+    const cpuFile = join(work, 'cpu');
+    const command = [...(pinned ? pin : []), process.execPath, starl, 'analyze', '--jsonl', file, '--workers', String(workers)];
+    const argv = timeBin ? ['/usr/bin/time', '-f', '%U %S', '-o', cpuFile, ...command] : command;
+    const started = performance.now();
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });
+    const samples = [];
+    const timer = setInterval(() => {
+      // /usr/bin/time itself is about 2 MB; only the batch's own process is counted.
+      const mb = treeOf(child.pid).filter((pid) => pid !== child.pid || !timeBin).reduce((sum, pid) => sum + rssOf(pid), 0);
+      if (mb) samples.push(mb);
+    }, 200);
+    const code = await new Promise((done) => child.on('exit', done));
+    clearInterval(timer);
+    if (code !== 0) throw new Error(`the batch exited with ${code}`);
+    const ms = performance.now() - started;
+    const cpuMs = timeBin ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(' ').reduce((sum, s) => sum + Number(s) * 1000, 0) : null;
+    const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const cut = (from, to) => samples.slice(Math.floor(samples.length * from), Math.max(Math.floor(samples.length * from) + 1, Math.floor(samples.length * to)));
+    return { ms, cpuMs, peak: Math.max(0, ...samples), early: mean(cut(0.1, 0.2)), late: mean(cut(0.8, 1)) };
+  };
+  /** wink's parse of every answer in this thread: wall and CPU milliseconds. */
+  const winkParse = () => {
+    const cpu = process.cpuUsage();
+    const ms = time(() => answers.forEach((a) => nlp.readDoc(a)));
+    const used = process.cpuUsage(cpu);
+    return { ms, cpuMs: (used.user + used.system) / 1000 };
+  };
+  const wink = [];
+  const one = [];
+  const all = [];
+  // Rounds interleave wink's parse with both batches, so the machine's load falls on all three alike.
+  for (let round = 0; round < rounds; round++) {
+    wink.push(winkParse());
+    one.push(await batch(1, true));
+    all.push(await batch(cores, false));
+  }
+  const winkMs = median(wink.map((w) => w.ms));
+  const winkCpu = median(wink.map((w) => w.cpuMs));
+  console.log(`\nstarl analyze --jsonl over ${lines.toLocaleString('en')} lines, end to end (whole process), median of ${rounds} rounds`);
+  console.log(`wink-nlp readDoc() of the same answers in one thread: ${winkMs.toFixed(0)} ms (CPU ${winkCpu.toFixed(0)} ms)`);
+  const line = (label, runs) => {
+    const ms = median(runs.map((r) => r.ms));
+    const mid = runs.find((r) => r.ms === ms);
+    const cpu = mid.cpuMs === null ? '' : `, CPU ${(mid.cpuMs / winkCpu).toFixed(2)}× wink's`;
+    console.log(`${label}: ${ms.toFixed(0)} ms, ${(ms / winkMs).toFixed(2)}× wink${cpu}; ${((lines / ms) * 1000).toFixed(0)} answers/s`);
+    console.log(`  peak memory ${mid.peak.toFixed(0)} MB; mean ${mid.early.toFixed(0)} MB at 10–20% of the run, ${mid.late.toFixed(0)} MB at 80–100% (flat when these are close)`);
+    return ms;
+  };
+  const oneMs = line(`--workers 1${pin.length ? ', pinned to one core' : ''}`, one);
+  const allMs = line(`--workers ${cores} (the default here), on ${cores} cores`, all);
+  console.log(`targets: one core ≤ 2.5× wink (now ${(oneMs / winkMs).toFixed(2)}×); on 2 cores ≥ 1.8× the one-core throughput (now ${(oneMs / allMs).toFixed(2)}× on ${cores})`);
 }
 
 if (args.includes('--web')) {

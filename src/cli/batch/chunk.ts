@@ -1,5 +1,4 @@
 import { MAX_ANSWER_LENGTH } from '../../core/validate.js';
-import { judgeLine, type LineOutcome } from './line.js';
 
 /** A line may hold the longest answer plus a long context and the JSON around them. */
 export const MAX_LINE_BYTES = MAX_ANSWER_LENGTH * 4 + 200_000;
@@ -36,15 +35,4 @@ export function packChunk(lines: readonly NumberedLine[]): Chunk {
     ends.push(at);
   }
   return { lines: lines.map((l) => l.line), ends, bytes };
-}
-
-/** Judges every line of a chunk, in order. */
-export function judgeChunk(chunk: Chunk): LineOutcome[] {
-  let from = 0;
-  return chunk.ends.map((end) => {
-    if (end < 0) return judgeLine(null, MAX_LINE_BYTES);
-    const outcome = judgeLine(chunk.bytes.subarray(from, end), MAX_LINE_BYTES);
-    from = end;
-    return outcome;
-  });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { analyze } from '../../core/analyze.js';
 import { StarlError } from '../../core/errors.js';
 import { decodeUtf8 } from '../io.js';
+import { MAX_LINE_BYTES, type Chunk } from './chunk.js';
 
 /** One input line of `starl analyze --jsonl`. */
 const BatchLine = z.object({
@@ -15,12 +16,12 @@ const BatchLine = z.object({
 export type LineOutcome = { kind: 'report'; json: string } | { kind: 'blank' } | { kind: 'error'; message: string };
 
 /**
- * Judges one line of a batch: `bytes` is the line without its "\n", or null when it was over `maxBytes`.
+ * Judges one line of a batch: `bytes` is the line without its "\n", or null when it was over the limit.
  * Never throws: a bad line becomes an error outcome with the message the batch prints for it.
  */
-export function judgeLine(bytes: Uint8Array | null, maxBytes: number): LineOutcome {
+export function judgeLine(bytes: Uint8Array | null): LineOutcome {
   try {
-    if (bytes === null) throw new StarlError('E_INPUT_TOO_LONG', `the line is over ${maxBytes} bytes`);
+    if (bytes === null) throw new StarlError('E_INPUT_TOO_LONG', `the line is over ${MAX_LINE_BYTES} bytes`);
     const text = decodeUtf8(bytes).trim();
     if (!text) return { kind: 'blank' };
     const record = parseLine(text);
@@ -47,4 +48,15 @@ function parseLine(text: string): z.infer<typeof BatchLine> {
     throw new StarlError('E_INPUT_BAD_FIELD', `"${field}" ${what}`);
   }
   return parsed.data;
+}
+
+/** Judges every line of a chunk, in order. */
+export function judgeChunk(chunk: Chunk): LineOutcome[] {
+  let from = 0;
+  return chunk.ends.map((end) => {
+    if (end < 0) return judgeLine(null);
+    const outcome = judgeLine(chunk.bytes.subarray(from, end));
+    from = end;
+    return outcome;
+  });
 }

@@ -16,8 +16,11 @@ interface Job {
   reject: (error: Error) => void;
 }
 
-/** Each worker's heap: room for the language model and a few long reports, so the batch's memory stays flat. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96 };
+/**
+ * Each worker's heap: room for the language model and a chunk of long reports. V8 would otherwise let
+ * it grow lazily to several hundred MB; capped, the batch's memory stays flat.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 /**
  * The worker's entry. Built, it is worker.js. Run from source (tests, development), it is worker.ts,
