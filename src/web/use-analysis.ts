@@ -1,27 +1,55 @@
-import { useMemo } from 'preact/hooks';
-import { analyze } from '../core/analyze.js';
-import { StarlError } from '../core/errors.js';
-import type { AnalyzeInput, Report } from '../core/types.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AnalyzeInput } from '../core/types.js';
+import { isEmptyDraft, type Analysis } from './analyze-draft.js';
+import type { AnalysisRequest, AnalysisResult } from './analysis-worker.js';
 
-/** The outcome of analysing the current draft: a report, nothing to judge yet, or why it cannot be judged. */
-export type Analysis = { state: 'report'; report: Report } | { state: 'empty' } | { state: 'error'; message: string };
+export type { Analysis } from './analyze-draft.js';
 
-/**
- * Runs the analyzer in the page on every change of the input, without a round trip to the server,
- * so the report follows the candidate's typing within a frame.
- */
-export function useAnalysis(input: AnalyzeInput): Analysis {
-  return useMemo(() => analyzeDraft(input), [input.question, input.answer, input.context, input.company?.name]);
+type Listener = (seq: number, analysis: Analysis) => void;
+
+/** One analyzer worker for the whole page, shared by every hook; each hook talks on its own channel. */
+let worker: Worker | null = null;
+const listeners = new Map<number, Listener>();
+let channels = 0;
+
+function analyzer(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (event: MessageEvent<AnalysisResult>) => listeners.get(event.data.channel)?.(event.data.seq, event.data.analysis));
+  return worker;
 }
 
-/** Analyzes a draft, turning the analyzer's input errors into a message for the page. */
-export function analyzeDraft(input: AnalyzeInput): Analysis {
-  if (input.question.trim() === '' || input.answer.trim() === '') return { state: 'empty' };
-  try {
-    return { state: 'report', report: analyze(input) };
-  } catch (error) {
-    if (error instanceof StarlError) return { state: 'error', message: error.message };
-    console.error(error);
-    return { state: 'error', message: 'Starl could not analyse this answer; the browser console has the details.' };
-  }
+/**
+ * Analyses the draft in a Web Worker as the candidate types, so typing never waits for the analyzer.
+ * The last result stays on screen until the next one arrives, and a result older than the one shown
+ * is dropped: drafts are numbered, and only a higher number replaces what is shown.
+ */
+export function useAnalysis(input: AnalyzeInput): Analysis {
+  const [shown, setShown] = useState<Analysis>({ state: 'pending' });
+  const state = useRef({ channel: 0, requested: 0, shown: 0 });
+  useEffect(() => {
+    const own = state.current;
+    own.channel = ++channels;
+    listeners.set(own.channel, (seq, analysis) => {
+      if (seq <= own.shown) return;
+      own.shown = seq;
+      setShown(analysis);
+    });
+    return () => {
+      listeners.delete(own.channel);
+    };
+  }, []);
+  useEffect(() => {
+    const own = state.current;
+    const seq = ++own.requested;
+    // Nothing to judge needs no analyzer, and a late result for an earlier draft must not replace it.
+    if (isEmptyDraft(input)) {
+      own.shown = seq;
+      setShown({ state: 'empty' });
+      return;
+    }
+    const request: AnalysisRequest = { channel: own.channel, seq, input };
+    analyzer().postMessage(request);
+  }, [input.question, input.answer, input.context, input.company?.name]);
+  return shown;
 }

@@ -1,5 +1,6 @@
 import { html } from 'htm/preact';
-import type { VNode } from 'preact';
+import { Fragment, type VNode } from 'preact';
+import { memo } from 'preact/compat';
 import { REASONS, STAR_LABELS } from '../../core/types.js';
 import type { Balance, Finding, Report } from '../../core/types.js';
 import { classesFor, layoutHighlights } from '../highlights.js';
@@ -59,7 +60,7 @@ function markTitle(marks: readonly Mark[]): string {
     .join('\n');
 }
 
-function Sentence({ sentence }: { sentence: SentenceRun }): VNode {
+function SentenceView({ sentence }: { sentence: SentenceRun }): VNode {
   const insertionsAt = (at: number) =>
     sentence.insertions
       .filter((i) => i.at === at)
@@ -74,12 +75,45 @@ function Sentence({ sentence }: { sentence: SentenceRun }): VNode {
   </span>`;
 }
 
-/** The answer with its evidence marked: findings underlined by severity, strengths filled, sentences tagged S/T/A/R/L/O. */
-export function Evidence({ answer, report }: { answer: string; report: Report }): VNode {
+/** What a sentence shows, wherever it stands in the answer: two sentences with the same look alike. */
+const looks = new WeakMap<SentenceRun, string>();
+function lookOf(sentence: SentenceRun): string {
+  let look = looks.get(sentence);
+  if (look === undefined) {
+    const missing = (at: number): string => sentence.insertions.filter((i) => i.at === at).map((i) => i.finding.message).join('\u0002');
+    const parts = sentence.segments.map((seg) => `${missing(seg.start)}\u0001${seg.text}\u0001${classesFor(seg.marks)}\u0001${markTitle(seg.marks)}`);
+    look = `${sentence.star ?? ''}\u0000${parts.join('\u0000')}\u0000${missing(sentence.end)}`;
+    looks.set(sentence, look);
+  }
+  return look;
+}
+
+/** A sentence is drawn again only when it looks different, so a new report redraws only what changed. */
+const Sentence = memo(SentenceView, (before, after) => lookOf(before.sentence) === lookOf(after.sentence));
+
+/**
+ * The answer with its evidence marked: findings underlined by severity, strengths filled, sentences
+ * tagged S/T/A/R/L/O. Sentences are keyed by their text, not their position, so typing in one
+ * sentence leaves the others' elements alone even as their offsets move.
+ */
+function EvidenceView({ answer, report }: { answer: string; report: Report }): VNode {
+  const seen = new Map<string, number>();
+  const keyOf = (kind: string, text: string): string => {
+    const count = (seen.get(kind + text) ?? 0) + 1;
+    seen.set(kind + text, count);
+    return `${kind}${count}:${text}`;
+  };
   return html`<div class="evidence" aria-label="The answer with its evidence marked">
-    ${layoutHighlights(answer, report).map((run) => (run.type === 'gap' ? run.text : html`<${Sentence} sentence=${run.sentence} key=${run.sentence.start} />`))}
+    ${layoutHighlights(answer, report).map((run) =>
+      run.type === 'gap'
+        ? html`<${Fragment} key=${keyOf('gap', run.text)}>${run.text}</${Fragment}>`
+        : html`<${Sentence} sentence=${run.sentence} key=${keyOf('sentence', answer.slice(run.sentence.start, run.sentence.end))} />`,
+    )}
   </div>`;
 }
+
+/** The evidence, laid out again only for a new answer or report (not when the page redraws around it). */
+export const Evidence = memo(EvidenceView);
 
 /** A legend for the highlight styles, which differ by underline and fill, not only colour. */
 export function Legend(): VNode {
@@ -109,7 +143,7 @@ export function FindingList({ findings, onShow }: { findings: readonly Finding[]
 }
 
 /** The whole report: question type, gauges, balance, evidence, findings and the likely follow-up. */
-export function ReportView({ answer, report, onShow }: { answer: string; report: Report; onShow?: (finding: Finding) => void }): VNode {
+function ReportViewOf({ answer, report, onShow }: { answer: string; report: Report; onShow?: (finding: Finding) => void }): VNode {
   return html`<div class="report">
     <p class="question-type">Question type: <strong>${QUESTION_TYPE_LABELS[report.questionType]}</strong> · ${report.words} words</p>
     <${Gauges} report=${report} />
@@ -125,3 +159,10 @@ export function ReportView({ answer, report, onShow }: { answer: string; report:
       : null}
   </div>`;
 }
+
+/**
+ * The report, drawn again only when its answer or report changes: while the candidate types, the page
+ * redraws on every key, and the last report stays as it is until the next arrives. `onShow` may be a
+ * new function each time; the one it replaces does the same.
+ */
+export const ReportView = memo(ReportViewOf, (before, after) => before.answer === after.answer && before.report === after.report);

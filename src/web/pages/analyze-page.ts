@@ -68,7 +68,7 @@ export function AnalyzePage(): VNode {
   };
   const exportHtml = (): void => {
     if (analysis.state !== 'report') return;
-    download('starl-report.html', exportReportHtml({ question, answer, report: analysis.report }), 'text/html');
+    download('starl-report.html', exportReportHtml({ question, answer: analysis.answer, report: analysis.report }), 'text/html');
   };
 
   return html`<section class="page analyze" aria-labelledby="analyze-title">
@@ -103,7 +103,7 @@ export function AnalyzePage(): VNode {
       <div class="result" aria-live="polite">
         ${analysis.state === 'empty' ? html`<p class="placeholder">The report appears here once there is a question and an answer.</p>` : null}
         ${analysis.state === 'error' ? html`<p class="error" role="alert">${analysis.message}</p>` : null}
-        ${analysis.state === 'report' ? html`<${ReportView} answer=${answer} report=${analysis.report} onShow=${showInAnswer} />` : null}
+        ${analysis.state === 'report' ? html`<${ReportView} answer=${analysis.answer} report=${analysis.report} onShow=${showInAnswer} />` : null}
       </div>
     </div>
   </section>`;

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+const QUESTION = 'Tell me about a time you solved a difficult problem at work.';
+const FIRST = 'Our scanners kept dropping orders. I moved two access points. Lost orders fell from 40 a day to none.';
+const SECOND = 'Our month-end close took eight days. I built a matching script. The close came down to four days.';
+
+/** What the page's analyzer worker has answered, and the answers held back from the page. */
+interface Messages {
+  held: number;
+  delivered: number;
+}
+
+declare global {
+  interface Window {
+    analyzerMessages: { hold(on: boolean): void; release(order: 'oldest first' | 'newest first'): void; count(): Messages };
+  }
+}
+
+let harness: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = await harness.browser.newPage();
+  // Wraps the page's Worker so the test decides when, and in which order, the analyzer's answers reach the page.
+  await page.addInitScript(() => {
+    const held: (() => void)[] = [];
+    let holding = false;
+    let delivered = 0;
+    window.analyzerMessages = {
+      hold: (on) => {
+        holding = on;
+      },
+      release: (order) => {
+        const waiting = held.splice(0);
+        for (const deliver of order === 'oldest first' ? waiting : waiting.reverse()) deliver();
+      },
+      count: () => ({ held: held.length, delivered }),
+    };
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+        if (type !== 'message') return super.addEventListener(type, listener, options);
+        super.addEventListener(
+          'message',
+          (event) => {
+            const deliver = (): void => {
+              delivered++;
+              if (typeof listener === 'function') listener.call(this, event);
+              else listener.handleEvent(event);
+            };
+            if (holding) held.push(deliver);
+            else deliver();
+          },
+          options,
+        );
+      }
+    };
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** The answer as the evidence panel shows it, without the STAR(L) tags and missing-part markers. */
+function evidenceText(): Promise<string> {
+  return page.evaluate(() => {
+    const evidence = document.querySelector('.evidence')?.cloneNode(true) as HTMLElement | undefined;
+    evidence?.querySelectorAll('.star-tag, .mark-insertion').forEach((node) => node.remove());
+    return evidence?.textContent ?? '';
+  });
+}
+
+const held = (): Promise<number> => page.evaluate(() => window.analyzerMessages.count().held);
+
+async function openAnalyze(): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${harness.server.url}#/analyze`);
+  await page.getByLabel('Question').fill(QUESTION);
+}
+
+describe('the analyzer worker', () => {
+  it('gives the page its results, and the last result stays until the next arrives', async () => {
+    await openAnalyze();
+    await page.evaluate(() => window.analyzerMessages.hold(true));
+    await page.getByLabel('Your answer').fill(FIRST);
+    await expect.poll(held).toBe(1);
+    // The analysis is done, but held back on its way from the worker: the page has nothing to show yet.
+    expect(await page.locator('.evidence').count()).toBe(0);
+    await page.evaluate(() => window.analyzerMessages.release('oldest first'));
+    await expect.poll(evidenceText).toBe(FIRST);
+    expect(await page.locator('.gauge').count()).toBe(4);
+
+    await page.getByLabel('Your answer').fill(SECOND);
+    await expect.poll(held).toBe(1);
+    expect(await evidenceText()).toBe(FIRST);
+    await page.evaluate(() => window.analyzerMessages.release('oldest first'));
+    await expect.poll(evidenceText).toBe(SECOND);
+  });
+
+  it('never lets an older result replace a newer one', async () => {
+    await openAnalyze();
+    await page.evaluate(() => window.analyzerMessages.hold(true));
+    await page.getByLabel('Your answer').fill(FIRST);
+    await expect.poll(held).toBe(1);
+    await page.getByLabel('Your answer').fill(SECOND);
+    await expect.poll(held).toBe(2);
+    // The newer result reaches the page first, then the older one.
+    await page.evaluate(() => window.analyzerMessages.release('newest first'));
+    expect(await page.evaluate(() => window.analyzerMessages.count())).toEqual({ held: 0, delivered: 2 });
+    await expect.poll(evidenceText).toBe(SECOND);
+    // Both have been delivered; one more frame, and the page still shows the newer one.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    expect(await evidenceText()).toBe(SECOND);
+  });
+});
