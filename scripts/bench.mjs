@@ -4,7 +4,8 @@
 // 1. analyze() against wink-nlp's own parse of the same answer (30, 150, 400 words): median ratio, p99.
 // 2. Start-up: `starl --help`, `--version`, `rules` and `analyze` on one answer, whole process, against `node -e 0`.
 // 3. `starl analyze --jsonl` over N lines (default 10,000), end to end, on one core and on every core,
-//    against wink-nlp's parse of the same answers; CPU time, and peak memory sampled as it runs.
+//    against wink-nlp's parse of the same answers, end to end too (scripts/wink-parse.mjs); CPU time,
+//    and peak memory sampled as it runs.
 // 4. With --web, the web benchmark (scripts/bench-web.mjs).
 import { readFileSync, mkdtempSync, createWriteStream, existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -105,10 +106,8 @@ if (!args.includes('--skip-batch')) {
   const file = join(work, 'batch.jsonl');
   const out = createWriteStream(file);
   const records = corpus.concat(readFileSync(join(root, 'corpus/non-behavioral.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
-  const answers = [];
   for (let i = 0; i < lines; i++) {
     const r = records[i % records.length];
-    answers.push(r.answer);
     out.write(`${JSON.stringify({ id: `b${i}`, question: r.question, answer: r.answer, context: r.context })}\n`);
   }
   await new Promise((done) => out.end(done));
@@ -132,12 +131,11 @@ if (!args.includes('--skip-batch')) {
     }
   };
   /**
-   * `starl analyze --jsonl` end to end on `workers` threads: wall time, CPU time (user and system, all
-   * threads, where /usr/bin/time can say), and memory sampled every 200 ms.
+   * A command run end to end over the batch file: wall time, CPU time (user and system, all threads,
+   * where /usr/bin/time can say), and memory sampled every 200 ms.
    */
-  const batch = async (workers, pinned) => {
+  const endToEnd = async (command) => {
     const cpuFile = join(work, 'cpu');
-    const command = [...(pinned ? pin : []), process.execPath, starl, 'analyze', '--jsonl', file, '--workers', String(workers)];
     const argv = timeBin ? ['/usr/bin/time', '-f', '%U %S', '-o', cpuFile, ...command] : command;
     const started = performance.now();
     const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -149,37 +147,33 @@ if (!args.includes('--skip-batch')) {
     }, 200);
     const code = await new Promise((done) => child.on('exit', done));
     clearInterval(timer);
-    if (code !== 0) throw new Error(`the batch exited with ${code}`);
+    if (code !== 0) throw new Error(`${command.join(' ')} exited with ${code}`);
     const ms = performance.now() - started;
     const cpuMs = timeBin ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(' ').reduce((sum, s) => sum + Number(s) * 1000, 0) : null;
     const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const cut = (from, to) => samples.slice(Math.floor(samples.length * from), Math.max(Math.floor(samples.length * from) + 1, Math.floor(samples.length * to)));
     return { ms, cpuMs, peak: Math.max(0, ...samples), early: mean(cut(0.1, 0.2)), late: mean(cut(0.8, 1)) };
   };
-  /** wink's parse of every answer in this thread: wall and CPU milliseconds. */
-  const winkParse = () => {
-    const cpu = process.cpuUsage();
-    const ms = time(() => answers.forEach((a) => nlp.readDoc(a)));
-    const used = process.cpuUsage(cpu);
-    return { ms, cpuMs: (used.user + used.system) / 1000 };
-  };
+  const batch = (workers, pinned) => endToEnd([...(pinned ? pin : []), process.execPath, starl, 'analyze', '--jsonl', file, '--workers', String(workers)]);
+  // wink's parse of the same answers, end to end in its own process on the same one core: start, model, reading, parsing.
+  const winkParse = () => endToEnd([...pin, process.execPath, join(root, 'scripts/wink-parse.mjs'), file]);
   const wink = [];
   const one = [];
   const all = [];
   // Rounds interleave wink's parse with both batches, so the machine's load falls on all three alike.
   for (let round = 0; round < rounds; round++) {
-    wink.push(winkParse());
+    wink.push(await winkParse());
     one.push(await batch(1, true));
     all.push(await batch(cores, false));
   }
   const winkMs = median(wink.map((w) => w.ms));
   const winkCpu = median(wink.map((w) => w.cpuMs));
   console.log(`\nstarl analyze --jsonl over ${lines.toLocaleString('en')} lines, end to end (whole process), median of ${rounds} rounds`);
-  console.log(`wink-nlp readDoc() of the same answers in one thread: ${winkMs.toFixed(0)} ms (CPU ${winkCpu.toFixed(0)} ms)`);
+  console.log(`wink-nlp's readDoc() of the same answers, end to end (scripts/wink-parse.mjs${pin.length ? ', pinned to one core' : ''}): ${winkMs.toFixed(0)} ms${winkCpu === null ? '' : ` (CPU ${winkCpu.toFixed(0)} ms)`}`);
   const line = (label, runs) => {
     const ms = median(runs.map((r) => r.ms));
     const mid = runs.find((r) => r.ms === ms);
-    const cpu = mid.cpuMs === null ? '' : `, CPU ${(mid.cpuMs / winkCpu).toFixed(2)}× wink's`;
+    const cpu = mid.cpuMs === null || winkCpu === null ? '' : `, CPU ${(mid.cpuMs / winkCpu).toFixed(2)}× wink's`;
     console.log(`${label}: ${ms.toFixed(0)} ms, ${(ms / winkMs).toFixed(2)}× wink${cpu}; ${((lines / ms) * 1000).toFixed(0)} answers/s`);
     console.log(`  peak memory ${mid.peak.toFixed(0)} MB; mean ${mid.early.toFixed(0)} MB at 10–20% of the run, ${mid.late.toFixed(0)} MB at 80–100% (flat when these are close)`);
     return ms;

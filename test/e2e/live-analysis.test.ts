@@ -117,4 +117,19 @@ describe('the analyzer worker', () => {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     expect(await evidenceText()).toBe(SECOND);
   });
+
+  it('redraws only the sentences a new result changes, even when the others move', async () => {
+    await openAnalyze();
+    await page.evaluate(() => window.analyzerMessages.hold(false));
+    await page.getByLabel('Your answer').fill(FIRST);
+    await expect.poll(evidenceText).toBe(FIRST);
+    const sentences = page.locator('.evidence .sentence');
+    expect(await sentences.count()).toBe(3);
+    await sentences.last().evaluate((element) => element.setAttribute('data-kept', 'yes'));
+    // Words added to the first sentence move every later sentence's offsets.
+    const changed = `Last winter our ${FIRST.slice(4)}`;
+    await page.getByLabel('Your answer').fill(changed);
+    await expect.poll(evidenceText).toBe(changed);
+    expect(await sentences.last().getAttribute('data-kept')).toBe('yes');
+  });
 });
