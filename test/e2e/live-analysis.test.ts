@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness } from './harness.js';
+import { evidenceTextOf } from './evidence.js';
+import { browserMissing, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
 const QUESTION = 'Tell me about a time you solved a difficult problem at work.';
@@ -22,58 +23,7 @@ declare global {
 let harness: Harness;
 let page: Page;
 
-beforeAll(async () => {
-  harness = await startHarness();
-  page = await harness.browser.newPage();
-  // Wraps the page's Worker so the test decides when, and in which order, the analyzer's answers reach the page.
-  await page.addInitScript(() => {
-    const held: (() => void)[] = [];
-    let holding = false;
-    let delivered = 0;
-    window.analyzerMessages = {
-      hold: (on) => {
-        holding = on;
-      },
-      release: (order) => {
-        const waiting = held.splice(0);
-        for (const deliver of order === 'oldest first' ? waiting : waiting.reverse()) deliver();
-      },
-      count: () => ({ held: held.length, delivered }),
-    };
-    const NativeWorker = window.Worker;
-    window.Worker = class extends NativeWorker {
-      override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
-        if (type !== 'message') return super.addEventListener(type, listener, options);
-        super.addEventListener(
-          'message',
-          (event) => {
-            const deliver = (): void => {
-              delivered++;
-              if (typeof listener === 'function') listener.call(this, event);
-              else listener.handleEvent(event);
-            };
-            if (holding) held.push(deliver);
-            else deliver();
-          },
-          options,
-        );
-      }
-    };
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-/** The answer as the evidence panel shows it, without the STAR(L) tags and missing-part markers. */
-function evidenceText(): Promise<string> {
-  return page.evaluate(() => {
-    const evidence = document.querySelector('.evidence')?.cloneNode(true) as HTMLElement | undefined;
-    evidence?.querySelectorAll('.star-tag, .mark-insertion').forEach((node) => node.remove());
-    return evidence?.textContent ?? '';
-  });
-}
+const evidenceText = (): Promise<string> => evidenceTextOf(page);
 
 const held = (): Promise<number> => page.evaluate(() => window.analyzerMessages.count().held);
 
@@ -83,7 +33,51 @@ async function openAnalyze(): Promise<void> {
   await page.getByLabel('Question').fill(QUESTION);
 }
 
-describe('the analyzer worker', () => {
+describe.skipIf(browserMissing)('the analyzer worker', () => {
+  beforeAll(async () => {
+    harness = await startHarness();
+    page = await harness.browser.newPage();
+    // Wraps the page's Worker so the test decides when, and in which order, the analyzer's answers reach the page.
+    await page.addInitScript(() => {
+      const held: (() => void)[] = [];
+      let holding = false;
+      let delivered = 0;
+      window.analyzerMessages = {
+        hold: (on) => {
+          holding = on;
+        },
+        release: (order) => {
+          const waiting = held.splice(0);
+          for (const deliver of order === 'oldest first' ? waiting : waiting.reverse()) deliver();
+        },
+        count: () => ({ held: held.length, delivered }),
+      };
+      const NativeWorker = window.Worker;
+      window.Worker = class extends NativeWorker {
+        override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+          if (type !== 'message') return super.addEventListener(type, listener, options);
+          super.addEventListener(
+            'message',
+            (event) => {
+              const deliver = (): void => {
+                delivered++;
+                if (typeof listener === 'function') listener.call(this, event);
+                else listener.handleEvent(event);
+              };
+              if (holding) held.push(deliver);
+              else deliver();
+            },
+            options,
+          );
+        }
+      };
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
   it('gives the page its results, and the last result stays until the next arrives', async () => {
     await openAnalyze();
     await page.evaluate(() => window.analyzerMessages.hold(true));

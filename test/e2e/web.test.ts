@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { evidenceTextOf } from './evidence.js';
 import { browserMissing, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
@@ -49,14 +50,7 @@ async function openAnalyze(): Promise<void> {
   await page.getByLabel('Question').waitFor();
 }
 
-/** The answer as the evidence panel shows it, without the STAR(L) tags and missing-part markers. */
-function evidenceText(): Promise<string> {
-  return page.evaluate(() => {
-    const evidence = document.querySelector('.evidence')?.cloneNode(true) as HTMLElement | undefined;
-    evidence?.querySelectorAll('.star-tag, .mark-insertion').forEach((node) => node.remove());
-    return evidence?.textContent ?? '';
-  });
-}
+const evidenceText = (): Promise<string> => evidenceTextOf(page);
 
 /** Saves the page, cut at `maxHeight` CSS pixels so long pages stay readable in the README. */
 async function screenshot(name: string, maxHeight = 2000): Promise<void> {
