@@ -1,5 +1,7 @@
+import { analyze } from '../core/analyze.js';
+import { StarlError } from '../core/errors.js';
 import type { AnalyzeInput } from '../core/types.js';
-import { analyzeDraft, type Analysis } from './analyze-draft.js';
+import { isEmptyDraft, type Analysis } from './analysis.js';
 
 /** A draft to analyse, from one hook (`channel`), numbered in the order it was typed. */
 export interface AnalysisRequest {
@@ -13,6 +15,18 @@ export interface AnalysisResult {
   channel: number;
   seq: number;
   analysis: Analysis;
+}
+
+/** Analyzes a draft, turning the analyzer's input errors into a message for the page. */
+function analyzeDraft(input: AnalyzeInput): Analysis {
+  if (isEmptyDraft(input)) return { state: 'empty' };
+  try {
+    return { state: 'report', report: analyze(input), answer: input.answer };
+  } catch (error) {
+    if (error instanceof StarlError) return { state: 'error', message: error.message };
+    console.error(error);
+    return { state: 'error', message: 'Starl could not analyse this answer; the browser console has the details.' };
+  }
 }
 
 /** The worker's side of its messages (the project's types describe a window, not a worker). */

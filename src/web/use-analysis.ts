@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnalyzeInput } from '../core/types.js';
-import { isEmptyDraft, type Analysis } from './analyze-draft.js';
+import { isEmptyDraft, type Analysis } from './analysis.js';
 import type { AnalysisRequest, AnalysisResult } from './analysis-worker.js';
 
-export type { Analysis } from './analyze-draft.js';
+export type { Analysis } from './analysis.js';
 
 type Listener = (seq: number, analysis: Analysis) => void;
 
