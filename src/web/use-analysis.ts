@@ -5,18 +5,33 @@ import type { AnalysisRequest, AnalysisResult } from './analysis-worker.js';
 
 export type { Analysis } from './analysis.js';
 
-type Listener = (seq: number, analysis: Analysis) => void;
+/** A hook's end of the worker: where its results go, and the number of the newest draft it sent. */
+interface Listener {
+  deliver(seq: number, analysis: Analysis): void;
+  newest(): number;
+}
 
 /** One analyzer worker for the whole page, shared by every hook; each hook talks on its own channel. */
 let worker: Worker | null = null;
 const listeners = new Map<number, Listener>();
 let channels = 0;
 
+const FAILED: Analysis = { state: 'error', message: 'Starl could not run its analyzer in this page; type again or reload the page to retry.' };
+
 function analyzer(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' });
-  worker.addEventListener('message', (event: MessageEvent<AnalysisResult>) => listeners.get(event.data.channel)?.(event.data.seq, event.data.analysis));
-  return worker;
+  const started = new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' });
+  started.addEventListener('message', (event: MessageEvent<AnalysisResult>) => listeners.get(event.data.channel)?.deliver(event.data.seq, event.data.analysis));
+  // A worker that fails (it could not load, say) answers nothing more: every waiting hook says so, and the next draft starts a new one.
+  started.addEventListener('error', (event) => {
+    event.preventDefault();
+    console.warn('Starl analyzer worker failed:', event.message);
+    if (worker === started) worker = null;
+    started.terminate();
+    for (const listener of listeners.values()) listener.deliver(listener.newest(), FAILED);
+  });
+  worker = started;
+  return started;
 }
 
 /**
@@ -30,10 +45,13 @@ export function useAnalysis(input: AnalyzeInput): Analysis {
   useEffect(() => {
     const own = state.current;
     own.channel = ++channels;
-    listeners.set(own.channel, (seq, analysis) => {
-      if (seq <= own.shown) return;
-      own.shown = seq;
-      setShown(analysis);
+    listeners.set(own.channel, {
+      deliver: (seq, analysis) => {
+        if (seq <= own.shown) return;
+        own.shown = seq;
+        setShown(analysis);
+      },
+      newest: () => own.requested,
     });
     return () => {
       listeners.delete(own.channel);

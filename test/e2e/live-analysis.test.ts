@@ -16,7 +16,7 @@ interface Messages {
 
 declare global {
   interface Window {
-    analyzerMessages: { hold(on: boolean): void; release(order: 'oldest first' | 'newest first'): void; count(): Messages };
+    analyzerMessages: { hold(on: boolean): void; release(order: 'oldest first' | 'newest first'): void; count(): Messages; fail(): void };
   }
 }
 
@@ -40,6 +40,7 @@ describe.skipIf(browserMissing)('the analyzer worker', () => {
     // Wraps the page's Worker so the test decides when, and in which order, the analyzer's answers reach the page.
     await page.addInitScript(() => {
       const held: (() => void)[] = [];
+      const failures: (() => void)[] = [];
       let holding = false;
       let delivered = 0;
       window.analyzerMessages = {
@@ -51,10 +52,22 @@ describe.skipIf(browserMissing)('the analyzer worker', () => {
           for (const deliver of order === 'oldest first' ? waiting : waiting.reverse()) deliver();
         },
         count: () => ({ held: held.length, delivered }),
+        // The analyzer fails as a worker does that cannot load: an error event, and no answer.
+        fail: () => {
+          held.splice(0);
+          for (const failure of failures.splice(0)) failure();
+        },
       };
       const NativeWorker = window.Worker;
       window.Worker = class extends NativeWorker {
         override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+          if (type === 'error') {
+            failures.push(() => {
+              const event = new ErrorEvent('error', { message: 'the analyzer could not load', cancelable: true });
+              if (typeof listener === 'function') listener.call(this, event);
+              else listener.handleEvent(event);
+            });
+          }
           if (type !== 'message') return super.addEventListener(type, listener, options);
           super.addEventListener(
             'message',
@@ -125,5 +138,17 @@ describe.skipIf(browserMissing)('the analyzer worker', () => {
     await page.getByLabel('Your answer').fill(changed);
     await expect.poll(evidenceText).toBe(changed);
     expect(await sentences.last().getAttribute('data-kept')).toBe('yes');
+  });
+
+  it('says so when the analyzer fails, and starts it again on the next draft', async () => {
+    await openAnalyze();
+    await page.evaluate(() => window.analyzerMessages.hold(true));
+    await page.getByLabel('Your answer').fill(FIRST);
+    await expect.poll(held).toBe(1);
+    await page.evaluate(() => window.analyzerMessages.fail());
+    await expect.poll(() => page.locator('.result [role="alert"]').textContent()).toContain('could not run its analyzer');
+    await page.evaluate(() => window.analyzerMessages.hold(false));
+    await page.getByLabel('Your answer').fill(SECOND);
+    await expect.poll(evidenceText).toBe(SECOND);
   });
 });
