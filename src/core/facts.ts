@@ -41,3 +41,6 @@ export interface StoryFacts {
   /** The sentences that tell what came of the story, by index. */
   results: number[];
 }
+
+/** When at least this share of sentences repeat earlier ones, the answer is padding, however long. */
+export const PADDING_SHARE = 0.5;

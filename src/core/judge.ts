@@ -1,8 +1,8 @@
 import type { QuestionType, Reason, StarLabel, Balance } from './types.js';
-import { PADDING_SHARE, type Signals } from './signals.js';
+import type { Signals } from './signals.js';
 import type { Document } from './text/document.js';
 import { effortOnly, type StarLabelling } from './star/label.js';
-import type { StoryFacts } from './facts.js';
+import { PADDING_SHARE, type StoryFacts } from './facts.js';
 
 export type { StoryFacts } from './facts.js';
 import { concreteDrivers, isHollow, memorableFeatures, opportunityFeatures, specificReasonFeatures } from './model/features.js';

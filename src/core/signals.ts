@@ -106,9 +106,6 @@ function findOffPoint(question: string, text: string, questionType: QuestionType
   return topic ? { topic: topic.id, asks: topic.asks } : null;
 }
 
-/** When at least this share of sentences repeat earlier ones, the answer is padding, however long. */
-export const PADDING_SHARE = 0.5;
-
 /** The sentences that repeat an earlier one word for word (in answers of four sentences or more). */
 function repeatedSentences(doc: Document): Match[] {
   if (doc.sentences.length < 4) return [];

@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { PADDING_SHARE } from '../signals.js';
+import { PADDING_SHARE } from '../facts.js';
 
 export const noRepetition = defineRule({
   meta: {
