@@ -6,7 +6,7 @@ import { Store } from './store.js';
 
 // The storage adapter's public surface: the store, its records, the database location and export/import.
 export { Store, companyKey, verdictColumns } from './store.js';
-export type { AnswerInput, CompanyInput, ReviewInput } from './store.js';
+export type { AnswerInput, ClientKey, CompanyInput, CompanyPatch, ReviewInput } from './store.js';
 export type * from './records.js';
 export type { StoreDriver, DialectName } from './driver.js';
 export { resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP } from './paths.js';

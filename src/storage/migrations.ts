@@ -34,6 +34,9 @@ function withVerdicts(table: AnyTable): AnyTable {
     .addColumn('starl_score', 'real');
 }
 
+/** The tables whose rows a client creates with a key of its own, so a repeated request writes nothing twice. */
+export const CLIENT_KEYED_TABLES = ['sessions', 'answers', 'stories', 'company_facts'] as const;
+
 /** Starl's schema, in order. Add a new entry with the next number; never renumber. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -126,6 +129,17 @@ export const MIGRATIONS: readonly Migration[] = [
     async up(db) {
       await db.schema.alterTable('reviews').addColumn('transcript_key', 'text').execute();
       await db.schema.createIndex('reviews_by_transcript').on('reviews').column('transcript_key').execute();
+    },
+  },
+  {
+    id: 4,
+    name: 'client keys that make repeated writes idempotent',
+    async up(db) {
+      for (const table of CLIENT_KEYED_TABLES) {
+        await db.schema.alterTable(table).addColumn('client_id', 'text').execute();
+        // Unique but nullable: rows written without a key (the CLI, imports) never collide.
+        await db.schema.createIndex(`${table}_client_id`).unique().on(table).column('client_id').execute();
+      }
     },
   },
 ];

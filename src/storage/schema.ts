@@ -50,6 +50,8 @@ export interface CompanyFactsTable {
   text: string;
   source: string;
   created_at: string;
+  /** The key the client sent with the write that created the row; a repeat with it returns this row. */
+  client_id: string | null;
 }
 
 /** A mock interview or drill. */
@@ -63,6 +65,8 @@ export interface SessionsTable {
   status: string;
   started_at: string;
   finished_at: string | null;
+  /** The key the client sent with the write that created the row; a repeat with it returns this row. */
+  client_id: string | null;
 }
 
 /** A session's planned questions, by position. */
@@ -88,6 +92,8 @@ export interface AnswersTable extends VerdictColumns {
   seconds: number;
   report: string;
   created_at: string;
+  /** The key the client sent with the write that created the row; a repeat with it returns this row. */
+  client_id: string | null;
 }
 
 /** A story in the bank; competencies and labelled parts are JSON text. */
@@ -100,6 +106,8 @@ export interface StoriesTable {
   parts: string;
   source_answer_id: number | null;
   created_at: string;
+  /** The key the client sent with the write that created the row; a repeat with it returns this row. */
+  client_id: string | null;
 }
 
 /** An answer judged from a real interview's transcript. */

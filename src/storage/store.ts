@@ -16,7 +16,10 @@ import type {
   StoredAnswer,
   StoredReview,
 } from './records.js';
-import type { AnswersTable, CompaniesTable, ReviewsTable, StarlSchema, StoriesTable, VerdictColumns } from './schema.js';
+import type { CLIENT_KEYED_TABLES } from './migrations.js';
+import type { AnswersTable, CompaniesTable, CompanyFactsTable, ReviewsTable, StarlSchema, StoriesTable, VerdictColumns } from './schema.js';
+
+type ClientKeyedTable = (typeof CLIENT_KEYED_TABLES)[number];
 
 /** Folds a company name for lookups, so "ACME Corp", "acme  corp" and the same typed in NFD are one company. */
 export function companyKey(name: string): string {
@@ -87,6 +90,10 @@ function toReview(row: Selectable<ReviewsTable>): StoredReview {
   };
 }
 
+function toFact(row: Selectable<CompanyFactsTable>): CompanyFact {
+  return { id: row.id, uid: row.uid, companyId: row.company_id, kind: row.kind, text: row.text, source: row.source, createdAt: row.created_at };
+}
+
 function toStory(row: Selectable<StoriesTable>): Story {
   return {
     id: row.id,
@@ -122,6 +129,14 @@ function noSuchSession(id: number): StarlError {
   return new StarlError('E_NOT_FOUND', `no practice session ${id}; list them with: starl report --list`);
 }
 
+/** Checks a story's competencies against their limits: how many, and how long each. */
+function assertCompetencies(competencies: readonly string[]): void {
+  if (competencies.length > MAX_COMPETENCIES) {
+    throw new StarlError('E_INPUT_TOO_LONG', `a story lists at most ${MAX_COMPETENCIES} competencies, not ${competencies.length}`, { field: 'competencies' });
+  }
+  for (const competency of competencies) assertLength(competency, 'competency', MAX_COMPETENCY_LENGTH);
+}
+
 /** Adds names (already cleaned) to a list, keeping the first spelling of each. */
 function mergeNames(existing: string[], added: string[]): string[] {
   const seen = new Set(existing.map(companyKey));
@@ -134,6 +149,18 @@ function mergeNames(existing: string[], added: string[]): string[] {
   return merged;
 }
 
+/** A key the client made up for one write: the same key again returns the first write's row. */
+export interface ClientKey {
+  clientId?: string | null;
+}
+
+/** The id of the row an earlier write with this client key created, or null. */
+async function writtenBefore(trx: Kysely<StarlSchema>, table: ClientKeyedTable, clientId: string | null | undefined): Promise<number | null> {
+  if (!clientId) return null;
+  const row = await trx.selectFrom(table).select('id').where('client_id', '=', clientId).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** What `saveCompany` takes; lists are merged into what is already known, text replaces it. */
 export interface CompanyInput {
   name: string;
@@ -144,8 +171,19 @@ export interface CompanyInput {
   terms?: string[];
 }
 
+/** What `updateCompany` takes: each field given replaces what was there. */
+export interface CompanyPatch {
+  name?: string;
+  aliases?: string[];
+  competitors?: string[];
+  /** A new posting, with where it came from and its terms; null removes the posting. */
+  contextText?: string | null;
+  contextSource?: string | null;
+  terms?: string[];
+}
+
 /** What `saveAnswer` takes. The attempt number is worked out in the same transaction. */
-export interface AnswerInput {
+export interface AnswerInput extends ClientKey {
   sessionId: number;
   position: number;
   followUpOf?: number | null;
@@ -253,9 +291,10 @@ export class Store {
     return this.requireCompanyById(id);
   }
 
-  private async requireCompanyById(id: number): Promise<Company> {
+  /** The company with this id; a typed error when there is none. */
+  async requireCompanyById(id: number): Promise<Company> {
     const row = await this.db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new StarlError('E_NOT_FOUND', `no company with id ${id}`);
+    if (!row) throw new StarlError('E_NOT_FOUND', `there is no company ${id}.`);
     return toCompany(row);
   }
 
@@ -281,43 +320,56 @@ export class Store {
   }
 
   /** Saves a research fact about a company. */
-  async addFact(companyId: number, fact: { kind: string; text: string; source: string }): Promise<CompanyFact> {
+  async addFact(companyId: number, fact: { kind: string; text: string; source: string } & ClientKey): Promise<CompanyFact> {
     assertLength(fact.text, 'fact', MAX_FACT_LENGTH);
     assertLength(fact.source, 'source', MAX_SOURCE_LENGTH);
-    const uid = randomUUID();
-    await this.driver.writeTransaction((trx) =>
-      trx
+    const id = await this.driver.writeTransaction(async (trx) => {
+      const earlier = await writtenBefore(trx, 'company_facts', fact.clientId);
+      if (earlier !== null) return earlier;
+      const row = await trx
         .insertInto('company_facts')
-        .values({ uid, company_id: companyId, kind: fact.kind, text: fact.text, source: fact.source, created_at: this.stamp() })
-        .execute(),
-    );
-    const facts = await this.factsOf(companyId);
-    return facts.find((f) => f.uid === uid)!;
+        .values({
+          uid: randomUUID(),
+          company_id: companyId,
+          kind: fact.kind,
+          text: fact.text,
+          source: fact.source,
+          created_at: this.stamp(),
+          client_id: fact.clientId ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    });
+    return this.requireFact(id);
+  }
+
+  /** The fact with this id; a typed error when there is none. */
+  async requireFact(id: number): Promise<CompanyFact> {
+    const row = await this.db.selectFrom('company_facts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new StarlError('E_NOT_FOUND', `there is no fact ${id}.`);
+    return toFact(row);
   }
 
   /** A company's research facts, oldest first. */
   async factsOf(companyId: number): Promise<CompanyFact[]> {
     const rows = await this.db.selectFrom('company_facts').selectAll().where('company_id', '=', companyId).orderBy('id').execute();
-    return rows.map((row) => ({
-      id: row.id,
-      uid: row.uid,
-      companyId: row.company_id,
-      kind: row.kind,
-      text: row.text,
-      source: row.source,
-      createdAt: row.created_at,
-    }));
+    return rows.map(toFact);
   }
 
   /** Starts a session with its plan, saved before the first question is asked. */
-  async createSession(input: {
-    companyId: number | null;
-    role: string | null;
-    field: string | null;
-    mode: Session['mode'];
-    questions: Omit<PlannedQuestion, 'position'>[];
-  }): Promise<Session> {
+  async createSession(
+    input: {
+      companyId: number | null;
+      role: string | null;
+      field: string | null;
+      mode: Session['mode'];
+      questions: Omit<PlannedQuestion, 'position'>[];
+    } & ClientKey,
+  ): Promise<Session> {
     const id = await this.driver.writeTransaction(async (trx) => {
+      const earlier = await writtenBefore(trx, 'sessions', input.clientId);
+      if (earlier !== null) return earlier;
       const row = await trx
         .insertInto('sessions')
         .values({
@@ -329,6 +381,7 @@ export class Store {
           status: 'active',
           started_at: this.stamp(),
           finished_at: null,
+          client_id: input.clientId ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -436,6 +489,9 @@ export class Store {
    */
   async saveAnswer(input: AnswerInput): Promise<StoredAnswer> {
     const id = await this.driver.writeTransaction(async (trx) => {
+      // A repeat of a write that succeeded returns it, even once the session has finished since.
+      const earlier = await writtenBefore(trx, 'answers', input.clientId);
+      if (earlier !== null) return earlier;
       // Checked inside the transaction that inserts, so a finish that commits first always wins.
       const session = await trx.selectFrom('sessions').select('status').where('id', '=', input.sessionId).executeTakeFirst();
       if (!session) throw noSuchSession(input.sessionId);
@@ -469,6 +525,7 @@ export class Store {
           seconds: input.seconds,
           report: JSON.stringify(input.report),
           created_at: this.stamp(),
+          client_id: input.clientId ?? null,
           ...verdictColumns(input.report),
         })
         .returning('id')
@@ -492,15 +549,14 @@ export class Store {
   }
 
   /** Saves a story to the bank. */
-  async saveStory(input: Omit<Story, 'id' | 'uid' | 'createdAt'>): Promise<Story> {
+  async saveStory(input: Omit<Story, 'id' | 'uid' | 'createdAt'> & ClientKey): Promise<Story> {
     const title = cleanName(input.title, 'title');
-    if (input.competencies.length > MAX_COMPETENCIES) {
-      throw new StarlError('E_INPUT_TOO_LONG', `a story lists at most ${MAX_COMPETENCIES} competencies, not ${input.competencies.length}`, { field: 'competencies' });
-    }
-    for (const competency of input.competencies) assertLength(competency, 'competency', MAX_COMPETENCY_LENGTH);
-    // The saved row comes back from the insert itself: once committed, nothing is left to fail.
-    const row = await this.driver.writeTransaction((trx) =>
-      trx
+    assertCompetencies(input.competencies);
+    // The saved row comes back from the transaction itself: once committed, nothing is left to fail.
+    const row = await this.driver.writeTransaction(async (trx) => {
+      const earlier = await writtenBefore(trx, 'stories', input.clientId);
+      if (earlier !== null) return trx.selectFrom('stories').selectAll().where('id', '=', earlier).executeTakeFirstOrThrow();
+      return trx
         .insertInto('stories')
         .values({
           uid: randomUUID(),
@@ -510,10 +566,18 @@ export class Store {
           parts: JSON.stringify(input.parts),
           source_answer_id: input.sourceAnswerId,
           created_at: this.stamp(),
+          client_id: input.clientId ?? null,
         })
         .returningAll()
-        .executeTakeFirstOrThrow(),
-    );
+        .executeTakeFirstOrThrow();
+    });
+    return toStory(row);
+  }
+
+  /** The story with this id; a typed error when there is none. */
+  async requireStory(id: number): Promise<Story> {
+    const row = await this.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new StarlError('E_NOT_FOUND', `there is no story ${id}.`);
     return toStory(row);
   }
 
@@ -521,6 +585,118 @@ export class Store {
   async listStories(): Promise<Story[]> {
     const rows = await this.db.selectFrom('stories').selectAll().orderBy('id').execute();
     return rows.map(toStory);
+  }
+
+  /**
+   * Changes a company: a new name (refused when another company has it), and lists or posting that
+   * replace what was there. Fields left out stay as they are.
+   */
+  async updateCompany(id: number, patch: CompanyPatch): Promise<Company> {
+    await this.driver.writeTransaction(async (trx) => {
+      const row = await trx.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new StarlError('E_NOT_FOUND', `there is no company ${id}.`);
+      const name = patch.name === undefined ? row.name : cleanName(patch.name, 'name');
+      const clash = await trx.selectFrom('companies').select('name').where('name_key', '=', companyKey(name)).where('id', '!=', id).executeTakeFirst();
+      if (clash) throw new StarlError('E_USAGE', `another company is already called "${clash.name}".`, { field: 'name' });
+      await trx
+        .updateTable('companies')
+        .set({
+          name,
+          name_key: companyKey(name),
+          ...(patch.aliases ? { aliases: JSON.stringify(mergeNames([], cleanNames(patch.aliases, 'alias'))) } : {}),
+          ...(patch.competitors ? { competitors: JSON.stringify(mergeNames([], cleanNames(patch.competitors, 'competitor'))) } : {}),
+          ...(patch.contextText !== undefined ? { context_text: patch.contextText, context_source: patch.contextSource ?? null, terms: JSON.stringify(patch.terms ?? []) } : {}),
+          updated_at: this.stamp(),
+        })
+        .where('id', '=', id)
+        .execute();
+    });
+    return this.requireCompanyById(id);
+  }
+
+  /** Deletes a company with its facts; its sessions stay, no longer tied to it. Returns how many facts went with it. */
+  async deleteCompany(id: number): Promise<{ facts: number }> {
+    return this.driver.writeTransaction(async (trx) => {
+      await this.mustExist(trx, 'companies', id, `there is no company ${id}.`);
+      const facts = await trx.deleteFrom('company_facts').where('company_id', '=', id).executeTakeFirst();
+      await trx.updateTable('sessions').set({ company_id: null }).where('company_id', '=', id).execute();
+      await trx.deleteFrom('companies').where('id', '=', id).execute();
+      return { facts: Number(facts.numDeletedRows) };
+    });
+  }
+
+  /** Deletes one research fact. */
+  async deleteFact(id: number): Promise<void> {
+    await this.driver.writeTransaction(async (trx) => {
+      await this.mustExist(trx, 'company_facts', id, `there is no fact ${id}.`);
+      await trx.deleteFrom('company_facts').where('id', '=', id).execute();
+    });
+  }
+
+  /** Changes a story's title, text (with its newly labelled parts) or competencies; fields left out stay. */
+  async updateStory(id: number, patch: Partial<Pick<Story, 'title' | 'text' | 'competencies' | 'parts'>>): Promise<Story> {
+    const title = patch.title === undefined ? undefined : cleanName(patch.title, 'title');
+    if (patch.competencies) assertCompetencies(patch.competencies);
+    await this.driver.writeTransaction(async (trx) => {
+      await this.mustExist(trx, 'stories', id, `there is no story ${id}.`);
+      await trx
+        .updateTable('stories')
+        .set({
+          ...(title !== undefined ? { title } : {}),
+          ...(patch.text !== undefined ? { text: patch.text } : {}),
+          ...(patch.competencies ? { competencies: JSON.stringify(patch.competencies) } : {}),
+          ...(patch.parts ? { parts: JSON.stringify(patch.parts) } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+    });
+    return this.requireStory(id);
+  }
+
+  /** Deletes a story from the bank. */
+  async deleteStory(id: number): Promise<void> {
+    await this.driver.writeTransaction(async (trx) => {
+      await this.mustExist(trx, 'stories', id, `there is no story ${id}.`);
+      await trx.deleteFrom('stories').where('id', '=', id).execute();
+    });
+  }
+
+  /**
+   * Deletes a saved answer with the answers that follow it up; stories saved from them stay in the
+   * bank. Returns how many answers went.
+   */
+  async deleteAnswer(id: number): Promise<{ answers: number }> {
+    return this.driver.writeTransaction(async (trx) => {
+      await this.mustExist(trx, 'answers', id, `no saved answer ${id}`);
+      const ids = [id, ...(await trx.selectFrom('answers').select('id').where('follow_up_of', '=', id).execute()).map((row) => row.id)];
+      await trx.updateTable('stories').set({ source_answer_id: null }).where('source_answer_id', 'in', ids).execute();
+      await trx.deleteFrom('answers').where('follow_up_of', '=', id).execute();
+      await trx.deleteFrom('answers').where('id', '=', id).execute();
+      return { answers: ids.length };
+    });
+  }
+
+  /** Deletes a session with its plan and answers (abandoning it, when unfinished). Returns how many answers went. */
+  async deleteSession(id: number): Promise<{ answers: number }> {
+    return this.driver.writeTransaction(async (trx) => {
+      await this.mustExist(trx, 'sessions', id, `no practice session ${id}; list them with: starl report --list`);
+      const ids = (await trx.selectFrom('answers').select('id').where('session_id', '=', id).execute()).map((row) => row.id);
+      if (ids.length > 0) {
+        await trx.updateTable('stories').set({ source_answer_id: null }).where('source_answer_id', 'in', ids).execute();
+        // Follow-ups first: they point at the answers they follow.
+        await trx.deleteFrom('answers').where('session_id', '=', id).where('follow_up_of', 'is not', null).execute();
+        await trx.deleteFrom('answers').where('session_id', '=', id).execute();
+      }
+      await trx.deleteFrom('session_questions').where('session_id', '=', id).execute();
+      await trx.deleteFrom('sessions').where('id', '=', id).execute();
+      return { answers: ids.length };
+    });
+  }
+
+  /** Throws E_NOT_FOUND inside a transaction when the row is absent, so nothing is written. */
+  private async mustExist(trx: Kysely<StarlSchema>, table: 'companies' | 'company_facts' | 'stories' | 'answers' | 'sessions', id: number, message: string): Promise<void> {
+    const row = await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new StarlError('E_NOT_FOUND', message);
   }
 
   /** For each story saved from a practice answer, the question that answer was given to, by story id. */
