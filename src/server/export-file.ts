@@ -2,6 +2,7 @@
 // file with them; the storage, a floor below, checks that the rows fit together and writes them.
 import { z } from 'zod';
 import { StarlError } from '../core/errors.js';
+import { issuePath, plainIssue } from '../validation/issues.js';
 import { assertExportConsistent, EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from '../storage/index.js';
 import {
   answerRequestSchema,
@@ -142,8 +143,8 @@ export function parseExport(source: string, file: string): ExportDocument {
   const parsed = exportSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-    throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${issue.message}`, { file, field });
+    const problem = plainIssue(issue, exportSchema, value);
+    throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${problem.charAt(0).toLowerCase()}${problem.slice(1, -1)}`, { file, field: issuePath(issue.path) });
   }
   const doc: ExportDocument = parsed.data;
   assertExportConsistent(doc, file);

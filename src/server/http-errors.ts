@@ -31,10 +31,11 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
 
 /** Sends `{ "error": { "code", "message" } }` with the status the code maps to. */
 export function sendError(c: Context, error: StarlError, status: ContentfulStatusCode = statusFor(error.code)): Response {
-  // The same "file:line: message (field)" a terminal user sees, without the code, which has its own key.
+  // The "file:line: message" a terminal user sees; the code and the field have keys of their own, so a
+  // page can show the message as it is and put it beside the field.
   const at = [error.where?.file, error.where?.line].filter((part) => part !== undefined).join(':');
-  const field = error.where?.field ? ` (${error.where.field})` : '';
-  return c.json({ error: { code: error.code, message: `${at ? `${at}: ` : ''}${error.message}${field}` } }, status);
+  const field = error.where?.field ? { field: error.where.field } : {};
+  return c.json({ error: { code: error.code, message: `${at ? `${at}: ` : ''}${error.message}`, ...field } }, status);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { StarlError } from '../core/errors.js';
+import { issuePath, plainIssue } from '../validation/issues.js';
 import { MAX_BODY_BYTES } from './schemas.js';
 
 const utf8 = new TextDecoder();
@@ -50,9 +51,8 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>, maxBytes: nu
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
-    throw new StarlError('E_INPUT_BAD_FIELD', `The request has an invalid field: ${issue?.message ?? 'unexpected value'}`, { field });
+    const issue = parsed.error.issues[0]!;
+    throw new StarlError('E_INPUT_BAD_FIELD', plainIssue(issue, schema, body), { field: issue.path.length > 0 ? issuePath(issue.path) : 'body' });
   }
   return parsed.data;
 }

@@ -7,6 +7,7 @@ import type { ProgressSeries } from '../progress/series.js';
 import type { Company, CompanyFact, JudgedAnswer, Session, Story, StoredAnswer } from '../storage/index.js';
 import { FACT_KINDS } from '../company/notebook.js';
 import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_NAME_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
+import { labelled } from '../validation/issues.js';
 
 /**
  * The API's schemas, in one registry: the server validates requests with them and the OpenAPI
@@ -24,6 +25,14 @@ export const MAX_TRANSCRIPT_BODY_BYTES = 2 * MAX_TRANSCRIPT_BYTES;
 export const timestampSchema = z.iso.datetime({ offset: true });
 
 const reasonSchema = z.enum(REASONS);
+
+/**
+ * A key the page makes up for one write: sending the same request again with it (a double click, a
+ * retry after a lost answer) returns what the first one saved instead of saving twice.
+ */
+const clientIdSchema = labelled(z.string().min(8).max(100), 'the request key')
+  .optional()
+  .describe('A key of your own for this write, unique per write: a repeat with the same key returns the first result.');
 const spanSchema = z
   .object({ start: z.number().int(), end: z.number().int() })
   .register(schemaRegistry, { id: 'Span', description: 'Half-open UTF-16 offsets into the answer.' });
@@ -31,9 +40,9 @@ const spanSchema = z
 /** The body of `POST /api/analyze`. */
 export const analyzeRequestSchema = z
   .object({
-    question: z.string().describe('The interviewer\'s question.'),
-    answer: z.string().describe('The candidate\'s answer.'),
-    context: z.string().nullable().optional().describe('Text from the job posting or the company\'s site.'),
+    question: labelled(z.string(), 'the question').describe('The interviewer\'s question.'),
+    answer: labelled(z.string(), 'the answer').describe('The candidate\'s answer.'),
+    context: labelled(z.string(), 'the job posting').nullable().optional().describe('Text from the job posting or the company\'s site.'),
     company: z
       .object({
         name: z.string().min(1),
@@ -157,10 +166,10 @@ export const openApiDocumentSchema = z
 /** The body of `POST /api/reviews`: a transcript's text, decoded in the page, and its file name. */
 export const reviewRequestSchema = z
   .object({
-    fileName: z.string().min(1).max(255).describe('The transcript\'s file name, for messages and the saved record.'),
-    text: z.string().describe('The transcript\'s text.'),
-    candidate: z.string().min(1).optional().describe('The candidate\'s name as the transcript spells it; inferred when absent.'),
-    company: z.string().min(1).max(MAX_NAME_LENGTH).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
+    fileName: labelled(z.string().min(1).max(255), 'the file name').describe('The transcript\'s file name, for messages and the saved record.'),
+    text: labelled(z.string(), 'the transcript').describe('The transcript\'s text.'),
+    candidate: labelled(z.string().min(1), 'the candidate\'s name').optional().describe('The candidate\'s name as the transcript spells it; inferred when absent.'),
+    company: labelled(z.string().min(1).max(MAX_NAME_LENGTH), 'the company name').optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
     save: z.boolean().default(true).describe('Whether to save the judged answers for progress; default true.'),
   })
   .strict()
@@ -212,11 +221,12 @@ export const storedReviewListSchema = z.array(storedReviewSummarySchema).registe
 /** The body of `POST /api/sessions`: what kind of mock interview to plan. */
 export const sessionRequestSchema = z
   .object({
-    role: z.string().min(1).max(MAX_NAME_LENGTH).optional().describe('The role\'s title; picks the field\'s questions and fills {role}.'),
-    company: z.string().min(1).max(MAX_NAME_LENGTH).optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
-    only: z.enum(QUESTION_TYPES).optional().describe('A drill of one question type instead of a whole interview.'),
-    count: z.number().int().min(1).max(20).optional().describe('How many questions; default 8 for an interview, 5 for a drill.'),
-    seed: z.number().int().min(0).optional().describe('The same seed plans the same questions.'),
+    role: labelled(z.string().min(1).max(MAX_NAME_LENGTH), 'the role').optional().describe('The role\'s title; picks the field\'s questions and fills {role}.'),
+    company: labelled(z.string().min(1).max(MAX_NAME_LENGTH), 'the company name').optional().describe('A saved company\'s name or alias; answers are judged with its posting and facts.'),
+    only: labelled(z.enum(QUESTION_TYPES), 'the kind of question').optional().describe('A drill of one question type instead of a whole interview.'),
+    count: labelled(z.number().int().min(1).max(20), 'the number of questions').optional().describe('How many questions; default 8 for an interview, 5 for a drill.'),
+    seed: labelled(z.number().int().min(0), 'the seed').optional().describe('The same seed plans the same questions.'),
+    clientId: clientIdSchema,
   })
   .strict()
   .register(schemaRegistry, { id: 'SessionRequest', description: 'A mock interview or drill to plan.' });
@@ -243,10 +253,11 @@ export const sessionListSchema = z.array(sessionSchema).register(schemaRegistry,
 /** The body of `POST /api/sessions/:id/answers`. */
 export const answerRequestSchema = z
   .object({
-    position: z.number().int().min(0).describe('Which question of the session (0-based).'),
-    answer: z.string().describe('The answer as typed.'),
-    seconds: z.number().min(0).max(24 * 60 * 60).describe('How long the candidate took, in seconds.'),
-    followUpOf: z.number().int().nullable().optional().describe('The answer whose follow-up question this answers.'),
+    position: labelled(z.number().int().min(0), 'the question\'s position').describe('Which question of the session (0-based).'),
+    answer: labelled(z.string(), 'the answer').describe('The answer as typed.'),
+    seconds: labelled(z.number().min(0).max(24 * 60 * 60), 'the time taken').describe('How long the candidate took, in seconds.'),
+    followUpOf: labelled(z.number().int(), 'the answer followed up').nullable().optional().describe('The answer whose follow-up question this answers.'),
+    clientId: clientIdSchema,
   })
   .strict()
   .register(schemaRegistry, { id: 'AnswerRequest', description: 'An answer to one question of a session.' });
@@ -272,13 +283,15 @@ export const sessionDetailSchema = z
   .object({ session: sessionSchema, answers: z.array(storedAnswerSchema) })
   .register(schemaRegistry, { id: 'SessionDetail', description: 'A session with every answer given so far.' });
 
+const companyNameSchema = labelled(z.string().trim().min(1).max(MAX_NAME_LENGTH), 'the company name');
+
 /** The body of `POST /api/companies`: a company to add, or to update when its name is known. */
 export const companyRequestSchema = z
   .object({
-    name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
-    aliases: z.array(z.string().trim().min(1).max(MAX_NAME_LENGTH)).max(20).optional(),
-    competitors: z.array(z.string().trim().min(1).max(MAX_NAME_LENGTH)).max(20).optional().describe('Other employers in the same market, for the swap test.'),
-    contextText: z.string().max(200_000).optional().describe('The job posting or company page, as text or HTML.'),
+    name: companyNameSchema,
+    aliases: labelled(z.array(labelled(z.string().trim().min(1).max(MAX_NAME_LENGTH), 'each other name')).max(20), 'the other names').optional(),
+    competitors: labelled(z.array(labelled(z.string().trim().min(1).max(MAX_NAME_LENGTH), 'each competitor')).max(20), 'the competitors').optional().describe('Other employers in the same market, for the swap test.'),
+    contextText: labelled(z.string().max(200_000), 'the job posting').optional().describe('The job posting or company page, as text or HTML.'),
   })
   .strict()
   .register(schemaRegistry, { id: 'CompanyRequest', description: 'A company to add or update.' });
@@ -302,9 +315,10 @@ export const companyListSchema = z.array(companySchema).register(schemaRegistry,
 /** The body of `POST /api/companies/:id/facts`. */
 export const factRequestSchema = z
   .object({
-    kind: z.enum(FACT_KINDS),
-    text: z.string().trim().min(1).max(MAX_FACT_LENGTH),
-    source: z.string().max(MAX_SOURCE_LENGTH).optional().describe('Where the fact was found: a link or a note.'),
+    kind: labelled(z.enum(FACT_KINDS), 'the kind of fact'),
+    text: labelled(z.string().trim().min(1).max(MAX_FACT_LENGTH), 'the fact'),
+    source: labelled(z.string().max(MAX_SOURCE_LENGTH), 'where you found it').optional().describe('Where the fact was found: a link or a note.'),
+    clientId: clientIdSchema,
   })
   .strict()
   .register(schemaRegistry, { id: 'FactRequest', description: 'A research fact about a company.' });
@@ -323,12 +337,17 @@ export const companyDetailSchema = z
   })
   .register(schemaRegistry, { id: 'CompanyDetail', description: 'A company with its facts, homework checklist and questions to ask.' });
 
+const storyTitleSchema = labelled(z.string().trim().min(1).max(MAX_NAME_LENGTH), 'the story\'s title');
+const storyTextSchema = labelled(z.string().trim().min(1).max(20_000), 'the story');
+const storyCompetenciesSchema = labelled(z.array(labelled(z.string().trim().max(MAX_COMPETENCY_LENGTH), 'each competency')).max(MAX_COMPETENCIES), 'the competencies');
+
 /** The body of `POST /api/stories`. */
 export const storyRequestSchema = z
   .object({
-    title: z.string().trim().min(1).max(MAX_NAME_LENGTH),
-    text: z.string().min(1),
-    competencies: z.array(z.string().max(MAX_COMPETENCY_LENGTH)).max(MAX_COMPETENCIES).optional(),
+    title: storyTitleSchema,
+    text: storyTextSchema,
+    competencies: storyCompetenciesSchema.optional(),
+    clientId: clientIdSchema,
   })
   .strict()
   .register(schemaRegistry, { id: 'StoryRequest', description: 'A story for the bank.' });
@@ -392,7 +411,7 @@ export const progressSchema = z
 
 /** Every error the API returns has this shape; `code` is one of Starl's stable error codes. */
 export const errorBodySchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional().describe('The request field the error is about, when it is about one.') }) })
   .register(schemaRegistry, { id: 'Error', description: 'An error with a stable code and a message naming what was wrong.' });
 
 export type AnalyzeRequest = z.infer<typeof analyzeRequestSchema>;

@@ -76,7 +76,7 @@ describe('startServer', () => {
     });
     // Past the size check, the request fails only on its bad field.
     expect(response.status).toBe(400);
-    expect((await response.json()).error.message).toContain('(save)');
+    expect((await response.json()).error).toMatchObject({ field: 'save', message: 'The field "save" must be true or false.' });
   });
 
   it('lists the real rule catalogue', async () => {
