@@ -1,10 +1,11 @@
 import { StarlError } from '../core/errors.js';
-import { REASONS, type AnalyzeInput, type Report } from '../core/types.js';
+import type { AnalyzeInput, Report } from '../core/types.js';
 import type { Session, StoredAnswer, Store } from '../storage/index.js';
 import { overusedStories, suggestStories } from '../stories/match.js';
 import { storyFromAnswer, suggestableStories } from '../stories/bank.js';
-import { finalJudgements, passTotals } from '../report/session.js';
-import { REASON_LABELS } from '../core/types.js';
+import { buildSessionReport } from '../report/session.js';
+import { summarizeSession } from '../report/summary.js';
+import { summaryText } from '../report/summary-text.js';
 import { showFeedback } from './feedback.js';
 import { formatDuration } from '../format/duration.js';
 import { countOf } from '../format/plural.js';
@@ -209,14 +210,9 @@ export class PracticeRun {
   }
 
   private async showSummary(session: Session): Promise<void> {
-    const final = finalJudgements(await this.store.answersOf(session.id));
-    const totals = passTotals([...final.values()].map((f) => f.report));
-    const lines = REASONS.map((reason) => {
-      const { passed, judged } = totals[reason];
-      return `${REASON_LABELS[reason].padEnd(16)} ${judged === 0 ? 'n/a' : `${passed}/${judged} passed`}`;
-    });
-    const seconds = [...final.values()].reduce((sum, f) => sum + f.seconds, 0);
-    this.terminal.note(`${lines.join('\n')}\n\nTime answering: ${formatDuration(seconds)}`, `Session #${session.id} finished`);
+    const summary = summarizeSession(await buildSessionReport(this.store, session.id));
+    this.terminal.note(summaryText(summary), `Session #${session.id} finished`);
     this.terminal.outro(`Full report: starl report ${session.id}   (HTML: starl report ${session.id} --html report.html)`);
   }
+
 }

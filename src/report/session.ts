@@ -17,6 +17,8 @@ export interface QuestionReport {
   questionType: string;
   question: string;
   attempts: AttemptReport[];
+  /** Which attempt counts (see {@link finalJudgements}); null when the question was not answered. */
+  finalAttempt: number | null;
 }
 
 /** Everything a session's report shows, also what `starl report --json` prints. */
@@ -42,7 +44,7 @@ export interface SessionReport {
  * The judgement that counts for each question: its latest attempt, judged together with that
  * attempt's follow-up when there was one. Keyed by position.
  */
-export function finalJudgements(answers: readonly StoredAnswer[]): Map<number, { report: Report; seconds: number }> {
+export function finalJudgements(answers: readonly StoredAnswer[]): Map<number, { report: Report; seconds: number; attempt: number }> {
   const final = new Map<number, { report: Report; seconds: number; attempt: number }>();
   for (const answer of [...answers].sort((a, b) => a.id - b.id)) {
     const current = final.get(answer.position);
@@ -74,12 +76,14 @@ export async function buildSessionReport(store: Store, sessionId: number): Promi
   const session = await store.requireSession(sessionId);
   const company = session.companyId === null ? null : ((await store.listCompanies()).find((c) => c.id === session.companyId)?.name ?? null);
   const answers = await store.answersOf(session.id);
+  const final = finalJudgements(answers);
   const questions = session.questions.map((question): QuestionReport => {
     const originals = answers.filter((a) => a.position === question.position && a.followUpOf === null);
     return {
       position: question.position,
       questionType: question.questionType,
       question: question.text,
+      finalAttempt: final.get(question.position)?.attempt ?? null,
       attempts: originals.map((original) => {
         const followUp = answers.find((a) => a.followUpOf === original.id);
         return {
@@ -101,7 +105,6 @@ export async function buildSessionReport(store: Store, sessionId: number): Promi
       }),
     };
   });
-  const final = finalJudgements(answers);
   return {
     session: {
       id: session.id,
@@ -117,4 +120,14 @@ export async function buildSessionReport(store: Store, sessionId: number): Promi
     totals: passTotals([...final.values()].map((f) => f.report)),
     seconds: [...final.values()].reduce((sum, f) => sum + f.seconds, 0),
   };
+}
+
+/**
+ * The try that counts for a question, as {@link finalJudgements} chose it, with the report that judges
+ * it (its follow-up's, which judges both answers together) and the time both took. Null when unanswered.
+ */
+export function countingAttempt(question: QuestionReport): { attempt: AttemptReport; report: Report; seconds: number } | null {
+  const attempt = question.attempts.find((a) => a.attempt === question.finalAttempt);
+  if (!attempt) return null;
+  return { attempt, report: attempt.followUp?.report ?? attempt.report, seconds: attempt.seconds + (attempt.followUp?.seconds ?? 0) };
 }

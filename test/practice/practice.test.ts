@@ -123,6 +123,9 @@ describe('starl practice, through its real prompts', { timeout: 90_000 }, () => 
       expect(screen.text).toMatch(/STAR\(L\)\s+✔ pass/);
       expect(screen.text).toContain('[+');
       expect(screen.text).toContain(`Session #${session!.id} finished`);
+      // The same summary the web app shows after Finish.
+      expect(screen.text).toContain('Time per answer:');
+      expect(screen.text).toContain('Follow-ups the interviewer asked:');
       // The saved story was told again for the next two behavioral questions: three uses is too many.
       expect(screen.text).toContain('You have told "Parcelo triage rebuild" for 3 questions (5, 6, 7)');
       expect(screen.text).toContain('Stories from your bank that fit: "Parcelo triage rebuild"');
