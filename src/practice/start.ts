@@ -17,6 +17,8 @@ export interface PracticeOptions {
   seed?: number;
   /** Resume a session: its id, or `true` for the newest unfinished one. */
   resume?: number | true;
+  /** The page's key for this request: sent again, it returns the session it planned the first time. */
+  clientId?: string;
 }
 
 /** A planned session, not yet saved. */
@@ -24,7 +26,7 @@ export type SessionPlan = Parameters<Store['createSession']>[0];
 
 /** Plans a mock interview (or a drill) from the question bank and saves it as a new session. */
 export async function startSession(store: Store, options: PracticeOptions): Promise<Session> {
-  return store.createSession(await planSession(store, options));
+  return store.createSession({ ...(await planSession(store, options)), ...(options.clientId ? { clientId: options.clientId } : {}) });
 }
 
 /**

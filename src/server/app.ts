@@ -8,10 +8,13 @@ import { rejectCrossOriginWrites, requireKnownHost } from './guards.js';
 import { sendError, sendUnexpected } from './http-errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { readJson } from './read-json.js';
+import { registerEditRoutes } from './routes/edits.js';
 import { registerNotebookRoutes } from './routes/notebook.js';
 import { registerProgressRoutes } from './routes/progress.js';
 import { registerReviewRoutes } from './routes/reviews.js';
+import { registerSessionReportRoutes } from './routes/session-report.js';
 import { registerSessionRoutes } from './routes/sessions.js';
+import { registerTransferRoutes } from './routes/transfer.js';
 import { analyzeRequestSchema } from './schemas.js';
 import type { RuleInfo } from './schemas.js';
 
@@ -100,6 +103,9 @@ export function createApp(deps: AppDeps): Hono {
     registerProgressRoutes(app, deps.store);
     registerSessionRoutes(app, deps.store, deps.analyze);
     registerNotebookRoutes(app, deps.store, deps.analyze);
+    registerEditRoutes(app, deps.store, deps.analyze);
+    registerSessionReportRoutes(app, deps.store);
+    registerTransferRoutes(app, deps.store);
   }
   app.all('/api/*', nothingHere);
 

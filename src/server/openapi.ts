@@ -5,6 +5,13 @@ import {
   openApiDocumentSchema,
   progressSchema,
   companyDetailSchema,
+  companyPatchSchema,
+  deletedSchema,
+  exportDocumentSchema,
+  importCountsSchema,
+  reportDocumentSchema,
+  sessionSummarySchema,
+  storyPatchSchema,
   companyListSchema,
   companyRequestSchema,
   companySchema,
@@ -29,12 +36,14 @@ import {
 
 /** One operation of the API as the OpenAPI document describes it. */
 export interface ApiOperation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   request?: z.ZodType;
-  /** The successful response's schema, keyed by status code. */
-  response: { status: number; schema: z.ZodType; description: string };
+  /** The successful response's schema, keyed by status code, and its media types when not JSON. */
+  response: { status: number; schema: z.ZodType; description: string; mediaTypes?: string[] };
+  /** Query parameters, all optional strings. */
+  query?: { name: string; description: string }[];
   /** Statuses with an `Error` body this operation can return. */
   errors: number[];
 }
@@ -102,6 +111,51 @@ export const apiOperations: ApiOperation[] = [
     errors: [400, 403, 404, 503, 507],
   },
   {
+    method: 'delete',
+    path: '/api/sessions/{id}',
+    summary: 'Delete a session with its plan and answers; for an unfinished one, abandoning it.',
+    response: { status: 200, schema: deletedSchema, description: 'What was deleted.' },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/sessions/{id}/answers/{answerId}',
+    summary: 'Delete a saved answer with the answers that follow it up.',
+    response: { status: 200, schema: deletedSchema, description: 'What was deleted.' },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/summary',
+    summary: 'What a session teaches: verdicts per reason, the weakest reason and its answers, the best answer, follow-ups, time per answer and a drill.',
+    response: { status: 200, schema: sessionSummarySchema, description: 'The summary.' },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/report',
+    summary: 'A session\'s full report as a file to download.',
+    query: [{ name: 'format', description: '`html` (default) for a standalone page, `md` for Markdown.' }],
+    response: { status: 200, schema: reportDocumentSchema, description: 'The report.', mediaTypes: ['text/html', 'text/markdown'] },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/export',
+    summary: 'All your data as one JSON file, as `starl export` writes it.',
+    response: { status: 200, schema: exportDocumentSchema, description: 'The export.' },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/api/import',
+    summary: 'Add the data of an export file; rows already present are skipped, and a damaged file changes nothing.',
+    query: [{ name: 'file', description: 'The file\'s name, for messages.' }],
+    request: exportDocumentSchema,
+    response: { status: 200, schema: importCountsSchema, description: 'What was added.' },
+    errors: [400, 403, 413],
+  },
+  {
     method: 'get',
     path: '/api/companies',
     summary: 'List the companies of the homework notebook.',
@@ -130,6 +184,43 @@ export const apiOperations: ApiOperation[] = [
     request: factRequestSchema,
     response: { status: 201, schema: factSchema, description: 'The saved fact.' },
     errors: [400, 403, 404, 503, 507],
+  },
+  {
+    method: 'patch',
+    path: '/api/companies/{id}',
+    summary: 'Change a company: its name, other names, competitors or posting; lists replace the old ones.',
+    request: companyPatchSchema,
+    response: { status: 200, schema: companySchema, description: 'The changed company.' },
+    errors: [400, 403, 404, 413],
+  },
+  {
+    method: 'delete',
+    path: '/api/companies/{id}',
+    summary: 'Delete a company with its facts; its sessions stay, no longer tied to it.',
+    response: { status: 200, schema: deletedSchema, description: 'What was deleted.' },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/companies/{id}/facts/{factId}',
+    summary: 'Delete a research fact.',
+    response: { status: 200, schema: deletedSchema, description: 'What was deleted.' },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'patch',
+    path: '/api/stories/{id}',
+    summary: 'Change a story\'s title, text or competencies; new text is labelled again.',
+    request: storyPatchSchema,
+    response: { status: 200, schema: storySchema, description: 'The changed story.' },
+    errors: [400, 403, 404, 413],
+  },
+  {
+    method: 'delete',
+    path: '/api/stories/{id}',
+    summary: 'Delete a story from the bank.',
+    response: { status: 200, schema: deletedSchema, description: 'What was deleted.' },
+    errors: [400, 403, 404],
   },
   {
     method: 'get',
@@ -198,14 +289,18 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
   };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of apiOperations) {
+    const mediaTypes = op.response.mediaTypes ?? ['application/json'];
     const responses: Record<string, unknown> = {
-      [op.response.status]: { description: op.response.description, content: { 'application/json': { schema: schemaFor(op.response.schema) } } },
+      [op.response.status]: { description: op.response.description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: schemaFor(op.response.schema) }])) },
     };
     for (const status of op.errors) {
       responses[status] = { description: STATUS_TEXT[status] ?? 'Error.', content: { 'application/json': { schema: schemaFor(errorBodySchema) } } };
     }
     // Every path parameter is a numeric id (`/api/sessions/{id}`).
-    const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'integer', minimum: 0 } }));
+    const pathParameters = [
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'integer', minimum: 0 } })),
+      ...(op.query ?? []).map((query) => ({ name: query.name, in: 'query', required: false, description: query.description, schema: { type: 'string' } })),
+    ];
     paths[op.path] = {
       ...paths[op.path],
       [op.method]: {

@@ -33,19 +33,24 @@ async function readBody(c: Context, maxBytes: number): Promise<Uint8Array> {
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
+/** A JSON request body of at most `maxBytes`, as text: refused unless it is sent as application/json. */
+export async function readText(c: Context, maxBytes: number): Promise<string> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(contentType)) {
+    throw new StarlError('E_INPUT_BAD_JSON', `The request body must be JSON sent as application/json, not "${contentType || 'no content type'}".`);
+  }
+  return utf8.decode(await readBody(c, maxBytes));
+}
+
 /**
  * Reads a JSON body of at most `maxBytes` and validates it against a schema; a wrong content type,
  * an oversized body, malformed JSON or a field that fails validation becomes a typed error naming the field.
  */
 export async function readJson<T>(c: Context, schema: z.ZodType<T>, maxBytes: number = MAX_BODY_BYTES): Promise<T> {
-  const contentType = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(contentType)) {
-    throw new StarlError('E_INPUT_BAD_JSON', `The request body must be JSON sent as application/json, not "${contentType || 'no content type'}".`);
-  }
-  const bytes = await readBody(c, maxBytes);
   let body: unknown;
+  const text = await readText(c, maxBytes);
   try {
-    body = JSON.parse(utf8.decode(bytes));
+    body = JSON.parse(text);
   } catch {
     throw new StarlError('E_INPUT_BAD_JSON', 'The request body is not valid JSON.');
   }

@@ -8,6 +8,8 @@ import type { Company, CompanyFact, JudgedAnswer, Session, Story, StoredAnswer }
 import { FACT_KINDS } from '../company/notebook.js';
 import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_NAME_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
 import { labelled } from '../validation/issues.js';
+import type { SessionSummary } from '../report/summary.js';
+import { EXPORT_FORMAT } from '../storage/transfer.js';
 
 /**
  * The API's schemas, in one registry: the server validates requests with them and the OpenAPI
@@ -409,6 +411,62 @@ export const progressSchema = z
   })
   .register(schemaRegistry, { id: 'Progress', description: 'Pass shares per reason over time and the weakest reason now.' });
 
+/** The body of `PATCH /api/companies/:id`: each field given replaces what was there. */
+export const companyPatchSchema = z
+  .object({
+    name: companyNameSchema.optional(),
+    aliases: companyRequestSchema.shape.aliases,
+    competitors: companyRequestSchema.shape.competitors,
+    contextText: labelled(z.string().max(200_000), 'the job posting').nullable().optional().describe('A new posting (text or HTML); null removes it.'),
+  })
+  .strict()
+  .register(schemaRegistry, { id: 'CompanyPatch', description: 'Changes to a company; lists replace the old ones.' });
+
+/** The body of `PATCH /api/stories/:id`: each field given replaces what was there; new text is labelled again. */
+export const storyPatchSchema = z
+  .object({ title: storyTitleSchema.optional(), text: storyTextSchema.optional(), competencies: storyCompetenciesSchema.optional() })
+  .strict()
+  .register(schemaRegistry, { id: 'StoryPatch', description: 'Changes to a story.' });
+
+/** What a DELETE removed, counted by kind. */
+export const deletedSchema = z
+  .object({ deleted: z.record(z.string(), z.number().int()).describe('How many rows of each kind went, the one asked for included.') })
+  .register(schemaRegistry, { id: 'Deleted', description: 'What was deleted.' });
+
+const summaryAnswerSchema = z.object({ position: z.number().int(), question: z.string(), answer: z.string(), why: z.string() });
+
+/** What a finished session teaches; see `summarizeSession`. */
+export const sessionSummarySchema = z
+  .object({
+    sessionId: z.number().int(),
+    mode: z.string(),
+    company: z.string().nullable(),
+    role: z.string().nullable(),
+    planned: z.number().int(),
+    answered: z.number().int(),
+    totals: z.record(reasonSchema, z.object({ passed: z.number().int(), judged: z.number().int() })),
+    weakest: z.object({ reason: reasonSchema, passed: z.number().int(), judged: z.number().int(), misses: z.array(summaryAnswerSchema) }).nullable(),
+    best: summaryAnswerSchema.extend({ score: z.number(), passed: z.array(reasonSchema) }).nullable(),
+    followUps: z.array(z.object({ position: z.number().int(), question: z.string(), followUp: z.string(), answer: z.string() })),
+    times: z.array(z.object({ position: z.number().int(), question: z.string(), seconds: z.number() })),
+    drill: z.object({ reason: reasonSchema, only: z.enum(QUESTION_TYPES), count: z.number().int() }).nullable().describe('The drill to start next: `POST /api/sessions` with `only` and `count`.'),
+    seconds: z.number(),
+  })
+  .register(schemaRegistry, { id: 'SessionSummary', description: 'Verdicts per reason, the weakest reason and its answers, the best answer, follow-ups, time per answer and a drill.' });
+
+/** A session's full report as a file: standalone HTML or Markdown. */
+export const reportDocumentSchema = z.string().register(schemaRegistry, { id: 'ReportDocument', description: 'The report as HTML or Markdown text.' });
+
+/** An export file, described loosely here; `starl import` and `POST /api/import` check it in full. */
+export const exportDocumentSchema = z
+  .looseObject({ format: z.literal(EXPORT_FORMAT), version: z.number().int() })
+  .register(schemaRegistry, { id: 'ExportDocument', description: 'All of your data: companies, facts, sessions, answers, stories and reviews.' });
+
+/** What `POST /api/import` added, and what it found already there. */
+export const importCountsSchema = z
+  .object({ added: z.record(z.string(), z.number().int()), alreadyPresent: z.record(z.string(), z.number().int()) })
+  .register(schemaRegistry, { id: 'ImportCounts', description: 'Rows added and rows already present, per table.' });
+
 /** Every error the API returns has this shape; `code` is one of Starl's stable error codes. */
 export const errorBodySchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional().describe('The request field the error is about, when it is about one.') }) })
@@ -435,6 +493,8 @@ const factMatchesStore: MutuallyAssignable<z.infer<typeof factSchema>, CompanyFa
 void companyMatchesStore;
 void storyMatchesStore;
 void factMatchesStore;
+const summaryMatchesReport: MutuallyAssignable<z.infer<typeof sessionSummarySchema>, SessionSummary> = true;
+void summaryMatchesReport;
 const requestMatchesCore: MutuallyAssignable<AnalyzeRequest, AnalyzeInput> = true;
 const ruleMatchesCore: MutuallyAssignable<RuleInfo, RuleMeta> = true;
 void reportMatchesCore;

@@ -45,3 +45,23 @@ export function describeStory(story: Story): string {
   if (missing.length) lines.push(`  (no ${missing.join(', ')} part found)`);
   return `${lines.join('\n')}\n`;
 }
+
+/** What a story edit may change; fields left out stay as they are. */
+export interface StoryEdit {
+  title?: string;
+  text?: string;
+  competencies?: readonly string[];
+}
+
+/**
+ * The changes to save for an edit of a story: new text is judged again with {@link STORY_PROMPT} so
+ * its parts are labelled afresh, and competencies are normalised as on saving.
+ */
+export function storyChanges(edit: StoryEdit, judge: (input: { question: string; answer: string }) => Report): Partial<StoryDraft> {
+  const text = edit.text?.trim();
+  return {
+    ...(edit.title !== undefined ? { title: edit.title.trim() } : {}),
+    ...(text ? { text, parts: storyFromAnswer({ id: null, text, report: judge({ question: STORY_PROMPT, answer: text }) }, '', []).parts } : {}),
+    ...(edit.competencies ? { competencies: normaliseCompetencies(edit.competencies) } : {}),
+  };
+}

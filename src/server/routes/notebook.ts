@@ -2,22 +2,15 @@ import type { Hono } from 'hono';
 import { homeworkChecklist } from '../../company/notebook.js';
 import { notebookTerms } from '../../company/notebook-terms.js';
 import { questionsToAsk } from '../../company/questions.js';
-import { htmlToText, looksLikeHtml } from '../../company/html.js';
 import { extractContextTerms } from '../../core/context/terms.js';
-import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput, Report } from '../../core/types.js';
-import type { Company, Store } from '../../storage/index.js';
+import type { Store } from '../../storage/index.js';
 import { STORY_PROMPT, storyFromAnswer, suggestableStories } from '../../stories/bank.js';
 import { suggestStories } from '../../stories/match.js';
 import { readJson } from '../read-json.js';
 import { companyRequestSchema, factRequestSchema, storyRequestSchema } from '../schemas.js';
+import { postingText } from './edits.js';
 import { idParam } from './sessions.js';
-
-async function requireCompanyById(store: Store, id: number): Promise<Company> {
-  const company = (await store.listCompanies()).find((c) => c.id === id);
-  if (!company) throw new StarlError('E_NOT_FOUND', `there is no company ${id}.`);
-  return company;
-}
 
 /**
  * The homework notebook and the story bank: companies with their posting's distinctive terms,
@@ -28,8 +21,7 @@ export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input:
 
   app.post('/api/companies', async (c) => {
     const request = await readJson(c, companyRequestSchema);
-    // A pasted page keeps its markup; the terms and the judging context want its text.
-    const posting = request.contextText ? (looksLikeHtml(request.contextText) ? htmlToText(request.contextText) : request.contextText) : null;
+    const posting = request.contextText ? postingText(request.contextText) : null;
     const company = await store.saveCompany({
       name: request.name,
       aliases: request.aliases ?? [],
@@ -40,16 +32,16 @@ export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input:
   });
 
   app.get('/api/companies/:id', async (c) => {
-    const company = await requireCompanyById(store, idParam(c));
+    const company = await store.requireCompanyById(idParam(c));
     const facts = await store.factsOf(company.id);
     // Worked out on every read, so the notebook follows every change; the terms shown leave out boilerplate.
     return c.json({ company: { ...company, terms: notebookTerms(company) }, facts, checklist: homeworkChecklist(company, facts), questionsToAsk: questionsToAsk(facts) });
   });
 
   app.post('/api/companies/:id/facts', async (c) => {
-    const company = await requireCompanyById(store, idParam(c));
+    const company = await store.requireCompanyById(idParam(c));
     const request = await readJson(c, factRequestSchema);
-    return c.json(await store.addFact(company.id, { kind: request.kind, text: request.text, source: request.source ?? '' }), 201);
+    return c.json(await store.addFact(company.id, { kind: request.kind, text: request.text, source: request.source ?? '', clientId: request.clientId ?? null }), 201);
   });
 
   app.get('/api/stories', async (c) => {
@@ -64,6 +56,7 @@ export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input:
     const request = await readJson(c, storyRequestSchema);
     // A story typed fresh is judged as the answer to a plain behavioral prompt, to label its parts.
     const report = analyze({ question: STORY_PROMPT, answer: request.text });
-    return c.json(await store.saveStory(storyFromAnswer({ id: null, text: request.text, report }, request.title, request.competencies ?? [])), 201);
+    const draft = storyFromAnswer({ id: null, text: request.text, report }, request.title, request.competencies ?? []);
+    return c.json(await store.saveStory({ ...draft, clientId: request.clientId ?? null }), 201);
   });
 }

@@ -29,6 +29,7 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
       ...(request.count !== undefined ? { count: request.count } : {}),
       ...(request.only ? { only: request.only } : {}),
       ...(request.seed !== undefined ? { seed: request.seed } : {}),
+      ...(request.clientId ? { clientId: request.clientId } : {}),
     });
     return c.json(withAims(session), 201);
   });
@@ -51,7 +52,7 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
     if (original && (original.sessionId !== session.id || original.position !== request.position)) {
       throw new StarlError('E_INPUT_BAD_FIELD', `answer ${original.id} is not an answer to this question.`, { field: 'followUpOf' });
     }
-    const company = session.companyId === null ? null : (await store.listCompanies()).find((c) => c.id === session.companyId);
+    const company = session.companyId === null ? null : await store.requireCompanyById(session.companyId);
     const judgeWith = company ? judgingContext(company, await store.factsOf(company.id)) : {};
     // A follow-up's answer is judged together with the original, as the interviewer hears them.
     const judged = original ? `${original.answer}\n${request.answer}` : request.answer;
@@ -64,6 +65,7 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
       answer: request.answer,
       seconds: request.seconds,
       report,
+      clientId: request.clientId ?? null,
     });
     return c.json(saved, 201);
   });
