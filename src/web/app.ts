@@ -2,7 +2,10 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AnalyzePage } from './pages/analyze-page.js';
+import { onConnection } from './api.js';
+import type { Connection } from './api.js';
 import { CompaniesPage } from './pages/companies-page.js';
+import { DataPage } from './pages/data-page.js';
 import { PracticePage } from './pages/practice-page.js';
 import { ProgressPage } from './pages/progress-page.js';
 import { ReviewPage } from './pages/review-page.js';
@@ -16,6 +19,7 @@ const PAGES: { route: string; title: string; component: () => VNode }[] = [
   { route: 'companies', title: 'Companies', component: CompaniesPage },
   { route: 'stories', title: 'Stories', component: StoriesPage },
   { route: 'progress', title: 'Progress', component: ProgressPage },
+  { route: 'data', title: 'Your data', component: DataPage },
 ];
 
 function currentRoute(): string {
@@ -30,6 +34,9 @@ export function App(): VNode {
     addEventListener('hashchange', onHashChange);
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
+  // One banner for the whole app while the server does not answer; the next answer clears it.
+  const [connection, setConnection] = useState<Connection>('online');
+  useEffect(() => onConnection(setConnection), []);
   const page = PAGES.find((p) => p.route === route);
   useEffect(() => {
     document.title = page ? `${page.title} · Starl` : 'Starl';
@@ -43,6 +50,9 @@ export function App(): VNode {
         </ul>
       </nav>
     </header>
+    ${connection === 'offline'
+      ? html`<p class="offline" role="alert">Starl's server cannot be reached, so nothing can be saved or loaded right now. Start it again with <code>starl serve</code>; what you typed is kept in this browser.</p>`
+      : null}
     <main id="main" tabindex="-1">
       ${page ? html`<${page.component} />` : html`<p role="alert">There is no page "${route}". <a href="#/analyze">Go to Analyze</a>.</p>`}
     </main>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, dayRange } from './chart-data.js';
+import { chartData, dayRange, daySplits } from './chart-data.js';
 
 const DAY = 86_400;
 
@@ -24,5 +24,17 @@ describe('dayRange', () => {
   it('shows a week around a single day and half a day around several', () => {
     expect(dayRange([10 * DAY])).toEqual([7 * DAY, 13 * DAY]);
     expect(dayRange([10 * DAY, 12 * DAY])).toEqual([9.5 * DAY, 12.5 * DAY]);
+  });
+});
+
+describe('daySplits', () => {
+  it('labels each day when they fit, as on a phone with a few days of practice', () => {
+    const days = [1, 2, 3, 4, 5].map((d) => d * DAY);
+    expect(daySplits(days, 300)).toEqual(days);
+  });
+
+  it('labels every few days when there are more days than room', () => {
+    const days = Array.from({ length: 20 }, (_, i) => i * DAY);
+    expect(daySplits(days, 300)).toEqual([0, 4, 8, 12, 16].map((d) => d * DAY));
   });
 });

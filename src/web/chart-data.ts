@@ -17,3 +17,16 @@ export function chartData(series: ProgressSeries): [number[], ...(number | null)
   return [days.map((day) => Date.parse(`${day}T00:00:00Z`) / 1000), ...REASONS.map((reason) => days.map((day) => byDay(reason).get(day) ?? null))];
 }
 
+
+/** The width one day's label needs on the axis ("Dec 7"), in CSS pixels, with a gap. */
+const DAY_LABEL_PIXELS = 48;
+
+/**
+ * The days to label on an axis `width` pixels wide: every day when they fit, so a phone shows each day
+ * too, else every second, third… day, always starting from the first.
+ */
+export function daySplits(days: ArrayLike<number>, width: number): number[] {
+  const all = Array.from(days);
+  const step = Math.max(1, Math.ceil((all.length * DAY_LABEL_PIXELS) / Math.max(width, DAY_LABEL_PIXELS)));
+  return all.filter((_, index) => index % step === 0);
+}

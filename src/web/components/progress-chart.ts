@@ -5,7 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { REASONS } from '../../core/types.js';
 import type { ProgressSeries } from '../../progress/series.js';
-import { chartData, dayRange } from '../chart-data.js';
+import { chartData, dayRange, daySplits } from '../chart-data.js';
 import { REASON_LABELS } from '../labels.js';
 
 /** Each reason's line differs by dash pattern as well as colour, so the chart reads without colour. */
@@ -15,9 +15,6 @@ const LINE_STYLES: Record<(typeof REASONS)[number], { stroke: string; dash: numb
   specificReason: { stroke: '#1a7f37', dash: [2, 4] },
   starl: { stroke: '#9a5b00', dash: [12, 4, 2, 4] },
 };
-
-/** Ticks on whole days, weeks or months: progress is counted per day, so hours would mislead. */
-const DAY_TICKS = [1, 7, 30, 90, 365].map((days) => days * 24 * 60 * 60);
 
 /**
  * Pass share per reason over time, drawn by uPlot (bundled, no network). Clicking a day calls
@@ -40,7 +37,7 @@ export function ProgressChart({ series, onPickDay }: { series: ProgressSeries; o
         x: { time: true, range: () => dayRange(data[0]) },
         y: { range: [0, 100] },
       },
-      axes: [{ incrs: DAY_TICKS, values: '{MMM} {D}' }, { label: 'passed (%)', values: (_, ticks) => ticks.map((tick) => `${tick}%`) }],
+      axes: [{ splits: (u) => daySplits(data[0], u.width - 60), values: '{MMM} {D}' }, { label: 'passed (%)', values: (_, ticks) => ticks.map((tick) => `${tick}%`) }],
       series: [
         { label: 'Day', value: (_, seconds) => (seconds == null ? '–' : new Date(seconds * 1000).toISOString().slice(0, 10)) },
         ...REASONS.map((reason) => ({

@@ -1,10 +1,13 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FACT_KINDS, FACT_KIND_HINTS } from '../../company/notebook.js';
 import type { ChecklistItem } from '../../company/notebook.js';
 import type { Company, CompanyFact } from '../../storage/records.js';
-import { getJson, messageOf, sendJson } from '../api.js';
+import { deleteJson, messageOf, sendJson } from '../api.js';
+import { useDraft } from '../draft.js';
+import { useLoad } from '../use-load.js';
+import { afterSave, useWrite } from '../write.js';
 
 interface CompanyDetail {
   company: Company;
@@ -18,89 +21,120 @@ function list(text: string): string[] {
   return text.split(',').map((part) => part.trim()).filter(Boolean);
 }
 
+const EMPTY_COMPANY = { name: '', aliases: '', competitors: '', posting: '' };
+
 /** The Companies page: the homework notebook, one company at a time. */
 export function CompaniesPage(): VNode {
-  const [companies, setCompanies] = useState<Company[]>([]);
+  const companies = useLoad<Company[]>('/api/companies');
   const [selected, setSelected] = useState<number | null>(null);
   // Bumped by every save, so an open notebook reloads and shows the company as it is now.
   const [saves, setSaves] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const reload = (): Promise<void> => getJson<Company[]>('/api/companies').then(setCompanies, (caught: unknown) => setError(messageOf(caught)));
-  useEffect(() => void reload(), []);
-
+  const saved = companies.data ?? [];
   return html`<section class="page companies" aria-labelledby="companies-title">
     <h2 id="companies-title">Companies</h2>
     <p class="hint">Your homework per company: the posting's distinctive terms, research facts, the checklist and questions to ask.</p>
-    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    ${error ?? companies.error ? html`<p class="error" role="alert">${error ?? companies.error}</p>` : null}
     <div class="columns">
       <div>
-        ${companies.length > 0
+        ${saved.length > 0
           ? html`<ul class="company-list" aria-label="Saved companies">
-              ${companies.map((c) => html`<li key=${c.id}><button type="button" aria-pressed=${c.id === selected} onClick=${() => setSelected(c.id)}>${c.name}</button></li>`)}
+              ${saved.map((c) => html`<li key=${c.id}><button type="button" aria-pressed=${c.id === selected} onClick=${() => setSelected(c.id)}>${c.name}</button></li>`)}
             </ul>`
-          : html`<p class="placeholder">No companies yet.</p>`}
-        <${CompanyForm} onSaved=${(company: Company) => { setSelected(company.id); setSaves((n) => n + 1); void reload(); }} onError=${setError} />
+          : companies.data
+            ? html`<p class="placeholder">No companies yet.</p>`
+            : companies.error
+              ? null
+              : html`<p class="placeholder">Loading…</p>`}
+        <${CompanyForm} onSaved=${(company: Company) => { setSelected(company.id); setSaves((n) => n + 1); void companies.reload(); }} />
       </div>
-      <div>${selected !== null ? html`<${CompanyNotebook} key=${`${selected}:${saves}`} id=${selected} onError=${setError} />` : null}</div>
+      <div>
+        ${selected !== null
+          ? html`<${CompanyNotebook}
+              key=${`${selected}:${saves}`}
+              id=${selected}
+              onChanged=${() => companies.reload()}
+              onDeleted=${() => { setSelected(null); setError(null); void companies.reload(); }}
+              onError=${setError}
+            />`
+          : null}
+      </div>
     </div>
   </section>`;
 }
 
-function CompanyForm({ onSaved, onError }: { onSaved: (company: Company) => void; onError: (message: string) => void }): VNode {
-  const [name, setName] = useState('');
-  const [aliases, setAliases] = useState('');
-  const [competitors, setCompetitors] = useState('');
-  const [posting, setPosting] = useState('');
+/** Adds a company, or edits `company` when given: its name, other names, competitors and posting. */
+function CompanyForm({ company, onSaved, onCancel }: { company?: Company; onSaved: (company: Company) => void; onCancel?: () => void }): VNode {
+  const initial = company ? { name: company.name, aliases: company.aliases.join(', '), competitors: company.competitors.join(', '), posting: '' } : EMPTY_COMPANY;
+  const [fields, setFields, clear] = useDraft(company ? `companies.edit.${company.id}` : 'companies.new', initial);
+  const write = useWrite();
+  const fieldsNow = useRef(fields);
+  fieldsNow.current = fields;
+  const id = (name: string) => `company-${name}${company ? `-edit` : '-new'}`;
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    try {
-      onSaved(await sendJson<Company>('/api/companies', { name, aliases: list(aliases), competitors: list(competitors), ...(posting.trim() ? { contextText: posting } : {}) }));
-      setName('');
-      setAliases('');
-      setCompetitors('');
-      setPosting('');
-    } catch (caught) {
-      onError(messageOf(caught));
-    }
+    const submitted = fields;
+    const body = { name: submitted.name, aliases: list(submitted.aliases), competitors: list(submitted.competitors), ...(submitted.posting.trim() ? { contextText: submitted.posting } : {}) };
+    // A company is saved under its name, so sending the same one twice saves it once.
+    const saved = await write.run(body, () => (company ? sendJson<Company>(`/api/companies/${company.id}`, body, 'PATCH') : sendJson<Company>('/api/companies', body)));
+    if (!saved) return;
+    if (company) clear();
+    else setFields(afterSave(fieldsNow.current, submitted, EMPTY_COMPANY));
+    onSaved(saved);
   };
-  return html`<form class="company-form" onSubmit=${submit}>
-    <h3>Add or update a company</h3>
-    <label for="company-name-new">Name</label>
-    <input id="company-name-new" type="text" required value=${name} onInput=${(e: Event) => setName((e.target as HTMLInputElement).value)} />
-    <label for="company-aliases">Other names, separated by commas</label>
-    <input id="company-aliases" type="text" value=${aliases} onInput=${(e: Event) => setAliases((e.target as HTMLInputElement).value)} />
-    <label for="company-competitors">Competitors, separated by commas</label>
-    <input id="company-competitors" type="text" value=${competitors} onInput=${(e: Event) => setCompetitors((e.target as HTMLInputElement).value)} />
-    <label for="company-posting">Job posting or company page (text or HTML)</label>
-    <textarea id="company-posting" rows="6" value=${posting} onInput=${(e: Event) => setPosting((e.target as HTMLTextAreaElement).value)}></textarea>
-    <div class="actions"><button type="submit" class="primary">Save company</button></div>
+  const set = (name: keyof typeof EMPTY_COMPANY) => (e: Event) => setFields({ [name]: (e.target as HTMLInputElement).value });
+  return html`<form class="company-form" onSubmit=${submit} aria-busy=${write.busy}>
+    <h3>${company ? `Edit ${company.name}` : 'Add or update a company'}</h3>
+    <label for=${id('name')}>Name</label>
+    <input id=${id('name')} type="text" required value=${fields.name} onInput=${set('name')} />
+    <label for=${id('aliases')}>Other names, separated by commas</label>
+    <input id=${id('aliases')} type="text" value=${fields.aliases} onInput=${set('aliases')} />
+    <label for=${id('competitors')}>Competitors, separated by commas</label>
+    <input id=${id('competitors')} type="text" value=${fields.competitors} onInput=${set('competitors')} />
+    <label for=${id('posting')}>${company ? 'A new job posting or company page (leave empty to keep the one saved)' : 'Job posting or company page (text or HTML)'}</label>
+    <textarea id=${id('posting')} rows="6" value=${fields.posting} onInput=${set('posting')}></textarea>
+    ${write.error ? html`<p class="error" role="alert">${write.error}</p>` : null}
+    <div class="actions">
+      <button type="submit" class="primary" disabled=${write.busy}>${write.busy ? 'Saving…' : company ? 'Save changes' : 'Save company'}</button>
+      ${onCancel ? html`<button type="button" onClick=${() => { clear(); onCancel(); }}>Cancel</button>` : null}
+    </div>
   </form>`;
 }
 
-function CompanyNotebook({ id, onError }: { id: number; onError: (message: string) => void }): VNode {
-  const [detail, setDetail] = useState<CompanyDetail | null>(null);
-  const [kind, setKind] = useState<string>(FACT_KINDS[0]);
-  const [text, setText] = useState('');
-  const [source, setSource] = useState('');
-  const load = (): Promise<void> => getJson<CompanyDetail>(`/api/companies/${id}`).then(setDetail, (caught: unknown) => onError(messageOf(caught)));
-  useEffect(() => void load(), [id]);
-  if (!detail) return html`<p class="placeholder">Loading…</p>`;
+function CompanyNotebook({ id, onChanged, onDeleted, onError }: { id: number; onChanged: () => void; onDeleted: () => void; onError: (message: string | null) => void }): VNode {
+  const notebook = useLoad<CompanyDetail>(`/api/companies/${id}`);
+  const [editing, setEditing] = useState(false);
+  const title = useRef<HTMLHeadingElement>(null);
+  const loaded = notebook.data !== null;
+  // On a phone the notebook sits below the list: bring it into view, with focus, once it is there.
+  useEffect(() => {
+    if (!loaded) return;
+    title.current?.focus();
+    title.current?.scrollIntoView({ block: 'start' });
+  }, [loaded]);
+  if (notebook.error && !notebook.data) return html`<p class="error" role="alert">${notebook.error}</p>`;
+  if (!notebook.data) return html`<p class="placeholder">Loading…</p>`;
+  const detail = notebook.data;
   const { company } = detail;
-  const addFact = async (event: Event): Promise<void> => {
-    event.preventDefault();
+  const act = async (question: string, path: string, after: () => void): Promise<void> => {
+    if (!confirm(question)) return;
     try {
-      await sendJson(`/api/companies/${id}/facts`, { kind, text, ...(source.trim() ? { source: source.trim() } : {}) });
-      setText('');
-      setSource('');
-      await load();
+      await deleteJson(path);
+      onError(null);
+      after();
     } catch (caught) {
       onError(messageOf(caught));
     }
   };
   return html`<article class="notebook" aria-labelledby="notebook-title">
-    <h3 id="notebook-title">${company.name}</h3>
+    <h3 id="notebook-title" tabindex="-1" ref=${title}>${company.name}</h3>
     ${company.aliases.length > 0 ? html`<p>Also known as ${company.aliases.join(', ')}</p>` : null}
     ${company.competitors.length > 0 ? html`<p>Competes with ${company.competitors.join(', ')}: would your answer still fit them? Then it is not specific yet.</p>` : null}
+    <div class="actions">
+      <button type="button" aria-expanded=${editing} onClick=${() => setEditing(!editing)}>Edit ${company.name}</button>
+      <button type="button" onClick=${() => act(`Delete ${company.name} and its ${detail.facts.length} facts? Practice sessions for it are kept.`, `/api/companies/${id}`, onDeleted)}>Delete ${company.name}</button>
+    </div>
+    ${editing ? html`<${CompanyForm} company=${company} onSaved=${() => { setEditing(false); onChanged(); void notebook.reload(); }} onCancel=${() => setEditing(false)} />` : null}
     <h4>Distinctive terms of the posting</h4>
     ${company.terms.length > 0 ? html`<ul class="chips">${company.terms.map((term) => html`<li key=${term}>${term}</li>`)}</ul>` : html`<p class="placeholder">No posting saved.</p>`}
     <h4>Homework checklist</h4>
@@ -109,22 +143,47 @@ function CompanyNotebook({ id, onError }: { id: number; onError: (message: strin
     </ul>
     <h4>Research facts</h4>
     ${detail.facts.length > 0
-      ? html`<ul class="facts">${detail.facts.map((fact) => html`<li key=${fact.id}><strong>${fact.kind}</strong>: ${fact.text}${fact.source ? html` <span class="hint">(${fact.source})</span>` : null}</li>`)}</ul>`
+      ? html`<ul class="facts">${detail.facts.map(
+          (fact) => html`<li key=${fact.id}>
+            <strong>${fact.kind}</strong>: ${fact.text}${fact.source ? html` <span class="hint">(${fact.source})</span>` : null}
+            <button type="button" class="link" aria-label=${`Delete the fact "${fact.text}"`} onClick=${() => act(`Delete the fact "${fact.text}"?`, `/api/companies/${id}/facts/${fact.id}`, () => void notebook.reload())}>Delete</button>
+          </li>`,
+        )}</ul>`
       : html`<p class="placeholder">No facts yet.</p>`}
-    <form class="fact-form" onSubmit=${addFact}>
-      <label for="fact-kind">Kind of fact</label>
-      <select id="fact-kind" value=${kind} onChange=${(e: Event) => setKind((e.target as HTMLSelectElement).value)}>
-        ${FACT_KINDS.map((k) => html`<option value=${k}>${k}</option>`)}
-      </select>
-      <p class="hint">${FACT_KIND_HINTS[kind as (typeof FACT_KINDS)[number]]}</p>
-      <label for="fact-text">Fact</label>
-      <input id="fact-text" type="text" required value=${text} onInput=${(e: Event) => setText((e.target as HTMLInputElement).value)} />
-      <label for="fact-source">Where you found it (optional)</label>
-      <input id="fact-source" type="text" value=${source} onInput=${(e: Event) => setSource((e.target as HTMLInputElement).value)} />
-      <div class="actions"><button type="submit">Add fact</button></div>
-    </form>
+    <${FactForm} companyId=${id} onSaved=${() => notebook.reload()} />
     ${detail.questionsToAsk.length > 0
       ? html`<h4>Questions to ask them</h4><ul class="questions-to-ask">${detail.questionsToAsk.map((q) => html`<li key=${q.fact.id}>${q.question}</li>`)}</ul>`
       : null}
   </article>`;
+}
+
+function FactForm({ companyId, onSaved }: { companyId: number; onSaved: () => void }): VNode {
+  const empty = { kind: FACT_KINDS[0] as string, text: '', source: '' };
+  const [fields, setFields] = useDraft(`companies.${companyId}.fact`, empty);
+  const write = useWrite();
+  const fieldsNow = useRef(fields);
+  fieldsNow.current = fields;
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const submitted = fields;
+    const body = { kind: submitted.kind, text: submitted.text, ...(submitted.source.trim() ? { source: submitted.source.trim() } : {}) };
+    const saved = await write.run(body, (clientId) => sendJson<CompanyFact>(`/api/companies/${companyId}/facts`, { ...body, clientId }));
+    if (!saved) return;
+    setFields(afterSave(fieldsNow.current, submitted, { ...empty, kind: submitted.kind }));
+    onSaved();
+  };
+  const set = (name: keyof typeof empty) => (e: Event) => setFields({ [name]: (e.target as HTMLInputElement).value });
+  return html`<form class="fact-form" onSubmit=${submit} aria-busy=${write.busy}>
+    <label for="fact-kind">Kind of fact</label>
+    <select id="fact-kind" value=${fields.kind} onChange=${set('kind')}>
+      ${FACT_KINDS.map((k) => html`<option value=${k}>${k}</option>`)}
+    </select>
+    <p class="hint">${FACT_KIND_HINTS[fields.kind as (typeof FACT_KINDS)[number]]}</p>
+    <label for="fact-text">Fact</label>
+    <input id="fact-text" type="text" required value=${fields.text} onInput=${set('text')} />
+    <label for="fact-source">Where you found it (optional)</label>
+    <input id="fact-source" type="text" value=${fields.source} onInput=${set('source')} />
+    ${write.error ? html`<p class="error" role="alert">${write.error}</p>` : null}
+    <div class="actions"><button type="submit" disabled=${write.busy}>${write.busy ? 'Saving…' : 'Add fact'}</button></div>
+  </form>`;
 }

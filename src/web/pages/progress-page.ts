@@ -1,11 +1,12 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { REASONS } from '../../core/types.js';
 import type { Reason } from '../../core/types.js';
 import type { ProgressSeries } from '../../progress/series.js';
 import type { JudgedAnswer } from '../../storage/records.js';
-import { getJson, messageOf } from '../api.js';
+import { deleteJson, messageOf } from '../api.js';
+import { useLoad } from '../use-load.js';
 import { ProgressChart } from '../components/progress-chart.js';
 import { openInAnalyze } from '../draft.js';
 import { REASON_LABELS, VERDICT_LABELS } from '../labels.js';
@@ -18,15 +19,24 @@ interface Progress {
 
 /** The Progress page: pass share per reason over time, the weakest reason now, and the answers behind each point. */
 export function ProgressPage(): VNode {
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const load = useLoad<Progress>('/api/progress');
+  const progress = load.data;
+  const [failure, setFailure] = useState<string | null>(null);
+  const error = failure ?? load.error;
   const [day, setDay] = useState<string | null>(null);
-  useEffect(() => {
-    getJson<Progress>('/api/progress').then(setProgress, (caught: unknown) => setError(messageOf(caught)));
-  }, []);
   const pickDay = useCallback((picked: string) => setDay(picked), []);
+  const removeAnswer = async (answer: JudgedAnswer): Promise<void> => {
+    if (!confirm(`Delete your answer to "${answer.question}"? A follow-up to it goes too.`)) return;
+    try {
+      await deleteJson(`/api/sessions/${answer.sessionId}/answers/${answer.id}`);
+      setFailure(null);
+      await load.reload();
+    } catch (caught) {
+      setFailure(messageOf(caught));
+    }
+  };
 
-  if (error) return html`<section class="page"><h2>Progress</h2><p class="error" role="alert">${error}</p></section>`;
+  if (error && !progress) return html`<section class="page"><h2>Progress</h2><p class="error" role="alert">${error}</p></section>`;
   if (!progress) return html`<section class="page"><h2>Progress</h2><p class="placeholder">Loading…</p></section>`;
   if (progress.judged.length === 0) {
     return html`<section class="page"><h2>Progress</h2><p class="placeholder">Nothing judged yet. Practise, or review a transcript with “Save for Progress” ticked.</p></section>`;
@@ -35,6 +45,7 @@ export function ProgressPage(): VNode {
   const weakest = progress.weakest;
   return html`<section class="page progress" aria-labelledby="progress-title">
     <h2 id="progress-title">Progress</h2>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
     ${weakest
       ? html`<div class="main-reason">
           <h3>Weakest now: ${REASON_LABELS[weakest.reason]}</h3>
@@ -56,7 +67,10 @@ export function ProgressPage(): VNode {
               (reason) => html`<span class=${`verdict-chip verdict-${answer.verdicts[reason]}`}>${VERDICT_LABELS[answer.verdicts[reason]].symbol} ${REASON_LABELS[reason]}</span>`,
             )}
           </span>
-          <button type="button" class="link" onClick=${() => openInAnalyze({ question: answer.question, answer: answer.answer, sessionId: answer.sessionId })}>Open in Analyze</button>
+          <button type="button" class="link" aria-label=${`Open in Analyze: ${answer.question}`} onClick=${() => openInAnalyze({ question: answer.question, answer: answer.answer })}>Open in Analyze</button>
+          ${answer.origin === 'practice' && answer.sessionId !== null
+            ? html`<button type="button" class="link" aria-label=${`Delete the answer to: ${answer.question}`} onClick=${() => removeAnswer(answer)}>Delete</button>`
+            : null}
         </li>`,
       )}
     </ol>

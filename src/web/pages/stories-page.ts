@@ -1,83 +1,122 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { StarLabel } from '../../core/types.js';
 import type { Story } from '../../storage/records.js';
-import { getJson, messageOf, sendJson } from '../api.js';
+import { deleteJson, messageOf, sendJson } from '../api.js';
+import { submitOnCtrlEnter } from '../components/question-round.js';
+import { useDraft } from '../draft.js';
 import { STAR_NAMES } from '../labels.js';
+import { useLoad } from '../use-load.js';
+import { afterSave, useWrite } from '../write.js';
 
 interface StoryBank {
   stories: Story[];
   fits: { storyId: number; score: number; why: string }[];
 }
 
+const EMPTY_STORY = { title: '', competencies: '', text: '' };
+
+/** What the story form sends: the competencies split at commas. */
+function storyBody(fields: typeof EMPTY_STORY): { title: string; text: string; competencies: string[] } {
+  return { title: fields.title, text: fields.text, competencies: fields.competencies.split(',').map((c) => c.trim()).filter(Boolean) };
+}
+
 /** The Stories page: the story bank with STAR(L) parts and competencies, and which stories fit a question. */
 export function StoriesPage(): VNode {
-  const [bank, setBank] = useState<StoryBank>({ stories: [], fits: [] });
   const [question, setQuestion] = useState('');
+  const [asked, setAsked] = useState('');
+  const bank = useLoad<StoryBank>(`/api/stories${asked ? `?question=${encodeURIComponent(asked)}` : ''}`);
+  const [editing, setEditing] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = (forQuestion = question): Promise<void> =>
-    getJson<StoryBank>(`/api/stories${forQuestion.trim() ? `?question=${encodeURIComponent(forQuestion.trim())}` : ''}`).then(setBank, (caught: unknown) => setError(messageOf(caught)));
-  useEffect(() => void load(''), []);
-  const fitOf = (story: Story) => bank.fits.find((fit) => fit.storyId === story.id);
-  const ordered = [...bank.stories].sort((a, b) => (fitOf(b)?.score ?? 0) - (fitOf(a)?.score ?? 0));
+  const stories = bank.data?.stories ?? [];
+  const fitOf = (story: Story) => bank.data?.fits.find((fit) => fit.storyId === story.id);
+  const ordered = [...stories].sort((a, b) => (fitOf(b)?.score ?? 0) - (fitOf(a)?.score ?? 0));
+  const remove = async (story: Story): Promise<void> => {
+    if (!confirm(`Delete the story "${story.title}"?`)) return;
+    try {
+      await deleteJson(`/api/stories/${story.id}`);
+      setError(null);
+      await bank.reload();
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  };
 
   return html`<section class="page stories" aria-labelledby="stories-title">
     <h2 id="stories-title">Stories</h2>
     <p class="hint">Your bank of STAR(L) stories: prepare a few strong ones and match them to the questions you expect.</p>
-    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    ${error ?? bank.error ? html`<p class="error" role="alert">${error ?? bank.error}</p>` : null}
     <div class="columns">
       <div>
-        <form class="fit-form" onSubmit=${(e: Event) => { e.preventDefault(); void load(); }}>
+        <form class="fit-form" onSubmit=${(e: Event) => { e.preventDefault(); if (question.trim() === asked) void bank.reload(); else setAsked(question.trim()); }}>
           <label for="fit-question">Which stories fit this question?</label>
           <input id="fit-question" type="text" value=${question} onInput=${(e: Event) => setQuestion((e.target as HTMLInputElement).value)} />
           <div class="actions"><button type="submit">Find fitting stories</button></div>
         </form>
-        ${bank.stories.length === 0 ? html`<p class="placeholder">No stories yet.</p>` : null}
+        ${bank.data && stories.length === 0 ? html`<p class="placeholder">No stories yet.</p>` : null}
+        ${!bank.data && !bank.error ? html`<p class="placeholder">Loading…</p>` : null}
         <ol class="story-list">
           ${ordered.map((story) => {
             const fit = fitOf(story);
             return html`<li key=${story.id} class=${fit ? 'story fits' : 'story'}>
               <h3>${story.title}${fit ? html` <span class="fit-badge">fits: ${fit.why}</span>` : null}</h3>
               ${story.competencies.length > 0 ? html`<ul class="chips">${story.competencies.map((c) => html`<li key=${c}>${c}</li>`)}</ul>` : null}
-              <p class="evidence">
-                ${story.parts.map(
-                  (part, i) => html`${i > 0 ? ' ' : ''}<span class=${part.star ? `sentence star-${part.star}` : 'sentence'}>${part.star ? html`<span class="star-tag" title=${STAR_NAMES[part.star as StarLabel]}>${part.star}</span>` : null}${part.text}</span>`,
-                )}
-              </p>
+              ${editing === story.id
+                ? html`<${StoryForm} story=${story} onSaved=${() => { setEditing(null); void bank.reload(); }} onCancel=${() => setEditing(null)} />`
+                : html`<p class="evidence">
+                      ${story.parts.map(
+                        (part, i) => html`${i > 0 ? ' ' : ''}<span class=${part.star ? `sentence star-${part.star}` : 'sentence'}>${part.star ? html`<span class="star-tag" title=${STAR_NAMES[part.star as StarLabel]}>${part.star}</span>` : null}${part.text}</span>`,
+                      )}
+                    </p>
+                    <div class="actions">
+                      <button type="button" aria-label=${`Edit the story "${story.title}"`} onClick=${() => setEditing(story.id)}>Edit</button>
+                      <button type="button" aria-label=${`Delete the story "${story.title}"`} onClick=${() => remove(story)}>Delete</button>
+                    </div>`}
             </li>`;
           })}
         </ol>
       </div>
-      <${StoryForm} onSaved=${() => load()} onError=${setError} />
+      <${StoryForm} onSaved=${() => bank.reload()} />
     </div>
   </section>`;
 }
 
-function StoryForm({ onSaved, onError }: { onSaved: () => void; onError: (message: string) => void }): VNode {
-  const [title, setTitle] = useState('');
-  const [competencies, setCompetencies] = useState('');
-  const [text, setText] = useState('');
+/** Adds a story, or edits `story` when given. A new story's fields are a draft kept in the browser until saved. */
+function StoryForm({ story, onSaved, onCancel }: { story?: Story; onSaved: () => void; onCancel?: () => void }): VNode {
+  const initial = story ? { title: story.title, competencies: story.competencies.join(', '), text: story.text } : EMPTY_STORY;
+  const [fields, setFields, clear] = useDraft(story ? `stories.edit.${story.id}` : 'stories.new', initial);
+  const write = useWrite();
+  // The fields as they are when the save returns, not as they were when it was sent.
+  const fieldsNow = useRef(fields);
+  fieldsNow.current = fields;
+  const id = (name: string) => `story-${name}${story ? `-${story.id}` : ''}`;
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    try {
-      await sendJson('/api/stories', { title, text, competencies: competencies.split(',') });
-      setTitle('');
-      setCompetencies('');
-      setText('');
-      onSaved();
-    } catch (caught) {
-      onError(messageOf(caught));
-    }
+    const submitted = fields;
+    const body = storyBody(submitted);
+    const saved = story
+      ? await write.run(body, () => sendJson<Story>(`/api/stories/${story.id}`, body, 'PATCH'))
+      : await write.run(body, (clientId) => sendJson<Story>('/api/stories', { ...body, clientId }));
+    if (!saved) return;
+    if (story) clear();
+    // Only what was saved is emptied: a story typed during a slow save stays.
+    else setFields(afterSave(fieldsNow.current, submitted, EMPTY_STORY));
+    onSaved();
   };
-  return html`<form class="story-form" onSubmit=${submit}>
-    <h3>Add a story</h3>
-    <label for="story-title">Title</label>
-    <input id="story-title" type="text" required value=${title} onInput=${(e: Event) => setTitle((e.target as HTMLInputElement).value)} />
-    <label for="story-competencies">Competencies it shows, separated by commas</label>
-    <input id="story-competencies" type="text" value=${competencies} onInput=${(e: Event) => setCompetencies((e.target as HTMLInputElement).value)} />
-    <label for="story-text">The story</label>
-    <textarea id="story-text" rows="8" required value=${text} onInput=${(e: Event) => setText((e.target as HTMLTextAreaElement).value)}></textarea>
-    <div class="actions"><button type="submit" class="primary">Save story</button></div>
+  const set = (name: keyof typeof EMPTY_STORY) => (e: Event) => setFields({ [name]: (e.target as HTMLInputElement).value });
+  return html`<form class="story-form" onSubmit=${submit} aria-busy=${write.busy}>
+    ${story ? null : html`<h3>Add a story</h3>`}
+    <label for=${id('title')}>Title</label>
+    <input id=${id('title')} type="text" required value=${fields.title} onInput=${set('title')} />
+    <label for=${id('competencies')}>Competencies it shows, separated by commas</label>
+    <input id=${id('competencies')} type="text" value=${fields.competencies} onInput=${set('competencies')} />
+    <label for=${id('text')}>The story</label>
+    <textarea id=${id('text')} rows="8" required value=${fields.text} onInput=${set('text')} onKeyDown=${submitOnCtrlEnter}></textarea>
+    ${write.error ? html`<p class="error" role="alert">${write.error}</p>` : null}
+    <div class="actions">
+      <button type="submit" class="primary" disabled=${write.busy}>${write.busy ? 'Saving…' : story ? 'Save changes' : 'Save story'}</button>
+      ${onCancel ? html`<button type="button" onClick=${() => { clear(); onCancel(); }}>Cancel</button>` : null}
+    </div>
   </form>`;
 }

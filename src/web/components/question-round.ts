@@ -1,0 +1,187 @@
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { QuestionType } from '../../core/types.js';
+import type { Session, Story, StoredAnswer } from '../../storage/records.js';
+import { getJson, sendJson } from '../api.js';
+import { useDraft } from '../draft.js';
+import { QUESTION_TYPE_LABELS } from '../labels.js';
+import { useAnalysis } from '../use-analysis.js';
+import { useWrite } from '../write.js';
+import { BalanceBar, Evidence, FindingList, Gauges } from './report-view.js';
+
+/** A session as the API returns it, with how long each answer should take. */
+export type PlannedSession = Session & { aimSeconds: number[] };
+
+/** m:ss, for the timer. */
+export function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Ctrl+Enter (or Cmd+Enter) in a text box submits its form, as in most chat and mail apps. */
+export function submitOnCtrlEnter(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+  event.preventDefault();
+  (event.currentTarget as HTMLTextAreaElement).form?.requestSubmit();
+}
+
+/** Moves focus to an element when it appears, so keyboard and screen reader users land on what is new. */
+function useFocusOnMount<T extends HTMLElement>(): { current: T | null } {
+  const element = useRef<T>(null);
+  useEffect(() => element.current?.focus(), []);
+  return element;
+}
+
+/** The titles of the bank's stories that fit a behavioral question; empty for other questions or an empty bank. */
+function useFittingStories(question: string | null): string[] {
+  const [titles, setTitles] = useState<string[]>([]);
+  useEffect(() => {
+    if (!question) return;
+    // A hint only: if the bank cannot be read, the question is asked without it.
+    getJson<{ stories: Story[]; fits: { storyId: number }[] }>(`/api/stories?question=${encodeURIComponent(question)}`).then(
+      ({ stories, fits }) => setTitles(fits.flatMap((fit) => stories.filter((story) => story.id === fit.storyId).map((story) => story.title))),
+      () => setTitles([]),
+    );
+  }, [question]);
+  return titles;
+}
+
+/** Seconds since the component appeared, ticking once a second. */
+function useElapsed(): number {
+  const [started] = useState(() => Date.now());
+  const [now, setNow] = useState(started);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return Math.floor((now - started) / 1000);
+}
+
+/** The latest try at a question among its saved answers, with its follow-up: where a reload picks up. */
+function latestTry(answers: readonly StoredAnswer[]): { saved: StoredAnswer | null; followUp: StoredAnswer | null } {
+  const originals = answers.filter((a) => a.followUpOf === null);
+  const saved = originals.at(-1) ?? null;
+  return { saved, followUp: saved ? (answers.find((a) => a.followUpOf === saved.id) ?? null) : null };
+}
+
+/**
+ * One question: the timer, the answer box with live feedback, then the saved verdict, the follow-up
+ * and a retry. `answers` are those already saved for it, so a reload shows where the candidate was.
+ */
+export function QuestionRound(props: {
+  session: PlannedSession;
+  position: number;
+  answers: readonly StoredAnswer[];
+  onNext: () => void;
+  finishing: boolean;
+  /** Says what is new to screen readers through the page's live region. */
+  announce: (text: string) => void;
+}): VNode {
+  const { session, position } = props;
+  const question = session.questions[position]!;
+  const [attempt, setAttempt] = useState(0);
+  const [saved, setSaved] = useState<StoredAnswer | null>(() => latestTry(props.answers).saved);
+  const [followUp, setFollowUp] = useState<StoredAnswer | null>(() => latestTry(props.answers).followUp);
+  const last = position + 1 === session.questions.length;
+  const fitting = useFittingStories(question.questionType === 'behavioral' ? question.text : null);
+  const heading = useFocusOnMount<HTMLParagraphElement>();
+  useEffect(() => {
+    if (!saved) props.announce(`Question ${position + 1} of ${session.questions.length}: ${question.text}`);
+    else if (saved.report.followUp && !followUp) props.announce(`Answer saved. The interviewer follows up: ${saved.report.followUp}`);
+    else props.announce(`Answer saved. ${last ? 'Finish when you are ready.' : 'Go on to the next question when you are ready.'}`);
+  }, [position, saved?.id, followUp?.id]);
+  return html`<div class="round">
+    <p class="round-count">Question ${position + 1} of ${session.questions.length} · ${QUESTION_TYPE_LABELS[question.questionType as QuestionType] ?? question.questionType}</p>
+    <p class="round-question" id="round-question" tabindex="-1" ref=${heading}>${question.text}</p>
+    ${fitting.length > 0 ? html`<p class="hint">Stories from your bank that fit: ${fitting.map((title, i) => html`${i > 0 ? ', ' : ''}<q>${title}</q>`)}</p>` : null}
+    ${saved
+      ? html`<${SavedAnswer} key=${`saved-${saved.id}`} answer=${saved} title=${`Attempt ${saved.attempt}, saved`} heard=${saved.answer} focus=${!saved.report.followUp || followUp !== null} />
+          ${saved.report.followUp && !followUp
+            ? html`<${AnswerBox} key=${`follow-${saved.id}`} session=${session} position=${position} prompt=${`The interviewer follows up: ${saved.report.followUp}`} question=${question.text} aim=${60} followUpOf=${saved} onSaved=${setFollowUp} />`
+            : null}
+          ${followUp && saved.report.followUp
+            ? html`<${SavedAnswer} key=${`follow-${followUp.id}`} answer=${followUp} title="Follow-up, judged together with your first answer" asked=${`The interviewer asked: ${saved.report.followUp}`} heard=${`${saved.answer}\n${followUp.answer}`} focus=${true} />`
+            : null}
+          <div class="actions">
+            <button type="button" onClick=${() => { setSaved(null); setFollowUp(null); setAttempt(attempt + 1); }}>Retry this question</button>
+            <button type="button" class="primary" onClick=${props.onNext} disabled=${props.finishing}>${last ? (props.finishing ? 'Finishing…' : 'Finish') : 'Next question'}</button>
+          </div>`
+      : html`<${AnswerBox} key=${`attempt-${attempt}`} session=${session} position=${position} prompt="Your answer" question=${question.text} aim=${session.aimSeconds[position] ?? 90} followUpOf=${null} onSaved=${setSaved} />`}
+  </div>`;
+}
+
+function AnswerBox(props: {
+  session: PlannedSession;
+  position: number;
+  prompt: string;
+  question: string;
+  aim: number;
+  followUpOf: StoredAnswer | null;
+  onSaved: (answer: StoredAnswer) => void;
+}): VNode {
+  // The draft survives a reload and a page switch until the answer is saved.
+  const draftKey = `practice.${props.session.id}.${props.position}${props.followUpOf ? `.follow-${props.followUpOf.id}` : ''}`;
+  const [draft, setDraft, clearDraft] = useDraft(draftKey, { answer: '' });
+  const answer = draft.answer;
+  const write = useWrite();
+  const elapsed = useElapsed();
+  const box = useRef<HTMLTextAreaElement>(null);
+  const live = useRef<HTMLDivElement>(null);
+  // A follow-up's prompt is the new question: focus lands in its box.
+  useEffect(() => {
+    if (props.followUpOf) box.current?.focus();
+  }, []);
+  // A follow-up is judged with the answer it follows, live as on submit.
+  const judged = props.followUpOf ? `${props.followUpOf.answer}\n${answer}` : answer;
+  const analysis = useAnalysis({ question: props.question, answer: answer.trim() ? judged : '' });
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (!answer.trim()) return write.fail('Type an answer first.');
+    const body = { position: props.position, answer, seconds: elapsed, followUpOf: props.followUpOf?.id ?? null };
+    const saved = await write.run({ ...body, seconds: 0 }, (clientId) => sendJson<StoredAnswer>(`/api/sessions/${props.session.id}/answers`, { ...body, clientId }));
+    if (saved) {
+      clearDraft();
+      props.onSaved(saved);
+    }
+  };
+  const id = `answer-${props.followUpOf ? 'follow-up' : 'first'}`;
+  return html`<form class="answer-box" onSubmit=${submit} aria-busy=${write.busy}>
+    <div class="timer-row">
+      <label for=${id}>${props.prompt}</label>
+      <span class=${elapsed > props.aim ? 'timer over' : 'timer'} role="timer" aria-label=${`Time taken ${clock(elapsed)}, aim about ${clock(props.aim)}`}>
+        ${clock(elapsed)} <span class="aim">/ aim ${clock(props.aim)}</span>
+      </span>
+    </div>
+    <textarea id=${id} rows="8" ref=${box} value=${answer} aria-describedby=${`${id}-how`} onInput=${(e: Event) => setDraft({ answer: (e.target as HTMLTextAreaElement).value })} onKeyDown=${submitOnCtrlEnter}></textarea>
+    <p class="hint" id=${`${id}-how`}>Paste or type as many lines as you like; Ctrl+Enter submits.</p>
+    ${write.error ? html`<p class="error" role="alert">${write.error}</p>` : null}
+    <div class="actions">
+      <button type="submit" class="primary" disabled=${write.busy}>${write.busy ? 'Saving…' : 'Submit answer'}</button>
+      <button type="button" class="jump" onClick=${() => { live.current?.scrollIntoView({ block: 'start' }); live.current?.focus(); }}>See the live report</button>
+    </div>
+    <div class="live" id=${`${id}-live`} tabindex="-1" ref=${live} aria-label="Live report" aria-live="off">
+      ${analysis.state === 'report'
+        ? html`<${Gauges} report=${analysis.report} applicableOnly=${true} />
+            ${analysis.report.balance ? html`<${BalanceBar} balance=${analysis.report.balance} />` : null}
+            <${Evidence} answer=${judged} report=${analysis.report} />`
+        : null}
+      ${analysis.state === 'error' ? html`<p class="hint">${analysis.message}</p>` : null}
+    </div>
+  </form>`;
+}
+
+/** A saved answer with the server's verdict; `heard` is the text it was judged on (a follow-up includes the first answer). */
+function SavedAnswer({ answer, title, asked, heard, focus }: { answer: StoredAnswer; title: string; asked?: string; heard: string; focus: boolean }): VNode {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Once saved with nothing more to answer, the verdict is what is new.
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, []);
+  return html`<div class="saved-answer">
+    <h3 tabindex="-1" ref=${heading}>${title} · took ${clock(Math.round(answer.seconds))}</h3>
+    ${asked ? html`<p class="asked">${asked}</p>` : null}
+    <${Gauges} report=${answer.report} applicableOnly=${true} />
+    <${Evidence} answer=${heard} report=${answer.report} />
+    <details><summary>Findings (${answer.report.findings.length})</summary><${FindingList} findings=${answer.report.findings} /></details>
+  </div>`;
+}
