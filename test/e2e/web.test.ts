@@ -35,7 +35,8 @@ beforeAll(async () => {
   page.on('pageerror', (error) => pageProblems.push(error.message));
   page.on('console', (message) => {
     // A failed upload shows its error in the page; the browser also logs the 400 response, which is expected.
-    if (message.type() === 'error' && !message.text().includes('status of 400')) pageProblems.push(message.text());
+    // So does a request the server-down test refuses on purpose.
+    if (message.type() === 'error' && !/status of 400|net::ERR_CONNECTION_REFUSED/.test(message.text())) pageProblems.push(message.text());
   });
 }, 60_000);
 
@@ -170,8 +171,8 @@ describe.skipIf(browserMissing)('Practice page', () => {
       await expect.poll(() => page.locator('.saved-answer h3').first().textContent()).toContain(round === 0 ? 'Attempt 2' : 'Attempt 1');
       await page.getByRole('button', { name: round === 0 ? 'Next question' : 'Finish' }).click();
     }
-    await page.getByRole('status').waitFor();
-    expect(await page.getByRole('status').textContent()).toMatch(/finished/);
+    await page.locator('#summary-title').waitFor();
+    expect(await page.locator('#summary-title').textContent()).toMatch(/finished: 2 of 2 questions answered/);
     const progress = (await (await fetch(`${harness.server.url}api/progress`)).json()) as { judged: { origin: string }[] };
     // Two attempts and a follow-up for the first question, one answer for the second.
     expect(progress.judged.filter((answer) => answer.origin === 'practice')).toHaveLength(4);
@@ -330,11 +331,224 @@ describe.skipIf(browserMissing)('Progress page', () => {
   });
 });
 
+/** A story pasted as several lines, the way candidates paste from their notes. */
+const PASTED = STORY.split('. ').join('.\n');
+
+/** Answers the follow-up when the interviewer asks one, then waits for the button that moves on. */
+async function finishRound(next: 'Next question' | 'Finish'): Promise<void> {
+  const moveOn = page.getByRole('button', { name: next });
+  const followUp = page.locator('#answer-follow-up');
+  await expect.poll(async () => (await moveOn.count()) + (await followUp.count())).toBeGreaterThan(0);
+  if ((await followUp.count()) > 0) {
+    // Focus has moved into the follow-up's box, which is the new question.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('answer-follow-up');
+    await page.keyboard.insertText('I learned to measure first.\nSince then I log before I change anything.');
+    await page.keyboard.press('Control+Enter');
+    await moveOn.waitFor();
+  }
+}
+
+/** The accessible names of the elements a selector finds, as Chromium computes them. */
+async function accessibleNames(selector: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const element of await page.locator(selector).all()) names.push((await element.getAttribute('aria-label')) ?? (await element.textContent()) ?? '');
+  return names;
+}
+
+describe.skipIf(browserMissing)('the whole loop, as a new user walks it', () => {
+  it('adds a company, practises with a pasted answer, survives a reload, finishes, drills, edits a story and exports', { timeout: 120_000 }, async () => {
+    const api = async <T>(path: string): Promise<T> => (await (await fetch(`${harness.server.url}${path.slice(1)}`)).json()) as T;
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.url}#/companies`);
+    await page.getByLabel('Name', { exact: true }).fill('Fernway');
+    await page.getByLabel('Job posting or company page (text or HTML)').fill('Data Analyst on the routing platform team, building Looker dashboards for same-day delivery.');
+    await page.getByRole('button', { name: 'Save company' }).click();
+    await page.locator('#notebook-title', { hasText: 'Fernway' }).waitFor();
+
+    await page.goto(`${harness.server.url}#/practice`);
+    await page.getByLabel('Company (answers are judged with its posting and facts)').selectOption('Fernway');
+    await page.getByLabel('Questions', { exact: true }).selectOption('');
+    await page.getByLabel('How many questions').selectOption('3');
+    // Start moves focus to the first question, and the live region says it.
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('.round-question').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('round-question');
+    const firstQuestion = (await page.locator('.round-question').textContent())!;
+    await expect.poll(() => page.locator('[aria-live="polite"].visually-hidden').textContent()).toBe(`Question 1 of 3: ${firstQuestion}`);
+
+    // A multi-line paste is kept whole, and a reload mid-answer returns to the same question with the draft.
+    await page.getByLabel('Your answer').focus();
+    await page.keyboard.insertText(PASTED);
+    await page.locator('.live .gauges').waitFor();
+    await page.reload();
+    await page.locator('.round-question').waitFor();
+    expect(await page.locator('.round-question').textContent()).toBe(firstQuestion);
+    expect(await page.getByLabel('Your answer').inputValue()).toBe(PASTED);
+
+    // A double-click on Submit saves the answer once.
+    await page.getByRole('button', { name: 'Submit answer' }).dblclick();
+    await finishRound('Next question');
+    const sessionId = Number((await page.locator('#practice-title').textContent())!.match(/#(\d+)/)![1]);
+    const detail = await api<{ answers: { position: number; answer: string; followUpOf: number | null }[] }>(`/api/sessions/${sessionId}`);
+    expect(detail.answers.filter((a) => a.position === 0 && a.followUpOf === null).map((a) => a.answer)).toEqual([PASTED]);
+
+    for (const [index, next] of [[1, 'Next question'], [2, 'Finish']] as const) {
+      await page.getByRole('button', { name: 'Next question' }).click();
+      await page.locator('.round-count', { hasText: `Question ${index + 1} of 3` }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('round-question');
+      await page.getByLabel('Your answer').focus();
+      await page.keyboard.insertText(PASTED);
+      // Ctrl+Enter submits from the answer box.
+      await page.keyboard.press('Control+Enter');
+      await finishRound(next);
+    }
+    await page.getByRole('button', { name: 'Finish' }).click();
+
+    // The summary teaches: verdicts per reason, the weakest reason with its answers, times, the full report, a drill.
+    const summary = page.locator('.summary');
+    await summary.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('summary-title');
+    expect(await summary.locator('.summary-verdicts tbody tr').count()).toBe(4);
+    expect(await summary.locator('.summary-times li').count()).toBe(3);
+    const html = await page.getByRole('link', { name: 'download as HTML' }).getAttribute('href');
+    expect(await (await fetch(`${harness.server.url}${html!.slice(1)}`)).text()).toMatch(new RegExp(`^<!doctype html>[^]*Mock interview #${sessionId}`));
+    const markdown = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'download as Markdown' }).click();
+    expect(readFileSync((await (await markdown).path())!, 'utf8')).toMatch(/^# Mock interview #\d+/);
+    const drill = page.getByRole('button', { name: /^Drill / });
+    if ((await drill.count()) > 0) {
+      await drill.click();
+      await page.locator('#practice-title', { hasText: /^Drill #/ }).waitFor();
+      expect(await page.locator('.round-count').textContent()).toContain('Question 1 of 3');
+    } else {
+      // Every reason passed: nothing to drill, and the summary says so.
+      expect(await summary.textContent()).toContain('Every reason passed');
+    }
+
+    // A story saved, then edited.
+    await page.goto(`${harness.server.url}#/stories`);
+    await page.getByLabel('Title', { exact: true }).fill('Scanners at the depot');
+    await page.getByLabel('The story', { exact: true }).fill(STORY);
+    await page.getByRole('button', { name: 'Save story' }).click();
+    await page.getByRole('button', { name: 'Edit the story "Scanners at the depot"' }).click();
+    await page.locator('#story-title-' + (await api<{ stories: { id: number; title: string }[] }>('/api/stories')).stories.find((st) => st.title === 'Scanners at the depot')!.id).fill('The depot scanner outage');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.story h3', { hasText: 'The depot scanner outage' }).waitFor();
+
+    // Everything exports as one file, with what the walk made.
+    await page.goto(`${harness.server.url}#/data`);
+    const exported = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download all your data (JSON)' }).click();
+    const data = JSON.parse(readFileSync((await (await exported).path())!, 'utf8')) as { format: string; companies: { name: string }[]; stories: { title: string }[]; sessions: { id: number }[] };
+    expect(data.format).toBe('starl-export');
+    expect(data.companies.map((c) => c.name)).toContain('Fernway');
+    expect(data.stories.map((st) => st.title)).toContain('The depot scanner outage');
+    expect(data.sessions.map((se) => se.id)).toContain(sessionId);
+  });
+
+  it('says the server cannot be reached instead of "No companies yet", keeps what was typed, and clears the banner on the next success', async () => {
+    await page.goto('about:blank');
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    try {
+      await page.goto(`${harness.server.url}#/stories`);
+      const banner = page.locator('.offline');
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain('cannot be reached');
+      expect(await page.getByText('No stories yet.').count()).toBe(0);
+      await page.getByLabel('Title', { exact: true }).fill('Offline story');
+      await page.getByLabel('The story', { exact: true }).fill(STORY);
+      await page.getByRole('button', { name: 'Save story' }).click();
+      await page.locator('.story-form .error').waitFor();
+      expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Offline story');
+    } finally {
+      await page.unroute('**/api/**');
+    }
+    await page.getByRole('button', { name: 'Save story' }).click();
+    await page.locator('.story h3', { hasText: 'Offline story' }).waitFor();
+    expect(await page.locator('.offline').count()).toBe(0);
+    expect(await page.locator('.story-form .error').count()).toBe(0);
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('');
+  });
+
+  it('shows a validation problem in words', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.url}#/companies`);
+    await page.getByLabel('Name', { exact: true }).fill('x'.repeat(201));
+    await page.getByRole('button', { name: 'Save company' }).click();
+    await page.locator('.company-form .error').waitFor();
+    expect(await page.locator('.company-form .error').textContent()).toBe('The company name is at most 200 characters.');
+  });
+
+  it('gives repeated buttons names that say what they open, and a focus ring that shows on the header', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.url}#/progress`);
+    await page.locator('.judged li').first().waitFor();
+    const names = await accessibleNames('.judged button:text("Open in Analyze")');
+    expect(names.length).toBeGreaterThan(1);
+    expect(names.every((name) => name.startsWith('Open in Analyze: '))).toBe(true);
+    expect(new Set(names).size).toBeGreaterThan(1);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.top') !== null)).toBe(true);
+    const contrast = await page.evaluate(() => {
+      const luminance = (colour: string): number => {
+        const [r, g, b] = colour.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const ring = luminance(getComputedStyle(document.activeElement!).outlineColor);
+      const header = luminance(getComputedStyle(document.querySelector('.top')!).backgroundColor);
+      return (Math.max(ring, header) + 0.05) / (Math.min(ring, header) + 0.05);
+    });
+    expect(contrast).toBeGreaterThanOrEqual(3);
+  });
+
+  it('works on a phone: the live report is reachable while typing, the notebook opens in view, selects show their whole text', { timeout: 60_000 }, async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto('about:blank');
+      // Start afresh rather than back in the drill the walk left open.
+      await page.goto(`${harness.server.url}#/analyze`);
+      await page.evaluate(() => localStorage.removeItem('starl.draft.practice.current'));
+      await page.goto(`${harness.server.url}#/practice`);
+      await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+      const truncated = await page.evaluate(() => {
+        const context = document.createElement('canvas').getContext('2d')!;
+        // Starl's own choices; a company's name is the user's and may be as long as they like.
+        return Array.from(document.querySelectorAll('select:not(#practice-company)') as NodeListOf<HTMLSelectElement>).flatMap((select) => {
+          const style = getComputedStyle(select);
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          // The arrow and the padding take about 2.5rem of the box.
+          const room = select.clientWidth - 40;
+          return Array.from(select.options).filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
+        });
+      });
+      expect(truncated).toEqual([]);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await page.getByLabel('Your answer').focus();
+      await page.keyboard.insertText(PASTED);
+      await page.getByRole('button', { name: 'See the live report' }).click();
+      const inView = (selector: string) =>
+        page.evaluate((sel) => {
+          const box = document.querySelector(sel)!.getBoundingClientRect();
+          return box.bottom > 0 && box.top < innerHeight;
+        }, selector);
+      await expect.poll(() => inView('.live')).toBe(true);
+
+      await page.goto(`${harness.server.url}#/companies`);
+      await page.getByRole('button', { name: 'Fernway' }).click();
+      await page.locator('#notebook-title').waitFor();
+      await expect.poll(() => inView('#notebook-title')).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
+
 describe.skipIf(browserMissing)('every page', () => {
   it('reflows without horizontal scrolling at 200% zoom and has a label for every field', async () => {
     await page.setViewportSize({ width: 640, height: 900 });
     try {
-      for (const route of ['practice', 'analyze', 'review', 'companies', 'stories', 'progress']) {
+      for (const route of ['practice', 'analyze', 'review', 'companies', 'stories', 'progress', 'data']) {
         await page.goto('about:blank');
         await page.goto(`${harness.server.url}#/${route}`);
         await page.locator('main h2').first().waitFor();

@@ -161,7 +161,7 @@ function StartForm({ onStart }: { onStart: (session: PlannedSession) => void }):
     <label for="only">Questions</label>
     <select id="only" value=${fields.only} onChange=${(e: Event) => setFields({ only: value(e) as QuestionType | '' })}>
       <option value="">A whole interview</option>
-      ${QUESTION_TYPES.filter((type) => type !== 'other').map((type) => html`<option value=${type}>A drill of ${QUESTION_TYPE_LABELS[type]} questions</option>`)}
+      ${QUESTION_TYPES.filter((type) => type !== 'other').map((type) => html`<option value=${type}>Drill: ${QUESTION_TYPE_LABELS[type]}</option>`)}
     </select>
     <label for="count">How many questions</label>
     <select id="count" value=${fields.count} onChange=${(e: Event) => setFields({ count: value(e) })}>
