@@ -8,12 +8,14 @@ import { readPosting } from '../../company/source.js';
 import { parseWholeNumber } from '../../practice/options.js';
 import { companyKey, DB_OPTION_HELP, withStore } from '../../storage/index.js';
 import { print } from '../print.js';
+import { registerCompanyEdits } from './company-edit.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** `starl company`: the company notebook: posting, aliases, competitors, research facts, checklist. */
 export function registerCompany(program: Command): void {
   const company = program.command('company').description('your homework on a company: posting, facts, competitors, questions to ask');
+  registerCompanyEdits(company);
 
   company
     .command('add')

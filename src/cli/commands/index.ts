@@ -26,6 +26,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./analyze.js')).registerAnalyze,
   },
   {
+    name: 'answers',
+    term: 'answers',
+    summary: 'your saved practice answers',
+    load: async () => (await import('./answers.js')).registerAnswers,
+  },
+  {
     name: 'company',
     term: 'company',
     summary: 'your homework on a company: posting, facts, competitors, questions to ask',

@@ -6,9 +6,10 @@ import { parseList, parseWholeNumber } from '../../practice/options.js';
 import { paragraphs, PlainPractice, PLAIN_INPUT_HELP } from '../../practice/plain.js';
 import { PracticeRun, type PracticeOptions } from '../../practice/session.js';
 import { DB_OPTION_HELP, openStore, withStore } from '../../storage/index.js';
+import { abandonSession } from './abandon.js';
 
 /** The practice options, plus where the database is. */
-type PracticeFlags = PracticeOptions & { db?: string };
+type PracticeFlags = PracticeOptions & { db?: string; abandon?: number | true; yes?: boolean };
 
 /** `starl practice`: a mock interview (or a drill of one question type) in the terminal, or from standard input. */
 export function registerPractice(program: Command): void {
@@ -23,6 +24,8 @@ export function registerPractice(program: Command): void {
     .option('--only <type>', 'a quick drill of one question type, e.g. behavioral')
     .option('--seed <n>', 'repeat the same plan', (v) => parseWholeNumber(v, '--seed', Number.MIN_SAFE_INTEGER))
     .option('--resume [session]', 'resume a session (default: the newest unfinished one)', (v) => parseWholeNumber(v, '--resume'))
+    .option('--abandon [session]', 'delete an unfinished session and its answers (default: the newest); needs --yes', (v) => parseWholeNumber(v, '--abandon'))
+    .option('--yes', 'with --abandon: really delete')
     .option('--db <file>', DB_OPTION_HELP)
     .addHelpText(
       'after',
@@ -35,7 +38,8 @@ Examples:
   printf 'Great, thanks!\\n\\nI restore old synthesizers.\\n' | starl practice --only opener --count 2 --seed 7`,
     )
     .action(async (flags: PracticeFlags) => {
-      const { db, ...options } = flags;
+      const { db, abandon, yes, ...options } = flags;
+      if (abandon !== undefined) return abandonSession(db, abandon, yes);
       // A company or a session to resume can only be in a database that exists already.
       const create = options.resume === undefined && options.company === undefined;
       try {

@@ -8,10 +8,12 @@ import { describeStory, STORY_PROMPT, storyFromAnswer, suggestableStories } from
 import { suggestStories } from '../../stories/match.js';
 import { MAX_TEXT_FILE_BYTES, readStdin } from '../io.js';
 import { print } from '../print.js';
+import { registerStoryEdits } from './stories-edit.js';
 
 /** `starl stories`: the story bank: save STAR(L) stories, see their parts, find the best for a question. */
 export function registerStories(program: Command): void {
   const stories = program.command('stories').description('your bank of STAR(L) stories');
+  registerStoryEdits(stories);
 
   stories
     .command('add')

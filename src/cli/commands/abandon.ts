@@ -1,0 +1,19 @@
+import { StarlError } from '../../core/errors.js';
+import { withStore } from '../../storage/index.js';
+import { requireYes } from '../confirm.js';
+
+/**
+ * `starl practice --abandon [SESSION] --yes`: deletes an unfinished session (default: the newest) with
+ * its plan and answers, so it no longer waits to be resumed.
+ */
+export async function abandonSession(db: string | undefined, session: number | true, yes: boolean | undefined): Promise<void> {
+  await withStore(db, async (store) => {
+    const found = session === true ? await store.latestActiveSession() : await store.requireSession(session);
+    if (!found) throw new StarlError('E_NOT_FOUND', 'there is no unfinished practice session to abandon');
+    if (found.status !== 'active') throw new StarlError('E_USAGE', `practice session ${found.id} is finished; only an unfinished one can be abandoned`);
+    const answered = (await store.answersOf(found.id)).length;
+    requireYes(yes, `unfinished session ${found.id} and its ${answered} saved ${answered === 1 ? 'answer' : 'answers'}`);
+    await store.deleteSession(found.id);
+    process.stdout.write(`Abandoned session ${found.id}.\n`);
+  });
+}
