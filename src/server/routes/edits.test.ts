@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { rules } from '../../core/rules/index.js';
 import { Store } from '../../storage/index.js';
 import { openSqliteDriver } from '../../storage/sqlite.js';
 import { createApp } from '../app.js';
+import { useTestApp } from '../../../test/support/api-app.js';
 
-let store: Store;
-let app: ReturnType<typeof createApp>;
-beforeEach(async () => {
-  store = await Store.open(openSqliteDriver(':memory:'));
-  app = createApp({ analyze, rules, store });
-});
-afterEach(async () => {
-  await store.close();
-});
+const test = useTestApp();
 
-function send(path: string, body: unknown, method = 'POST') {
-  return app.request(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
-const remove = (path: string) => app.request(path, { method: 'DELETE' });
+const send = (path: string, body: unknown, method?: string) => test.send(path, body, method);
+const remove = (path: string) => test.app.request(path, { method: 'DELETE' });
 
 const STORY = 'At my last job our scanners dropped orders. I logged every failed scan and moved two access points. As a result, lost orders fell from 40 a day to none.';
 
@@ -27,13 +18,13 @@ describe('repeated writes', () => {
     const story = { title: 'Scanners', text: STORY, clientId: 'story-key-1' };
     const [first, second] = await Promise.all([send('/api/stories', story), send('/api/stories', story)]);
     expect((await first.json()).id).toBe((await second.json()).id);
-    expect((await (await app.request('/api/stories')).json()).stories).toHaveLength(1);
+    expect((await (await test.app.request('/api/stories')).json()).stories).toHaveLength(1);
 
     const company = await (await send('/api/companies', { name: 'Fernway' })).json();
     const fact = { kind: 'news', text: 'Opened a hub in Leeds', clientId: 'fact-key-1' };
     await send(`/api/companies/${company.id}/facts`, fact);
     await send(`/api/companies/${company.id}/facts`, fact);
-    expect((await (await app.request(`/api/companies/${company.id}`)).json()).facts).toHaveLength(1);
+    expect((await (await test.app.request(`/api/companies/${company.id}`)).json()).facts).toHaveLength(1);
 
     const plan = { only: 'behavioral', count: 1, clientId: 'session-key-1' };
     const session = await (await send('/api/sessions', plan)).json();
@@ -41,7 +32,7 @@ describe('repeated writes', () => {
     const answer = { position: 0, answer: STORY, seconds: 30, clientId: 'answer-key-1' };
     const saved = await (await send(`/api/sessions/${session.id}/answers`, answer)).json();
     expect((await (await send(`/api/sessions/${session.id}/answers`, answer)).json()).id).toBe(saved.id);
-    expect((await (await app.request(`/api/sessions/${session.id}`)).json()).answers).toHaveLength(1);
+    expect((await (await test.app.request(`/api/sessions/${session.id}`)).json()).answers).toHaveLength(1);
   });
 
   it('refuse a field that is too long in words the user reads, naming the field apart', async () => {
@@ -64,7 +55,7 @@ describe('editing and deleting', () => {
     expect((await remove(`/api/companies/${company.id}/facts/${fact.id + 1}`)).status).toBe(404);
     expect(await (await remove(`/api/companies/${company.id}/facts/${fact.id}`)).json()).toEqual({ deleted: { facts: 1 } });
     expect(await (await remove(`/api/companies/${company.id}`)).json()).toEqual({ deleted: { companies: 1, facts: 0 } });
-    expect(await (await app.request('/api/companies')).json()).toEqual([]);
+    expect(await (await test.app.request('/api/companies')).json()).toEqual([]);
   });
 
   it('edits a story, labelling new text again, and deletes it', async () => {
@@ -73,7 +64,7 @@ describe('editing and deleting', () => {
     expect(edited).toMatchObject({ title: 'The scanner outage', text: STORY, competencies: ['ownership'] });
     expect(edited.parts.map((part: { star: string }) => part.star)).toContain('R');
     expect((await remove(`/api/stories/${story.id}`)).status).toBe(200);
-    expect((await (await app.request('/api/stories')).json()).stories).toEqual([]);
+    expect((await (await test.app.request('/api/stories')).json()).stories).toEqual([]);
   });
 
   it('deletes an answer and abandons a session', async () => {
@@ -83,7 +74,7 @@ describe('editing and deleting', () => {
     expect((await remove(`/api/sessions/${other.id}/answers/${answer.id}`)).status).toBe(404);
     expect(await (await remove(`/api/sessions/${session.id}/answers/${answer.id}`)).json()).toEqual({ deleted: { answers: 1 } });
     expect(await (await remove(`/api/sessions/${other.id}`)).json()).toEqual({ deleted: { sessions: 1, answers: 0 } });
-    expect((await (await app.request('/api/sessions')).json()).map((s: { id: number }) => s.id)).toEqual([session.id]);
+    expect((await (await test.app.request('/api/sessions')).json()).map((s: { id: number }) => s.id)).toEqual([session.id]);
   });
 
   it.each([
@@ -96,7 +87,7 @@ describe('editing and deleting', () => {
     ['DELETE', '/api/sessions/99/answers/1', undefined],
     ['GET', '/api/sessions/99/summary', undefined],
   ])('answers %s %s for an unknown id with 404', async (method, path, body) => {
-    const response = body ? await send(path, body, method) : await app.request(path, { method });
+    const response = body ? await send(path, body, method) : await test.app.request(path, { method });
     expect(response.status).toBe(404);
     expect((await response.json()).error.code).toBe('E_NOT_FOUND');
   });
@@ -107,16 +98,16 @@ describe('finishing a session', () => {
     const session = await (await send('/api/sessions', { only: 'motivation', count: 1, seed: 3 })).json();
     await send(`/api/sessions/${session.id}/answers`, { position: 0, answer: 'The pay is good and the office is close to my flat.', seconds: 12 });
     await send(`/api/sessions/${session.id}/finish`, {});
-    const summary = await (await app.request(`/api/sessions/${session.id}/summary`)).json();
+    const summary = await (await test.app.request(`/api/sessions/${session.id}/summary`)).json();
     expect(summary).toMatchObject({ sessionId: session.id, answered: 1, weakest: { passed: 0, judged: 1 }, drill: { only: 'motivation', count: 3 } });
     expect(summary.drill.reason).toBe(summary.weakest.reason);
     expect(summary.times).toEqual([{ position: 0, question: session.questions[0].text, seconds: 12 }]);
-    const html = await app.request(`/api/sessions/${session.id}/report`);
+    const html = await test.app.request(`/api/sessions/${session.id}/report`);
     expect(html.headers.get('content-disposition')).toBe(`attachment; filename="starl-session-${session.id}.html"`);
     expect(await html.text()).toMatch(/^<!doctype html>/);
-    const markdown = await app.request(`/api/sessions/${session.id}/report?format=md`);
+    const markdown = await test.app.request(`/api/sessions/${session.id}/report?format=md`);
     expect(await markdown.text()).toMatch(/^# Drill #/);
-    expect((await app.request(`/api/sessions/${session.id}/report?format=pdf`)).status).toBe(400);
+    expect((await test.app.request(`/api/sessions/${session.id}/report?format=pdf`)).status).toBe(400);
   });
 });
 
@@ -124,7 +115,7 @@ describe('export and import', () => {
   it('downloads everything as the CLI exports it, and imports it into another database', async () => {
     await send('/api/stories', { title: 'Scanners', text: STORY });
     await send('/api/companies', { name: 'Fernway' });
-    const exported = await app.request('/api/export');
+    const exported = await test.app.request('/api/export');
     expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename="starl-export-\d{4}-\d\d-\d\d\.json"$/);
     const document = await exported.text();
     const other = await Store.open(openSqliteDriver(':memory:'));

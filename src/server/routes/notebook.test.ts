@@ -1,25 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyze } from '../../core/analyze.js';
-import { rules } from '../../core/rules/index.js';
-import { Store } from '../../storage/index.js';
-import { openSqliteDriver } from '../../storage/sqlite.js';
-import { createApp } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/api-app.js';
 
-let store: Store;
-let app: ReturnType<typeof createApp>;
+const test = useTestApp();
 
-beforeEach(async () => {
-  store = await Store.open(openSqliteDriver(':memory:'));
-  app = createApp({ analyze, rules, store });
-});
-
-afterEach(async () => {
-  await store.close();
-});
-
-function send(path: string, body: unknown) {
-  return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
+const send = (path: string, body: unknown, method?: string) => test.send(path, body, method);
 
 const POSTING =
   '<h1>Data Analyst, Fernway Logistics</h1><p>Join the routing platform team. You will build dashboards in Looker for our same-day delivery network and forecast parcel volumes with Python.</p>';
@@ -32,14 +16,14 @@ describe('/api/companies', () => {
     expect(company.contextText).not.toContain('<h1>');
     expect(company.terms.length).toBeGreaterThan(0);
     expect(company.terms.join(' ').toLowerCase()).toMatch(/looker|routing|same-day|parcel/);
-    expect((await (await app.request('/api/companies')).json()).map((c: { name: string }) => c.name)).toEqual(['Fernway']);
+    expect((await (await test.app.request('/api/companies')).json()).map((c: { name: string }) => c.name)).toEqual(['Fernway']);
   });
 
   it('keeps research facts, ticks the checklist and proposes questions to ask', async () => {
     const company = await (await send('/api/companies', { name: 'Fernway' })).json();
     const fact = await send(`/api/companies/${company.id}/facts`, { kind: 'news', text: 'Fernway opened a hub in Leeds in March', source: 'press release' });
     expect(fact.status).toBe(201);
-    const detail = await (await app.request(`/api/companies/${company.id}`)).json();
+    const detail = await (await test.app.request(`/api/companies/${company.id}`)).json();
     expect(detail.facts).toHaveLength(1);
     expect(detail.checklist.find((item: { item: string }) => item.item === 'news')).toMatchObject({ done: true });
     expect(detail.checklist.find((item: { item: string }) => item.item === 'job posting')).toMatchObject({ done: false });
@@ -69,7 +53,7 @@ describe('/api/companies', () => {
     const bad = await (await send(`/api/companies/${company.id}/facts`, { kind: 'gossip', text: 'x' })).json();
     expect(bad.error).toMatchObject({ code: 'E_INPUT_BAD_FIELD' });
     expect(bad.error).toMatchObject({ field: 'kind', message: expect.stringMatching(/^The kind of fact must be one of "product", /) });
-    expect((await app.request('/api/companies/99')).status).toBe(404);
+    expect((await test.app.request('/api/companies/99')).status).toBe(404);
   });
 });
 
@@ -84,10 +68,10 @@ describe('/api/stories', () => {
     const story = await saved.json();
     expect(story.competencies).toEqual(['problem solving']);
     expect(story.parts.map((part: { star: string }) => part.star)).toContain('A');
-    const bank = await (await app.request(`/api/stories?question=${encodeURIComponent('Tell me about a time the warehouse scanners failed')}`)).json();
+    const bank = await (await test.app.request(`/api/stories?question=${encodeURIComponent('Tell me about a time the warehouse scanners failed')}`)).json();
     expect(bank.stories).toHaveLength(1);
     expect(bank.fits[0]).toMatchObject({ storyId: story.id });
-    expect((await (await app.request('/api/stories?question=What%20is%20your%20favourite%20colour')).json()).fits).toEqual([]);
+    expect((await (await test.app.request('/api/stories?question=What%20is%20your%20favourite%20colour')).json()).fits).toEqual([]);
   });
 
   it('fits stories by competency, not by a word they happen to share, and says why', async () => {

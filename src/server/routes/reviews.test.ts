@@ -1,30 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
-import { rules } from '../../core/rules/index.js';
-import { Store } from '../../storage/index.js';
-import { openSqliteDriver } from '../../storage/sqlite.js';
 import { MAX_REVIEW_PAIRS } from '../../transcripts/index.js';
-import { createApp } from '../app.js';
+import { useTestApp } from '../../../test/support/api-app.js';
 
 const TRANSCRIPT = readFileSync(new URL('../../../test/fixtures/transcripts/zoom-backend-engineer.vtt', import.meta.url), 'utf8');
 
-let store: Store;
-let app: ReturnType<typeof createApp>;
+const test = useTestApp();
 
-beforeEach(async () => {
-  store = await Store.open(openSqliteDriver(':memory:'));
-  app = createApp({ analyze, rules, store });
-});
-
-afterEach(async () => {
-  await store.close();
-});
-
-function postReview(body: unknown) {
-  return app.request('/api/reviews', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
+const postReview = (body: unknown) => test.send('/api/reviews', body);
 
 describe('/api/reviews', () => {
   it('refuses a transcript with more pairs than one review holds before judging any, and saves nothing', async () => {
@@ -34,28 +19,28 @@ describe('/api/reviews', () => {
     const { error } = await res.json();
     expect(error.code).toBe('E_INPUT_TOO_LONG');
     expect(error.message).toContain(`many.txt:${3 * MAX_REVIEW_PAIRS + 1}: the transcript has ${MAX_REVIEW_PAIRS + 1} questions and answers`);
-    expect(await store.listReviews()).toEqual([]);
+    expect(await test.store.listReviews()).toEqual([]);
   });
 
   it('answers a save that meets a full disk with 507 and E_STORAGE_FULL, keeping what was saved', async () => {
     const first = await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT });
     const saved = (await first.json()).saved;
     // SQLite answers a write past its page limit exactly as it answers ENOSPC: SQLITE_FULL.
-    const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(store.driver.db);
-    await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(store.driver.db);
+    const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(test.store.driver.db);
+    await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(test.store.driver.db);
     // Another interview, not the same one saved again (which would replace the first save in place).
     const res = await postReview({ fileName: 'again.vtt', text: TRANSCRIPT.replace('how are you doing today?', 'how is your day going?') });
     expect(res.status).toBe(507);
     const { error } = await res.json();
     expect(error.code).toBe('E_STORAGE_FULL');
     expect(error.message).toContain('everything saved before is safe');
-    expect(await store.listReviews()).toHaveLength(saved);
+    expect(await test.store.listReviews()).toHaveLength(saved);
   });
 
   it('sends a long list of saved answers a page at a time, all of them, in order', async () => {
     const count = 450;
-    await store.saveReviews(Array.from({ length: count }, (_, i) => ({ sourceFile: 'long.vtt', question: `Question ${i}?`, answer: 'Yes.', report: analyze({ question: 'How are you?', answer: 'Great, thanks for asking.' }) })));
-    const res = await app.request('/api/reviews');
+    await test.store.saveReviews(Array.from({ length: count }, (_, i) => ({ sourceFile: 'long.vtt', question: `Question ${i}?`, answer: 'Yes.', report: analyze({ question: 'How are you?', answer: 'Great, thanks for asking.' }) })));
+    const res = await test.app.request('/api/reviews');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const reader = res.body!.getReader();
@@ -75,16 +60,16 @@ describe('/api/reviews', () => {
     expect(review.pairs.length).toBeGreaterThan(2);
     expect(review.pairs[0].question).toMatch(/how are you/i);
     expect(review.saved).toBe(review.pairs.filter((pair: { report: unknown }) => pair.report !== null).length);
-    const listed = await (await app.request('/api/reviews')).json();
+    const listed = await (await test.app.request('/api/reviews')).json();
     expect(listed).toHaveLength(review.saved);
     expect(listed[0]).toMatchObject({ sourceFile: 'zoom.vtt', verdicts: { opportunity: expect.stringMatching(/pass|miss/) } });
   });
 
   it('feeds progress: the saved answers become points per reason and name the weakest reason', async () => {
-    const empty = await (await app.request('/api/progress')).json();
+    const empty = await (await test.app.request('/api/progress')).json();
     expect(empty).toEqual({ judged: [], series: { opportunity: [], memorable: [], specificReason: [], starl: [] }, weakest: null });
     const review = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT })).json();
-    const progress = await (await app.request('/api/progress')).json();
+    const progress = await (await test.app.request('/api/progress')).json();
     expect(progress.judged).toHaveLength(review.saved);
     expect(progress.judged.every((answer: { origin: string }) => answer.origin === 'review')).toBe(true);
     expect(progress.series.opportunity[0].judged).toBe(review.tallies.opportunity.applicable);
@@ -92,7 +77,7 @@ describe('/api/reviews', () => {
   });
 
   it('judges the answers with a saved company\'s posting when one is named', async () => {
-    await store.saveCompany({ name: 'Fernway', contextText: 'Routing platform team: same-day delivery routing, Kafka, Go.', terms: ['routing platform', 'same-day delivery'] });
+    await test.store.saveCompany({ name: 'Fernway', contextText: 'Routing platform team: same-day delivery routing, Kafka, Go.', terms: ['routing platform', 'same-day delivery'] });
     const withCompany = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT, company: 'Fernway', save: false })).json();
     const judgedWithContext = withCompany.pairs.filter((pair: { report: { context: unknown } | null }) => pair.report?.context);
     expect(judgedWithContext.length).toBe(withCompany.pairs.filter((pair: { report: unknown }) => pair.report).length);
@@ -105,19 +90,19 @@ describe('/api/reviews', () => {
     expect(first.replaced).toBe(false);
     const again = await (await postReview({ fileName: 'zoom (1).vtt', text: TRANSCRIPT.replace(/\n/g, '\r\n') })).json();
     expect(again).toMatchObject({ saved: first.saved, replaced: true });
-    const listed = await (await app.request('/api/reviews')).json();
+    const listed = await (await test.app.request('/api/reviews')).json();
     expect(listed).toHaveLength(first.saved);
     expect(listed.every((review: { sourceFile: string }) => review.sourceFile === 'zoom (1).vtt')).toBe(true);
     // The same transcript reviewed for the other speaker is another review.
     const other = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT, candidate: again.interviewers[0] })).json();
     expect(other.replaced).toBe(false);
-    expect(await (await app.request('/api/reviews')).json()).toHaveLength(first.saved + other.saved);
+    expect(await (await test.app.request('/api/reviews')).json()).toHaveLength(first.saved + other.saved);
   });
 
     it('saves nothing when asked not to', async () => {
     const review = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT, save: false })).json();
     expect(review.saved).toBe(0);
-    expect(await (await app.request('/api/reviews')).json()).toEqual([]);
+    expect(await (await test.app.request('/api/reviews')).json()).toEqual([]);
   });
 
   it('reports an unreadable transcript with its file and a typed code', async () => {

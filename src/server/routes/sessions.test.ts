@@ -1,25 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyze } from '../../core/analyze.js';
-import { rules } from '../../core/rules/index.js';
-import { Store } from '../../storage/index.js';
-import { openSqliteDriver } from '../../storage/sqlite.js';
-import { createApp } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/api-app.js';
 
-let store: Store;
-let app: ReturnType<typeof createApp>;
+const test = useTestApp();
 
-beforeEach(async () => {
-  store = await Store.open(openSqliteDriver(':memory:'));
-  app = createApp({ analyze, rules, store });
-});
-
-afterEach(async () => {
-  await store.close();
-});
-
-function send(path: string, body: unknown) {
-  return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
+const send = (path: string, body: unknown, method?: string) => test.send(path, body, method);
 
 const STORY = 'At my last job our scanners dropped orders. I logged every failed scan and moved two access points. As a result, lost orders fell from 40 a day to none.';
 
@@ -42,7 +26,7 @@ describe('/api/sessions', () => {
     // Judged together with the answer it follows, as the interviewer hears them.
     expect(followUp.report.words).toBeGreaterThan(retry.report.words);
 
-    const detail = await (await app.request(`/api/sessions/${session.id}`)).json();
+    const detail = await (await test.app.request(`/api/sessions/${session.id}`)).json();
     expect(detail.answers.map((a: { id: number }) => a.id)).toEqual([first.id, retry.id, followUp.id]);
     const finished = await (await send(`/api/sessions/${session.id}/finish`, {})).json();
     expect(finished.status).toBe('finished');
@@ -60,7 +44,7 @@ describe('/api/sessions', () => {
     ]);
     expect(finished.status).toBe(200);
     const { finishedAt } = await finished.json();
-    const detail = await (await app.request(`/api/sessions/${session.id}`)).json();
+    const detail = await (await test.app.request(`/api/sessions/${session.id}`)).json();
     if (answered.status === 201) expect(detail.answers[0].createdAt <= finishedAt).toBe(true);
     else expect((await answered.json()).error.code).toBe('E_SESSION_FINISHED');
     for (const answer of detail.answers) expect(answer.createdAt <= finishedAt).toBe(true);
@@ -73,8 +57,8 @@ describe('/api/sessions', () => {
     const outside = await (await send(`/api/sessions/${session.id}/answers`, { position: 3, answer: 'Hi', seconds: 1 })).json();
     expect(outside.error).toMatchObject({ code: 'E_INPUT_BAD_FIELD' });
     expect(outside.error.field).toBe('position');
-    expect((await app.request('/api/sessions/999')).status).toBe(404);
-    expect((await (await app.request('/api/sessions/abc')).json()).error.code).toBe('E_INPUT_BAD_FIELD');
+    expect((await test.app.request('/api/sessions/999')).status).toBe(404);
+    expect((await (await test.app.request('/api/sessions/abc')).json()).error.code).toBe('E_INPUT_BAD_FIELD');
     const unknownCompany = await send('/api/sessions', { company: 'Nowhere Inc' });
     expect(unknownCompany.status).toBe(404);
   });
