@@ -141,6 +141,30 @@ describe.skipIf(browserMissing)('Analyze page', () => {
   });
 });
 
+describe.skipIf(browserMissing)('Analyze drafts', () => {
+  it('keeps the question, answer and company across another page, Back and a reload, until Clear', async () => {
+    await openAnalyze();
+    await page.getByRole('button', { name: 'Clear' }).click().catch(() => undefined);
+    await page.getByLabel('Question').fill(STORY_QUESTION);
+    await page.getByLabel('Your answer').fill('First line of my answer.\nSecond line.');
+    await page.getByText('Company (optional)').click();
+    await page.getByLabel('Company name').fill('Fernway');
+    await page.getByRole('link', { name: 'Stories' }).click();
+    await page.locator('#stories-title').waitFor();
+    await page.goBack();
+    await page.getByLabel('Question').waitFor();
+    expect(await page.getByLabel('Your answer').inputValue()).toBe('First line of my answer.\nSecond line.');
+    await page.reload();
+    await page.getByLabel('Question').waitFor();
+    expect(await page.getByLabel('Question').inputValue()).toBe(STORY_QUESTION);
+    expect(await page.getByLabel('Company name').inputValue()).toBe('Fernway');
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.reload();
+    await page.getByLabel('Question').waitFor();
+    expect(await page.getByLabel('Your answer').inputValue()).toBe('');
+  });
+});
+
 describe.skipIf(browserMissing)('Practice page', () => {
   it('runs a full mock interview: live feedback while typing, saved answers, the follow-up, a retry', async () => {
     await page.goto('about:blank');
@@ -444,6 +468,10 @@ describe.skipIf(browserMissing)('the whole loop, as a new user walks it', () => 
     expect(data.companies.map((c) => c.name)).toContain('Fernway');
     expect(data.stories.map((st) => st.title)).toContain('The depot scanner outage');
     expect(data.sessions.map((se) => se.id)).toContain(sessionId);
+    // The same file imports back: everything in it is already here, so nothing is added twice.
+    await page.getByLabel('A file written by Export').setInputFiles((await (await exported).path())!);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Imported nothing; already here: \d+ companies, /);
   });
 
   it('says the server cannot be reached instead of "No companies yet", keeps what was typed, and clears the banner on the next success', async () => {
