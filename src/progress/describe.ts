@@ -1,14 +1,10 @@
 import { REASON_LABELS } from '../core/types.js';
+import { excerpt } from '../format/excerpt.js';
 import { countOf } from '../format/plural.js';
 import type { JudgedAnswer } from '../storage/records.js';
 import { terminalChart } from './chart.js';
 import { progressSeries, weakestReason } from './series.js';
 
-/** A long answer cut to its first words, for a list. */
-function excerpt(text: string, length = 90): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
-}
 
 /** Everything `starl progress` prints: the chart, the weakest reason now, and the answers that show it. */
 export function describeProgress(judged: readonly JudgedAnswer[]): string {

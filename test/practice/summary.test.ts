@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSessionReport } from '../../src/report/session.js';
-import { summarizeSession } from '../../src/report/summary.js';
-import { summaryText } from '../../src/report/summary-text.js';
+import { summarizeSession } from '../../src/practice/summary.js';
+import { summaryText } from '../../src/practice/summary-text.js';
 import { Store } from '../../src/storage/index.js';
 import { openSqliteDriver } from '../../src/storage/sqlite.js';
 import { FOLLOW, judgedSession, MOTIVATION, MOTIVATION_ANSWER, QUESTION, RETRY } from './fixtures/session.js';

@@ -3,7 +3,7 @@ import { StarlError } from '../../core/errors.js';
 import { sessionHtml } from '../../report/html.js';
 import { sessionMarkdown } from '../../report/markdown.js';
 import { buildSessionReport } from '../../report/session.js';
-import { summarizeSession } from '../../report/summary.js';
+import { summarizeSession } from '../../practice/summary.js';
 import type { Store } from '../../storage/index.js';
 import { idParam } from './sessions.js';
 

@@ -1,12 +1,9 @@
 import { REASONS, REASON_LABELS } from '../core/types.js';
-import { formatDuration } from '../practice/terminal.js';
+import { countOf } from '../format/plural.js';
+import { excerpt } from '../format/excerpt.js';
+import { formatDuration } from '../format/duration.js';
 import type { SessionSummary } from './summary.js';
 
-/** A long answer cut to its first words, for a summary line. */
-function excerpt(text: string, length = 90): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
-}
 
 /** The session summary as plain lines, as `starl practice` prints it at the end. */
 export function summaryText(summary: SessionSummary): string {
@@ -30,7 +27,7 @@ export function summaryText(summary: SessionSummary): string {
   for (const time of summary.times) lines.push(`  ${formatDuration(time.seconds).padStart(5)}  ${time.position + 1}. ${excerpt(time.question, 60)}`);
   lines.push(`  ${formatDuration(summary.seconds).padStart(5)}  in all`);
   if (summary.drill) {
-    lines.push('', `Next: drill ${REASON_LABELS[summary.drill.reason]} with ${summary.drill.count} ${summary.drill.only} questions: starl practice --only ${summary.drill.only} --count ${summary.drill.count}${summary.company ? ` --company "${summary.company}"` : ''}`);
+    lines.push('', `Next: drill ${REASON_LABELS[summary.drill.reason]} with ${countOf(summary.drill.count, `${summary.drill.only} question`)}: starl practice --only ${summary.drill.only} --count ${summary.drill.count}${summary.company ? ` --company "${summary.company}"` : ''}`);
   }
   return lines.join('\n');
 }
