@@ -1,5 +1,6 @@
 import { StarlError } from '../../core/errors.js';
 import { withStore } from '../../storage/index.js';
+import { countOf } from '../../format/plural.js';
 import { requireYes } from '../confirm.js';
 
 /**
@@ -12,7 +13,7 @@ export async function abandonSession(db: string | undefined, session: number | t
     if (!found) throw new StarlError('E_NOT_FOUND', 'there is no unfinished practice session to abandon');
     if (found.status !== 'active') throw new StarlError('E_USAGE', `practice session ${found.id} is finished; only an unfinished one can be abandoned`);
     const answered = (await store.answersOf(found.id)).length;
-    requireYes(yes, `unfinished session ${found.id} and its ${answered} saved ${answered === 1 ? 'answer' : 'answers'}`);
+    requireYes(yes, `unfinished session ${found.id} and its ${countOf(answered, 'saved answer')}`);
     await store.deleteSession(found.id);
     process.stdout.write(`Abandoned session ${found.id}.\n`);
   });

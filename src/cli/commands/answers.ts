@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseWholeNumber } from '../../practice/options.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
+import { countOf } from '../../format/plural.js';
 import { requireYes } from '../confirm.js';
 
 /** `starl answers delete ID`: removes a saved practice answer, with the follow-up answered after it. */
@@ -17,7 +18,7 @@ export function registerAnswers(program: Command): void {
         const answer = await store.requireAnswer(id);
         requireYes(flags.yes, `answer ${id} to "${answer.question}" in session ${answer.sessionId}, with any follow-up to it`);
         const { answers: count } = await store.deleteAnswer(id);
-        process.stdout.write(`Deleted ${count} ${count === 1 ? 'answer' : 'answers'} from session ${answer.sessionId}.\n`);
+        process.stdout.write(`Deleted ${countOf(count, 'answer')} from session ${answer.sessionId}.\n`);
       });
     });
 }

@@ -4,6 +4,7 @@ import { StarlError } from '../../core/errors.js';
 import { readPosting } from '../../company/source.js';
 import { parseWholeNumber } from '../../practice/options.js';
 import { DB_OPTION_HELP, companyKey, withStore } from '../../storage/index.js';
+import { countOf } from '../../format/plural.js';
 import { requireYes } from '../confirm.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -63,9 +64,9 @@ export function registerCompanyEdits(company: Command): void {
       await withStore(flags.db, async (store) => {
         const found = await store.requireCompany(name);
         const facts = (await store.factsOf(found.id)).length;
-        requireYes(flags.yes, `${found.name} and its ${facts} ${facts === 1 ? 'fact' : 'facts'}`);
+        requireYes(flags.yes, `${found.name} and its ${countOf(facts, 'fact')}`);
         await store.deleteCompany(found.id);
-        process.stdout.write(`Deleted ${found.name} and its ${facts} ${facts === 1 ? 'fact' : 'facts'}.\n`);
+        process.stdout.write(`Deleted ${found.name} and its ${countOf(facts, 'fact')}.\n`);
       });
     });
 

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { analyze } from '../../core/analyze.js';
+import { readTextFile } from '../../files/read.js';
 import { StarlError } from '../../core/errors.js';
 import { parseList, parseWholeNumber } from '../../practice/options.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
 import { describeStory, storyChanges } from '../../stories/bank.js';
 import { requireYes } from '../confirm.js';
+import { MAX_TEXT_FILE_BYTES } from '../io.js';
 
 /** `starl stories edit|delete`: change a story's title, text or competencies, or remove it. */
 export function registerStoryEdits(stories: Command): void {
@@ -18,14 +19,7 @@ export function registerStoryEdits(stories: Command): void {
     .option('--file <file>', 'the story\'s new text, from a text file')
     .option('--db <file>', DB_OPTION_HELP)
     .action(async (id: number, flags: { title?: string; competencies?: string[]; file?: string; db?: string }) => {
-      let text: string | undefined;
-      if (flags.file) {
-        try {
-          text = readFileSync(flags.file, 'utf8');
-        } catch (error) {
-          throw new StarlError('E_INPUT_FILE', `cannot read the story: ${(error as Error).message}`, { file: flags.file });
-        }
-      }
+      const text = flags.file ? await readTextFile(flags.file, { what: 'story file', limit: MAX_TEXT_FILE_BYTES }) : undefined;
       if (flags.title === undefined && flags.competencies === undefined && text === undefined) {
         throw new StarlError('E_USAGE', 'say what to change: --title, --competencies or --file');
       }
