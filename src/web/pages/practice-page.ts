@@ -5,7 +5,7 @@ import { QUESTION_TYPES } from '../../core/types.js';
 import type { QuestionType } from '../../core/types.js';
 import type { SessionSummary } from '../../report/summary.js';
 import type { Company, StoredAnswer } from '../../storage/records.js';
-import { deleteJson, getJson, messageOf, sendJson } from '../api.js';
+import { ApiError, deleteJson, getJson, messageOf, sendJson } from '../api.js';
 import { QuestionRound } from '../components/question-round.js';
 import type { PlannedSession } from '../components/question-round.js';
 import { SessionSummaryView } from '../components/session-summary.js';
@@ -70,7 +70,11 @@ export function PracticePage(): VNode {
     const kept = readDraft(CURRENT, { sessionId: '', position: '' });
     if (!kept.sessionId) return;
     open(Number(kept.sessionId), Number(kept.position))
-      .catch(() => clearDraft(CURRENT))
+      .catch((caught: unknown) => {
+        // A session deleted elsewhere is forgotten; a server that does not answer keeps the place for later.
+        if (caught instanceof ApiError && caught.code === 'E_NOT_FOUND') clearDraft(CURRENT);
+        else setError(messageOf(caught));
+      })
       .finally(() => setRestoring(false));
   }, []);
 
