@@ -5,6 +5,7 @@ import {
   openApiDocumentSchema,
   progressSchema,
   companyDetailSchema,
+  answerPatchSchema,
   companyPatchSchema,
   deletedSchema,
   exportDocumentSchema,
@@ -116,6 +117,14 @@ export const apiOperations: ApiOperation[] = [
     summary: 'Delete a session with its plan and answers; for an unfinished one, abandoning it.',
     response: { status: 200, schema: deletedSchema, description: 'What was deleted.' },
     errors: [400, 403, 404],
+  },
+  {
+    method: 'patch',
+    path: '/api/sessions/{id}/answers/{answerId}',
+    summary: 'Change a saved answer\'s text; it is judged again, with any follow-up to it.',
+    request: answerPatchSchema,
+    response: { status: 200, schema: storedAnswerSchema, description: 'The answer with its new judgement.' },
+    errors: [400, 403, 404, 413],
   },
   {
     method: 'delete',

@@ -428,6 +428,12 @@ export const storyPatchSchema = z
   .strict()
   .register(schemaRegistry, { id: 'StoryPatch', description: 'Changes to a story.' });
 
+/** The body of `PATCH /api/sessions/:id/answers/:answerId`: the answer's new text, judged again. */
+export const answerPatchSchema = z
+  .object({ answer: labelled(z.string().trim().min(1), 'the answer').describe('The new text; the answer and any follow-up to it are judged again.') })
+  .strict()
+  .register(schemaRegistry, { id: 'AnswerPatch', description: 'A saved answer\'s new text.' });
+
 /** What a DELETE removed, counted by kind. */
 export const deletedSchema = z
   .object({ deleted: z.record(z.string(), z.number().int()).describe('How many rows of each kind went, the one asked for included.') })

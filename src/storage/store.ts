@@ -662,6 +662,23 @@ export class Store {
   }
 
   /**
+   * Replaces the text and judgement of saved answers together, in one transaction: an edited answer
+   * and the follow-ups judged with it never disagree.
+   */
+  async rewriteAnswers(changes: readonly { id: number; answer: string; report: Report }[]): Promise<void> {
+    await this.driver.writeTransaction(async (trx) => {
+      for (const change of changes) {
+        await this.mustExist(trx, 'answers', change.id, `no saved answer ${change.id}`);
+        await trx
+          .updateTable('answers')
+          .set({ answer: change.answer, report: JSON.stringify(change.report), ...verdictColumns(change.report) })
+          .where('id', '=', change.id)
+          .execute();
+      }
+    });
+  }
+
+  /**
    * Deletes a saved answer with the answers that follow it up; stories saved from them stay in the
    * bank. Returns how many answers went.
    */

@@ -530,6 +530,21 @@ describe.skipIf(browserMissing)('the whole loop, as a new user walks it', () => 
     expect(contrast).toBeGreaterThanOrEqual(3);
   });
 
+  it('edits a practice answer from Progress, judging it again, and deletes it after asking', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.url}#/progress`);
+    const first = page.locator('.judged li', { has: page.getByRole('button', { name: /^Edit the answer to: / }) }).first();
+    await first.waitFor();
+    const before = await page.locator('.judged li').count();
+    await first.getByRole('button', { name: /^Edit the answer to: / }).click();
+    await first.getByLabel('Your answer (judged again when saved)').fill(STORY);
+    await first.getByRole('button', { name: 'Save answer' }).click();
+    await page.locator('.answer-edit').waitFor({ state: 'detached' });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await first.getByRole('button', { name: /^Delete the answer to: / }).click();
+    await expect.poll(() => page.locator('.judged li').count()).toBeLessThan(before);
+  });
+
   it('works on a phone: the live report is reachable while typing, the notebook opens in view, selects show their whole text', { timeout: 60_000 }, async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {

@@ -60,10 +60,15 @@ describe('starl stories edit and delete', () => {
   });
 });
 
-describe('starl answers delete and practice --abandon', () => {
-  it('deletes an answer with its follow-up, and abandons only an unfinished session', async () => {
+describe('starl answers edit and delete, and practice --abandon', () => {
+  it('edits an answer, deletes it with its follow-up, and abandons only an unfinished session', async () => {
     const finished = await withStore(db, (store) => judgedSession(store));
     const [first] = await withStore(db, (store) => store.answersOf(finished));
+    const file = join(dir, 'answer.txt');
+    writeFileSync(file, 'At my last warehouse job two pickers clashed over the rota. I proposed a swap system. Complaints fell by half.');
+    const edited = await runCommand(registerAnswers, ['answers', 'edit', String(first!.id), '--file', file, '--db', db]);
+    expect(edited.stdout).toMatch(new RegExp(`^Saved answer ${first!.id}, judged again:\n {2}Opportunity +(pass|miss)\n`));
+    expect((await withStore(db, (store) => store.requireAnswer(first!.id))).answer).toMatch(/^At my last warehouse job/);
     const deleted = await runCommand(registerAnswers, ['answers', 'delete', String(first!.id), '--yes', '--db', db]);
     expect(deleted.stdout).toBe(`Deleted 2 answers from session ${finished}.\n`);
     expect((await runCommand(registerPractice, ['practice', '--abandon', String(finished), '--yes', '--db', db])).error).toMatchObject({ code: 'E_USAGE' });

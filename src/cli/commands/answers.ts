@@ -1,12 +1,36 @@
 import type { Command } from 'commander';
+import { analyze } from '../../core/analyze.js';
+import { StarlError } from '../../core/errors.js';
+import { REASONS, REASON_LABELS } from '../../core/types.js';
+import { readTextFile } from '../../files/read.js';
+import { editAnswer } from '../../practice/edit-answer.js';
 import { parseWholeNumber } from '../../practice/options.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
 import { countOf } from '../../format/plural.js';
 import { requireYes } from '../confirm.js';
+import { MAX_TEXT_FILE_BYTES, readStdin } from '../io.js';
 
-/** `starl answers delete ID`: removes a saved practice answer, with the follow-up answered after it. */
+/** `starl answers edit|delete ID`: changes a saved practice answer (judged again) or removes it with its follow-up. */
 export function registerAnswers(program: Command): void {
   const answers = program.command('answers').description('your saved practice answers');
+  answers
+    .command('edit')
+    .description('change a saved answer\'s text, from a file or standard input; it is judged again, with any follow-up to it')
+    .argument('<id>', 'the answer\'s id', (v) => parseWholeNumber(v, 'id'))
+    .option('--file <file>', 'read the new text from a text file')
+    .option('--db <file>', DB_OPTION_HELP)
+    .action(async (id: number, flags: { file?: string; db?: string }) => {
+      let text: string;
+      if (flags.file) text = await readTextFile(flags.file, { what: 'answer file', limit: MAX_TEXT_FILE_BYTES });
+      else if (!process.stdin.isTTY) text = await readStdin(MAX_TEXT_FILE_BYTES, 'answer');
+      else throw new StarlError('E_USAGE', 'give the new text with --file or on standard input');
+      await withStore(flags.db, async (store) => {
+        const edited = await editAnswer(store, id, text.trim(), analyze);
+        process.stdout.write(`Saved answer ${id}, judged again:\n`);
+        for (const reason of REASONS) process.stdout.write(`  ${REASON_LABELS[reason].padEnd(16)} ${edited.report.reasons[reason].verdict}\n`);
+      });
+    });
+
   answers
     .command('delete')
     .description('delete a saved answer and its follow-up (ids are in `starl report --json`)')

@@ -77,6 +77,20 @@ describe('editing and deleting', () => {
     expect((await (await test.app.request('/api/sessions')).json()).map((s: { id: number }) => s.id)).toEqual([session.id]);
   });
 
+  it('edits an answer: it is judged again, and so is the follow-up judged with it', async () => {
+    const session = await (await send('/api/sessions', { only: 'behavioral', count: 1 })).json();
+    const first = await (await send(`/api/sessions/${session.id}/answers`, { position: 0, answer: 'I always work hard.', seconds: 5 })).json();
+    const followUp = await (await send(`/api/sessions/${session.id}/answers`, { position: 0, answer: 'I learned to measure first.', seconds: 5, followUpOf: first.id })).json();
+    const edited = await send(`/api/sessions/${session.id}/answers/${first.id}`, { answer: STORY }, 'PATCH');
+    expect(edited.status).toBe(200);
+    expect(await edited.json()).toMatchObject({ id: first.id, answer: STORY, report: { words: expect.any(Number) } });
+    const detail = await (await test.app.request(`/api/sessions/${session.id}`)).json();
+    const rejudged = detail.answers.find((a: { id: number }) => a.id === followUp.id);
+    expect(rejudged.answer).toBe('I learned to measure first.');
+    expect(rejudged.report.sentences.map((sentence: { text: string }) => sentence.text).join(' ')).toContain('lost orders fell from 40 a day to none');
+    expect((await send(`/api/sessions/${session.id}/answers/${first.id}`, { answer: '  ' }, 'PATCH')).status).toBe(400);
+  });
+
   it.each([
     ['PATCH', '/api/companies/99', { name: 'x' }],
     ['DELETE', '/api/companies/99', undefined],
@@ -85,6 +99,7 @@ describe('editing and deleting', () => {
     ['DELETE', '/api/stories/99', undefined],
     ['DELETE', '/api/sessions/99', undefined],
     ['DELETE', '/api/sessions/99/answers/1', undefined],
+    ['PATCH', '/api/sessions/99/answers/1', { answer: 'x' }],
     ['GET', '/api/sessions/99/summary', undefined],
   ])('answers %s %s for an unknown id with 404', async (method, path, body) => {
     const response = body ? await send(path, body, method) : await test.app.request(path, { method });

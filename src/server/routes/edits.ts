@@ -3,15 +3,23 @@ import { htmlToText, looksLikeHtml } from '../../company/html.js';
 import { extractContextTerms } from '../../core/context/terms.js';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput, Report } from '../../core/types.js';
-import type { Store } from '../../storage/index.js';
+import { editAnswer } from '../../practice/edit-answer.js';
+import type { Store, StoredAnswer } from '../../storage/index.js';
 import { storyChanges } from '../../stories/bank.js';
 import { readJson } from '../read-json.js';
-import { companyPatchSchema, storyPatchSchema } from '../schemas.js';
+import { answerPatchSchema, companyPatchSchema, storyPatchSchema } from '../schemas.js';
 import { idParam } from './sessions.js';
 
 /** A pasted page keeps its markup; the terms and the judging context want its text. */
 export function postingText(pasted: string): string {
   return looksLikeHtml(pasted) ? htmlToText(pasted) : pasted;
+}
+
+/** A saved answer of this session; 404 when the session has no such answer. */
+async function sessionAnswer(store: Store, sessionId: number, answerId: number): Promise<StoredAnswer> {
+  const answer = await store.requireAnswer(answerId);
+  if (answer.sessionId !== sessionId) throw new StarlError('E_NOT_FOUND', `session ${sessionId} has no answer ${answer.id}.`);
+  return answer;
 }
 
 /**
@@ -64,10 +72,14 @@ export function registerEditRoutes(app: Hono, store: Store, analyze: (input: Ana
     return c.json({ deleted: { sessions: 1, answers } });
   });
 
+  app.patch('/api/sessions/:id/answers/:answerId', async (c) => {
+    const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
+    const request = await readJson(c, answerPatchSchema);
+    return c.json(await editAnswer(store, answer.id, request.answer, analyze));
+  });
+
   app.delete('/api/sessions/:id/answers/:answerId', async (c) => {
-    const sessionId = idParam(c);
-    const answer = await store.requireAnswer(idParam(c, 'answerId'));
-    if (answer.sessionId !== sessionId) throw new StarlError('E_NOT_FOUND', `session ${sessionId} has no answer ${answer.id}.`);
+    const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
     return c.json({ deleted: await store.deleteAnswer(answer.id) });
   });
 }

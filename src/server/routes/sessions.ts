@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
-import { judgingContext } from '../../company/context.js';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput, Report } from '../../core/types.js';
+import { sessionJudgingContext } from '../../practice/edit-answer.js';
 import { AIM_SECONDS } from '../../practice/session.js';
 import { startSession } from '../../practice/start.js';
 import type { Session, Store } from '../../storage/index.js';
@@ -52,8 +52,7 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
     if (original && (original.sessionId !== session.id || original.position !== request.position)) {
       throw new StarlError('E_INPUT_BAD_FIELD', `answer ${original.id} is not an answer to this question.`, { field: 'followUpOf' });
     }
-    const company = session.companyId === null ? null : await store.requireCompanyById(session.companyId);
-    const judgeWith = company ? judgingContext(company, await store.factsOf(company.id)) : {};
+    const judgeWith = await sessionJudgingContext(store, session);
     // A follow-up's answer is judged together with the original, as the interviewer hears them.
     const judged = original ? `${original.answer}\n${request.answer}` : request.answer;
     const report = analyze({ question: planned.text, answer: judged, ...judgeWith });

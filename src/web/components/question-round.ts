@@ -5,6 +5,7 @@ import type { QuestionType } from '../../core/types.js';
 import type { Session, Story, StoredAnswer } from '../../storage/records.js';
 import { getJson, sendJson } from '../api.js';
 import { useDraft } from '../draft.js';
+import { submitOnCtrlEnter } from '../keys.js';
 import { QUESTION_TYPE_LABELS } from '../labels.js';
 import { useAnalysis } from '../use-analysis.js';
 import { useWrite } from '../write.js';
@@ -16,13 +17,6 @@ export type PlannedSession = Session & { aimSeconds: number[] };
 /** m:ss, for the timer. */
 export function clock(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/** Ctrl+Enter (or Cmd+Enter) in a text box submits its form, as in most chat and mail apps. */
-export function submitOnCtrlEnter(event: KeyboardEvent): void {
-  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-  event.preventDefault();
-  (event.currentTarget as HTMLTextAreaElement).form?.requestSubmit();
 }
 
 /** Moves focus to an element when it appears, so keyboard and screen reader users land on what is new. */

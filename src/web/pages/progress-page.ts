@@ -5,10 +5,12 @@ import { REASONS } from '../../core/types.js';
 import type { Reason } from '../../core/types.js';
 import type { ProgressSeries } from '../../progress/series.js';
 import type { JudgedAnswer } from '../../storage/records.js';
-import { deleteJson, messageOf } from '../api.js';
+import { deleteJson, messageOf, sendJson } from '../api.js';
+import { submitOnCtrlEnter } from '../keys.js';
+import { useWrite } from '../write.js';
 import { useLoad } from '../use-load.js';
 import { ProgressChart } from '../components/progress-chart.js';
-import { openInAnalyze } from '../draft.js';
+import { openInAnalyze, useDraft } from '../draft.js';
 import { REASON_LABELS, VERDICT_LABELS } from '../labels.js';
 
 interface Progress {
@@ -24,6 +26,7 @@ export function ProgressPage(): VNode {
   const [failure, setFailure] = useState<string | null>(null);
   const error = failure ?? load.error;
   const [day, setDay] = useState<string | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const pickDay = useCallback((picked: string) => setDay(picked), []);
   const removeAnswer = async (answer: JudgedAnswer): Promise<void> => {
     if (!confirm(`Delete your answer to "${answer.question}"? A follow-up to it goes too.`)) return;
@@ -69,12 +72,35 @@ export function ProgressPage(): VNode {
           </span>
           <button type="button" class="link" aria-label=${`Open in Analyze: ${answer.question}`} onClick=${() => openInAnalyze({ question: answer.question, answer: answer.answer })}>Open in Analyze</button>
           ${answer.origin === 'practice' && answer.sessionId !== null
-            ? html`<button type="button" class="link" aria-label=${`Delete the answer to: ${answer.question}`} onClick=${() => removeAnswer(answer)}>Delete</button>`
+            ? html`<button type="button" class="link" aria-label=${`Edit the answer to: ${answer.question}`} aria-expanded=${editing === answer.id} onClick=${() => setEditing(editing === answer.id ? null : answer.id)}>Edit</button>
+                <button type="button" class="link" aria-label=${`Delete the answer to: ${answer.question}`} onClick=${() => removeAnswer(answer)}>Delete</button>
+                ${editing === answer.id ? html`<${AnswerEditor} answer=${answer} onSaved=${() => { setEditing(null); void load.reload(); }} />` : null}`
             : null}
         </li>`,
       )}
     </ol>
   </section>`;
+}
+
+/** A practice answer's text to change; saving judges it again. The new text is a draft until saved. */
+function AnswerEditor({ answer, onSaved }: { answer: JudgedAnswer; onSaved: () => void }): VNode {
+  const [fields, setFields, clear] = useDraft(`progress.answer.${answer.id}`, { text: answer.answer });
+  const write = useWrite();
+  const id = `edit-answer-${answer.id}`;
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const body = { answer: fields.text };
+    const saved = await write.run(body, () => sendJson(`/api/sessions/${answer.sessionId}/answers/${answer.id}`, body, 'PATCH'));
+    if (!saved) return;
+    clear();
+    onSaved();
+  };
+  return html`<form class="answer-edit" onSubmit=${submit} aria-busy=${write.busy}>
+    <label for=${id}>Your answer (judged again when saved)</label>
+    <textarea id=${id} rows="5" value=${fields.text} onInput=${(e: Event) => setFields({ text: (e.target as HTMLTextAreaElement).value })} onKeyDown=${submitOnCtrlEnter}></textarea>
+    ${write.error ? html`<p class="error" role="alert">${write.error}</p>` : null}
+    <div class="actions"><button type="submit" class="primary" disabled=${write.busy}>${write.busy ? 'Saving…' : 'Save answer'}</button></div>
+  </form>`;
 }
 
 /** The chart's numbers as a table, for screen readers and for reading exact values. */

@@ -4,7 +4,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { StarLabel } from '../../core/types.js';
 import type { Story } from '../../storage/records.js';
 import { deleteJson, messageOf, sendJson } from '../api.js';
-import { submitOnCtrlEnter } from '../components/question-round.js';
+import { submitOnCtrlEnter } from '../keys.js';
 import { useDraft } from '../draft.js';
 import { STAR_NAMES } from '../labels.js';
 import { useLoad } from '../use-load.js';
