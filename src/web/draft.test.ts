@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearDraft, readDraft, writeDraft } from './draft.js';
+import { clearDraft, mayReplace, readDraft, writeDraft } from './draft.js';
 import type { DraftStorage } from './draft.js';
 
 function memoryStorage(): DraftStorage & { items: Map<string, string> } {
@@ -40,5 +40,17 @@ describe('drafts', () => {
     const full: DraftStorage = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined };
     expect(() => writeDraft('analyze', { question: 'Why us?' }, full)).not.toThrow();
     expect(readDraft('analyze', EMPTY, null)).toEqual(EMPTY);
+  });
+});
+
+describe('mayReplace', () => {
+  it('replaces an empty or identical draft without asking, and asks before dropping typed text', () => {
+    const asked: string[] = [];
+    const ask = (question: string) => (asked.push(question), false);
+    expect(mayReplace({ question: '', answer: '' }, { question: 'Why us?', answer: 'Because.' }, ask)).toBe(true);
+    expect(mayReplace({ question: 'Why us?', answer: 'Because.' }, { question: 'Why us?', answer: 'Because.' }, ask)).toBe(true);
+    expect(asked).toEqual([]);
+    expect(mayReplace({ question: 'Why us?', answer: 'My own words' }, { question: 'Why us?', answer: 'Because.' }, ask)).toBe(false);
+    expect(asked).toHaveLength(1);
   });
 });

@@ -89,8 +89,22 @@ export interface Draft {
 /** The key of the Analyze page's draft. */
 export const ANALYZE_DRAFT = 'analyze';
 
-/** Opens the Analyze page on `draft`, replacing what was being typed there. */
+/** The Analyze page's fields, empty. */
+export const EMPTY_ANALYZE = { question: '', answer: '', companyName: '', context: '' };
+
+/**
+ * Whether `next` may replace what `current` holds: always when nothing was typed or it is the same,
+ * else only if the user says so, so an unsaved draft is never dropped without asking.
+ */
+export function mayReplace(current: Fields, next: Fields, ask: (question: string) => boolean = confirm): boolean {
+  const typed = Object.keys(next).some((field) => (current[field] ?? '') !== '' && current[field] !== next[field]);
+  return !typed || ask('Replace what you were typing in Analyze? It is not saved anywhere else.');
+}
+
+/** Opens the Analyze page on `draft`, after asking before it replaces something else being typed there. */
 export function openInAnalyze(draft: Draft): void {
-  writeDraft(ANALYZE_DRAFT, { ...readDraft(ANALYZE_DRAFT, { question: '', answer: '', companyName: '', context: '' }), ...draft });
+  const current = readDraft(ANALYZE_DRAFT, EMPTY_ANALYZE);
+  if (!mayReplace(current, { ...draft })) return;
+  writeDraft(ANALYZE_DRAFT, { ...current, ...draft });
   location.hash = '#/analyze';
 }

@@ -49,6 +49,10 @@ async function openAnalyze(): Promise<void> {
   await page.goto('about:blank');
   await page.goto(`${harness.server.url}#/analyze`);
   await page.getByLabel('Question').waitFor();
+  // And an empty draft: the page keeps what the test before typed.
+  await page.evaluate(() => localStorage.removeItem('starl.draft.analyze'));
+  await page.reload();
+  await page.getByLabel('Question').waitFor();
 }
 
 const evidenceText = (): Promise<string> => evidenceTextOf(page);

@@ -40,10 +40,9 @@ function useFittingStories(question: string | null): string[] {
   return titles;
 }
 
-/** Seconds since the component appeared, ticking once a second. */
-function useElapsed(): number {
-  const [started] = useState(() => Date.now());
-  const [now, setNow] = useState(started);
+/** Seconds since `started` (milliseconds since the epoch), ticking once a second. */
+function useElapsed(started: number): number {
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
@@ -115,10 +114,16 @@ function AnswerBox(props: {
 }): VNode {
   // The draft survives a reload and a page switch until the answer is saved.
   const draftKey = `practice.${props.session.id}.${props.position}${props.followUpOf ? `.follow-${props.followUpOf.id}` : ''}`;
-  const [draft, setDraft, clearDraft] = useDraft(draftKey, { answer: '' });
+  // The clock's start is kept with the draft, so a reload does not restart the timer.
+  const [draft, setDraft, clearDraft] = useDraft(draftKey, { answer: '', started: '' });
+  const [shownAt] = useState(() => Date.now());
   const answer = draft.answer;
+  const started = Number(draft.started) || shownAt;
+  useEffect(() => {
+    if (!draft.started) setDraft({ started: String(shownAt) });
+  }, []);
   const write = useWrite();
-  const elapsed = useElapsed();
+  const elapsed = useElapsed(started);
   const box = useRef<HTMLTextAreaElement>(null);
   const live = useRef<HTMLDivElement>(null);
   // A follow-up's prompt is the new question: focus lands in its box.

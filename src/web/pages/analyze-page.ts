@@ -5,7 +5,7 @@ import type { Finding } from '../../core/types.js';
 import type { Company } from '../../storage/records.js';
 import { getJson, messageOf } from '../api.js';
 import { ReportView } from '../components/report-view.js';
-import { ANALYZE_DRAFT, useDraft } from '../draft.js';
+import { ANALYZE_DRAFT, EMPTY_ANALYZE, mayReplace, useDraft } from '../draft.js';
 import { download, exportReportHtml } from '../export-html.js';
 import { useAnalysis } from '../use-analysis.js';
 import { fetchJudging, type Judging } from '../use-judging-context.js';
@@ -23,7 +23,7 @@ const EXAMPLE = {
 /** The Analyze page: any question and answer, judged live in the page while the candidate types. */
 export function AnalyzePage(): VNode {
   // Kept in the browser as it is typed, so a page switch, Back or a reload loses nothing.
-  const [draft, setDraft, clearDraft] = useDraft(ANALYZE_DRAFT, { question: '', answer: '', companyName: '', context: '' });
+  const [draft, setDraft, clearDraft] = useDraft(ANALYZE_DRAFT, EMPTY_ANALYZE);
   const { question, answer, companyName, context } = draft;
   const setQuestion = (value: string) => setDraft({ question: value });
   const setAnswer = (value: string) => setDraft({ answer: value });
@@ -98,7 +98,7 @@ export function AnalyzePage(): VNode {
           <textarea id="context" name="context" rows="5" value=${context} onInput=${(e: Event) => setContext((e.target as HTMLTextAreaElement).value)}></textarea>
         </details>
         <div class="actions">
-          <button type="button" onClick=${() => setDraft(EXAMPLE)}>Try an example</button>
+          <button type="button" onClick=${() => mayReplace(draft, EXAMPLE) && setDraft(EXAMPLE)}>Try an example</button>
           <button type="button" onClick=${clearDraft} disabled=${!question && !answer && !companyName && !context}>Clear</button>
           <button type="button" onClick=${exportHtml} disabled=${analysis.state !== 'report'}>Export as HTML</button>
         </div>
