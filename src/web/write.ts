@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { messageOf } from './api.js';
+import { deleteJson, messageOf } from './api.js';
 
 /** A fresh key for one write; the page runs on 127.0.0.1, a secure context, where randomUUID exists. */
 function newKey(): string {
@@ -89,6 +89,28 @@ export function useWrite(): Write {
       } finally {
         setBusy(false);
       }
+    },
+  };
+}
+
+/** A page's deletes: each asks first, one at a time, and a failure is shown until the next success. */
+export interface Delete {
+  busy: boolean;
+  error: string | null;
+  /** Asks `question`; if the user agrees, deletes `path` and then calls `after`. */
+  remove(question: string, path: string, after: () => unknown): Promise<void>;
+}
+
+/** Deleting from a page: confirmation, a busy state for the buttons, and the failure in words. */
+export function useDelete(): Delete {
+  const write = useWrite();
+  return {
+    busy: write.busy,
+    error: write.error,
+    async remove(question, path, after) {
+      if (write.busy || !confirm(question)) return;
+      const done = await write.run({ delete: path }, () => deleteJson(path));
+      if (done) await after();
     },
   };
 }

@@ -4,10 +4,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { FACT_KINDS, FACT_KIND_HINTS } from '../../company/notebook.js';
 import type { ChecklistItem } from '../../company/notebook.js';
 import type { Company, CompanyFact } from '../../storage/records.js';
-import { deleteJson, messageOf, sendJson } from '../api.js';
+import { sendJson } from '../api.js';
 import { useDraft } from '../draft.js';
 import { useLoad } from '../use-load.js';
-import { afterSave, useWrite } from '../write.js';
+import { afterSave, useDelete, useWrite } from '../write.js';
 
 interface CompanyDetail {
   company: Company;
@@ -29,12 +29,11 @@ export function CompaniesPage(): VNode {
   const [selected, setSelected] = useState<number | null>(null);
   // Bumped by every save, so an open notebook reloads and shows the company as it is now.
   const [saves, setSaves] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const saved = companies.data ?? [];
   return html`<section class="page companies" aria-labelledby="companies-title">
     <h2 id="companies-title">Companies</h2>
     <p class="hint">Your homework per company: the posting's distinctive terms, research facts, the checklist and questions to ask.</p>
-    ${error ?? companies.error ? html`<p class="error" role="alert">${error ?? companies.error}</p>` : null}
+    ${companies.error ? html`<p class="error" role="alert">${companies.error}</p>` : null}
     <div class="columns">
       <div>
         ${saved.length > 0
@@ -54,8 +53,7 @@ export function CompaniesPage(): VNode {
               key=${`${selected}:${saves}`}
               id=${selected}
               onChanged=${() => companies.reload()}
-              onDeleted=${() => { setSelected(null); setError(null); void companies.reload(); }}
-              onError=${setError}
+              onDeleted=${() => { setSelected(null); void companies.reload(); }}
             />`
           : null}
       </div>
@@ -101,9 +99,10 @@ function CompanyForm({ company, onSaved, onCancel }: { company?: Company; onSave
   </form>`;
 }
 
-function CompanyNotebook({ id, onChanged, onDeleted, onError }: { id: number; onChanged: () => void; onDeleted: () => void; onError: (message: string | null) => void }): VNode {
+function CompanyNotebook({ id, onChanged, onDeleted }: { id: number; onChanged: () => void; onDeleted: () => void }): VNode {
   const notebook = useLoad<CompanyDetail>(`/api/companies/${id}`);
   const [editing, setEditing] = useState(false);
+  const deleting = useDelete();
   const title = useRef<HTMLHeadingElement>(null);
   const loaded = notebook.data !== null;
   // On a phone the notebook sits below the list: bring it into view, with focus, once it is there.
@@ -116,23 +115,14 @@ function CompanyNotebook({ id, onChanged, onDeleted, onError }: { id: number; on
   if (!notebook.data) return html`<p class="placeholder">Loading…</p>`;
   const detail = notebook.data;
   const { company } = detail;
-  const act = async (question: string, path: string, after: () => void): Promise<void> => {
-    if (!confirm(question)) return;
-    try {
-      await deleteJson(path);
-      onError(null);
-      after();
-    } catch (caught) {
-      onError(messageOf(caught));
-    }
-  };
   return html`<article class="notebook" aria-labelledby="notebook-title">
     <h3 id="notebook-title" tabindex="-1" ref=${title}>${company.name}</h3>
+    ${deleting.error ? html`<p class="error" role="alert">${deleting.error}</p>` : null}
     ${company.aliases.length > 0 ? html`<p>Also known as ${company.aliases.join(', ')}</p>` : null}
     ${company.competitors.length > 0 ? html`<p>Competes with ${company.competitors.join(', ')}: would your answer still fit them? Then it is not specific yet.</p>` : null}
     <div class="actions">
       <button type="button" aria-expanded=${editing} onClick=${() => setEditing(!editing)}>Edit ${company.name}</button>
-      <button type="button" onClick=${() => act(`Delete ${company.name} and its ${detail.facts.length} facts? Practice sessions for it are kept.`, `/api/companies/${id}`, onDeleted)}>Delete ${company.name}</button>
+      <button type="button" disabled=${deleting.busy} onClick=${() => deleting.remove(`Delete ${company.name} and its ${detail.facts.length} ${detail.facts.length === 1 ? 'fact' : 'facts'}? Practice sessions for it are kept.`, `/api/companies/${id}`, onDeleted)}>Delete ${company.name}</button>
     </div>
     ${editing ? html`<${CompanyForm} company=${company} onSaved=${() => { setEditing(false); onChanged(); void notebook.reload(); }} onCancel=${() => setEditing(false)} />` : null}
     <h4>Distinctive terms of the posting</h4>
@@ -146,7 +136,7 @@ function CompanyNotebook({ id, onChanged, onDeleted, onError }: { id: number; on
       ? html`<ul class="facts">${detail.facts.map(
           (fact) => html`<li key=${fact.id}>
             <strong>${fact.kind}</strong>: ${fact.text}${fact.source ? html` <span class="hint">(${fact.source})</span>` : null}
-            <button type="button" class="link" aria-label=${`Delete the fact "${fact.text}"`} onClick=${() => act(`Delete the fact "${fact.text}"?`, `/api/companies/${id}/facts/${fact.id}`, () => void notebook.reload())}>Delete</button>
+            <button type="button" class="link" aria-label=${`Delete the fact "${fact.text}"`} disabled=${deleting.busy} onClick=${() => deleting.remove(`Delete the fact "${fact.text}"?`, `/api/companies/${id}/facts/${fact.id}`, notebook.reload)}>Delete</button>
           </li>`,
         )}</ul>`
       : html`<p class="placeholder">No facts yet.</p>`}

@@ -5,14 +5,14 @@ import { QUESTION_TYPES } from '../../core/types.js';
 import type { QuestionType } from '../../core/types.js';
 import type { SessionSummary } from '../../report/summary.js';
 import type { Company, StoredAnswer } from '../../storage/records.js';
-import { ApiError, deleteJson, getJson, messageOf, sendJson } from '../api.js';
+import { ApiError, getJson, messageOf, sendJson } from '../api.js';
 import { QuestionRound } from '../components/question-round.js';
 import type { PlannedSession } from '../components/question-round.js';
 import { SessionSummaryView } from '../components/session-summary.js';
 import { clearDraft, readDraft, useDraft, writeDraft } from '../draft.js';
 import { QUESTION_TYPE_LABELS } from '../labels.js';
 import { useLoad } from '../use-load.js';
-import { useWrite } from '../write.js';
+import { useDelete, useWrite } from '../write.js';
 
 /** Where the candidate is in a session, kept in the browser so a reload returns to the same question. */
 const CURRENT = 'practice.current';
@@ -43,6 +43,7 @@ export function PracticePage(): VNode {
   const sessions = useLoad<PlannedSession[]>('/api/sessions');
   const finish = useWrite();
   const drill = useWrite();
+  const deleting = useDelete();
   const [error, setError] = useState<string | null>(null);
 
   const open = async (sessionId: number, position?: number): Promise<void> => {
@@ -110,22 +111,14 @@ export function PracticePage(): VNode {
   }
 
   const resumable = (sessions.data ?? []).filter((s) => s.status === 'active');
-  const abandon = async (session: PlannedSession): Promise<void> => {
-    if (!confirm(`Abandon session #${session.id}? Its plan and the answers saved in it are deleted.`)) return;
-    try {
-      await deleteJson(`/api/sessions/${session.id}`);
-      await sessions.reload();
-      setError(null);
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
-  };
+  const abandon = (session: PlannedSession) =>
+    deleting.remove(`Abandon session #${session.id}? Its plan and the answers saved in it are deleted.`, `/api/sessions/${session.id}`, sessions.reload);
   return html`<section class="page practice" aria-labelledby="practice-title">
     <h2 id="practice-title">Practice</h2>
     ${live}
     ${summary ? html`<${SessionSummaryView} summary=${summary} onDrill=${startDrill} drilling=${drill.busy} />` : null}
     ${drill.error ? html`<p class="error" role="alert">${drill.error}</p>` : null}
-    ${error ?? sessions.error ? html`<p class="error" role="alert">${error ?? sessions.error}</p>` : null}
+    ${error ?? deleting.error ?? sessions.error ? html`<p class="error" role="alert">${error ?? deleting.error ?? sessions.error}</p>` : null}
     ${restoring ? html`<p class="placeholder">Returning to your question…</p>` : html`<${StartForm} onStart=${(started: PlannedSession) => show({ session: started, position: 0, answers: [] })} />`}
     ${resumable.length > 0
       ? html`<h3>Unfinished sessions</h3>
@@ -133,7 +126,7 @@ export function PracticePage(): VNode {
             ${resumable.map(
               (s) => html`<li key=${s.id}>
                 <button type="button" onClick=${() => open(s.id).catch((caught: unknown) => setError(messageOf(caught)))}>Resume #${s.id}${s.role ? ` (${s.role})` : ''}, started ${s.startedAt.slice(0, 10)}</button>
-                <button type="button" class="link" aria-label=${`Abandon session #${s.id}`} onClick=${() => abandon(s)}>Abandon</button>
+                <button type="button" class="link" aria-label=${`Abandon session #${s.id}`} disabled=${deleting.busy} onClick=${() => abandon(s)}>Abandon</button>
               </li>`,
             )}
           </ul>`

@@ -5,9 +5,9 @@ import { REASONS } from '../../core/types.js';
 import type { Reason } from '../../core/types.js';
 import type { ProgressSeries } from '../../progress/series.js';
 import type { JudgedAnswer } from '../../storage/records.js';
-import { deleteJson, messageOf, sendJson } from '../api.js';
+import { sendJson } from '../api.js';
 import { submitOnCtrlEnter } from '../keys.js';
-import { useWrite } from '../write.js';
+import { useDelete, useWrite } from '../write.js';
 import { useLoad } from '../use-load.js';
 import { ProgressChart } from '../components/progress-chart.js';
 import { openInAnalyze, useDraft } from '../draft.js';
@@ -23,21 +23,13 @@ interface Progress {
 export function ProgressPage(): VNode {
   const load = useLoad<Progress>('/api/progress');
   const progress = load.data;
-  const [failure, setFailure] = useState<string | null>(null);
-  const error = failure ?? load.error;
+  const error = load.error;
   const [day, setDay] = useState<string | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const pickDay = useCallback((picked: string) => setDay(picked), []);
-  const removeAnswer = async (answer: JudgedAnswer): Promise<void> => {
-    if (!confirm(`Delete your answer to "${answer.question}"? A follow-up to it goes too.`)) return;
-    try {
-      await deleteJson(`/api/sessions/${answer.sessionId}/answers/${answer.id}`);
-      setFailure(null);
-      await load.reload();
-    } catch (caught) {
-      setFailure(messageOf(caught));
-    }
-  };
+  const deleting = useDelete();
+  const removeAnswer = (answer: JudgedAnswer) =>
+    deleting.remove(`Delete your answer to "${answer.question}"? A follow-up to it goes too.`, `/api/sessions/${answer.sessionId}/answers/${answer.id}`, load.reload);
 
   if (error && !progress) return html`<section class="page"><h2>Progress</h2><p class="error" role="alert">${error}</p></section>`;
   if (!progress) return html`<section class="page"><h2>Progress</h2><p class="placeholder">Loading…</p></section>`;
@@ -48,7 +40,7 @@ export function ProgressPage(): VNode {
   const weakest = progress.weakest;
   return html`<section class="page progress" aria-labelledby="progress-title">
     <h2 id="progress-title">Progress</h2>
-    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    ${deleting.error ?? error ? html`<p class="error" role="alert">${deleting.error ?? error}</p>` : null}
     ${weakest
       ? html`<div class="main-reason">
           <h3>Weakest now: ${REASON_LABELS[weakest.reason]}</h3>
@@ -73,7 +65,7 @@ export function ProgressPage(): VNode {
           <button type="button" class="link" aria-label=${`Open in Analyze: ${answer.question}`} onClick=${() => openInAnalyze({ question: answer.question, answer: answer.answer })}>Open in Analyze</button>
           ${answer.origin === 'practice' && answer.sessionId !== null
             ? html`<button type="button" class="link" aria-label=${`Edit the answer to: ${answer.question}`} aria-expanded=${editing === answer.id} onClick=${() => setEditing(editing === answer.id ? null : answer.id)}>Edit</button>
-                <button type="button" class="link" aria-label=${`Delete the answer to: ${answer.question}`} onClick=${() => removeAnswer(answer)}>Delete</button>
+                <button type="button" class="link" aria-label=${`Delete the answer to: ${answer.question}`} disabled=${deleting.busy} onClick=${() => removeAnswer(answer)}>Delete</button>
                 ${editing === answer.id ? html`<${AnswerEditor} answer=${answer} onSaved=${() => { setEditing(null); void load.reload(); }} />` : null}`
             : null}
         </li>`,

@@ -3,12 +3,12 @@ import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { StarLabel } from '../../core/types.js';
 import type { Story } from '../../storage/records.js';
-import { deleteJson, messageOf, sendJson } from '../api.js';
+import { sendJson } from '../api.js';
 import { submitOnCtrlEnter } from '../keys.js';
 import { useDraft } from '../draft.js';
 import { STAR_NAMES } from '../labels.js';
 import { useLoad } from '../use-load.js';
-import { afterSave, useWrite } from '../write.js';
+import { afterSave, useDelete, useWrite } from '../write.js';
 
 interface StoryBank {
   stories: Story[];
@@ -28,25 +28,16 @@ export function StoriesPage(): VNode {
   const [asked, setAsked] = useState('');
   const bank = useLoad<StoryBank>(`/api/stories${asked ? `?question=${encodeURIComponent(asked)}` : ''}`);
   const [editing, setEditing] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const stories = bank.data?.stories ?? [];
   const fitOf = (story: Story) => bank.data?.fits.find((fit) => fit.storyId === story.id);
   const ordered = [...stories].sort((a, b) => (fitOf(b)?.score ?? 0) - (fitOf(a)?.score ?? 0));
-  const remove = async (story: Story): Promise<void> => {
-    if (!confirm(`Delete the story "${story.title}"?`)) return;
-    try {
-      await deleteJson(`/api/stories/${story.id}`);
-      setError(null);
-      await bank.reload();
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
-  };
+  const deleting = useDelete();
+  const remove = (story: Story) => deleting.remove(`Delete the story "${story.title}"?`, `/api/stories/${story.id}`, bank.reload);
 
   return html`<section class="page stories" aria-labelledby="stories-title">
     <h2 id="stories-title">Stories</h2>
     <p class="hint">Your bank of STAR(L) stories: prepare a few strong ones and match them to the questions you expect.</p>
-    ${error ?? bank.error ? html`<p class="error" role="alert">${error ?? bank.error}</p>` : null}
+    ${deleting.error ?? bank.error ? html`<p class="error" role="alert">${deleting.error ?? bank.error}</p>` : null}
     <div class="columns">
       <div>
         <form class="fit-form" onSubmit=${(e: Event) => { e.preventDefault(); if (question.trim() === asked) void bank.reload(); else setAsked(question.trim()); }}>
@@ -71,7 +62,7 @@ export function StoriesPage(): VNode {
                     </p>
                     <div class="actions">
                       <button type="button" aria-label=${`Edit the story "${story.title}"`} onClick=${() => setEditing(story.id)}>Edit</button>
-                      <button type="button" aria-label=${`Delete the story "${story.title}"`} onClick=${() => remove(story)}>Delete</button>
+                      <button type="button" aria-label=${`Delete the story "${story.title}"`} disabled=${deleting.busy} onClick=${() => remove(story)}>Delete</button>
                     </div>`}
             </li>`;
           })}
