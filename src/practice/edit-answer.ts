@@ -1,14 +1,7 @@
-import { judgingContext } from '../company/context.js';
 import { StarlError } from '../core/errors.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
-import type { Session, Store, StoredAnswer } from '../storage/index.js';
-
-/** What a session's answers are judged with: its company's posting and facts, when it has a company. */
-export async function sessionJudgingContext(store: Store, session: Session): Promise<Pick<AnalyzeInput, 'context' | 'company'>> {
-  if (session.companyId === null) return {};
-  const company = await store.requireCompanyById(session.companyId);
-  return judgingContext(company, await store.factsOf(company.id));
-}
+import type { Store, StoredAnswer } from '../storage/index.js';
+import { companyJudging } from './start.js';
 
 /**
  * Changes a saved answer's text and judges it again as it was judged on submit: a follow-up together
@@ -18,7 +11,7 @@ export async function editAnswer(store: Store, id: number, text: string, judge: 
   const answer = await store.requireAnswer(id);
   if (!text.trim()) throw new StarlError('E_INPUT_EMPTY_ANSWER', 'the answer is empty; delete it instead', { field: 'answer' });
   const session = await store.requireSession(answer.sessionId);
-  const judgeWith = await sessionJudgingContext(store, session);
+  const judgeWith = await companyJudging(store, session.companyId);
   const judged = (said: string) => judge({ question: answer.question, answer: said, ...judgeWith });
   const answers = await store.answersOf(session.id);
   const original = answer.followUpOf === null ? null : answers.find((a) => a.id === answer.followUpOf)!;

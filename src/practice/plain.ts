@@ -6,6 +6,9 @@ import { countOf } from '../format/plural.js';
 import { printable } from '../text/printable.js';
 import type { Session, Store } from '../storage/index.js';
 import type { Judge, PracticeOutcome } from './session.js';
+import { buildSessionReport } from '../report/session.js';
+import { summarizeSession } from './summary.js';
+import { summaryText } from './summary-text.js';
 import { companyJudging, planSession, sessionToResume, type PracticeOptions, type SessionPlan } from './start.js';
 
 /** How `starl practice` reads answers without a terminal, for `--help` and the README. */
@@ -94,6 +97,7 @@ export class PlainPractice {
     }
     await this.store!.finishSession(session!.id);
     this.print(`\nSession #${session!.id} finished; ${total === 1 ? 'the answer' : `all ${total} answers`} saved. Full report: starl report ${session!.id}`);
+    this.print(`\n${summaryText(summarizeSession(await buildSessionReport(this.store!, session!.id)))}`);
     return { sessionId: session!.id, status: 'finished', answered: total };
   }
 

@@ -50,6 +50,8 @@ describe('starl practice without a terminal', () => {
     expect(stdout).toMatch(/^2\/2 · /m);
     expect(stdout).toMatch(/Opportunity\s+✔ pass/);
     expect(stdout).toContain('Session #1 finished; all 2 answers saved. Full report: starl report 1');
+    // The summary a terminal session ends with, too.
+    expect(stdout).toMatch(/^Time per answer:$/m);
     await withStore(file, async (store) => {
       const [session] = await store.listSessions();
       expect(session!.status).toBe('finished');

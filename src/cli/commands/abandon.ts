@@ -16,5 +16,5 @@ export async function abandonSession(db: string | undefined, session: number | t
     requireYes(yes, `unfinished session ${found.id} and its ${countOf(answered, 'saved answer')}`);
     await store.deleteSession(found.id);
     process.stdout.write(`Abandoned session ${found.id}.\n`);
-  });
+  }, { create: false });
 }

@@ -28,7 +28,7 @@ export function registerAnswers(program: Command): void {
         const edited = await editAnswer(store, id, text.trim(), analyze);
         process.stdout.write(`Saved answer ${id}, judged again:\n`);
         for (const reason of REASONS) process.stdout.write(`  ${REASON_LABELS[reason].padEnd(16)} ${edited.report.reasons[reason].verdict}\n`);
-      });
+      }, { create: false });
     });
 
   answers
@@ -43,6 +43,6 @@ export function registerAnswers(program: Command): void {
         requireYes(flags.yes, `answer ${id} to "${answer.question}" in session ${answer.sessionId}, with any follow-up to it`);
         const { answers: count } = await store.deleteAnswer(id);
         process.stdout.write(`Deleted ${countOf(count, 'answer')} from session ${answer.sessionId}.\n`);
-      });
+      }, { create: false });
     });
 }

@@ -51,7 +51,7 @@ export function registerCompanyEdits(company: Command): void {
           ...(posting ? { contextText: posting.text, contextSource: posting.source, terms: extractContextTerms(posting.text) } : flags.removePosting ? { contextText: null } : {}),
         });
         process.stdout.write(`Saved ${saved.name}. See it with: starl company show "${saved.name}"\n`);
-      });
+      }, { create: false });
     });
 
   company
@@ -67,7 +67,7 @@ export function registerCompanyEdits(company: Command): void {
         requireYes(flags.yes, `${found.name} and its ${countOf(facts, 'fact')}`);
         await store.deleteCompany(found.id);
         process.stdout.write(`Deleted ${found.name} and its ${countOf(facts, 'fact')}.\n`);
-      });
+      }, { create: false });
     });
 
   company
@@ -86,6 +86,6 @@ export function registerCompanyEdits(company: Command): void {
         requireYes(flags.yes, `the fact "${fact.text}"`);
         await store.deleteFact(fact.id);
         process.stdout.write(`Deleted the fact "${fact.text}" about ${found.name}.\n`);
-      });
+      }, { create: false });
     });
 }

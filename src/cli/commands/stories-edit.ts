@@ -27,7 +27,7 @@ export function registerStoryEdits(stories: Command): void {
         await store.requireStory(id);
         const edit = { ...(flags.title !== undefined ? { title: flags.title } : {}), ...(flags.competencies ? { competencies: flags.competencies } : {}), ...(text !== undefined ? { text } : {}) };
         process.stdout.write(describeStory(await store.updateStory(id, storyChanges(edit, analyze))));
-      });
+      }, { create: false });
     });
 
   stories
@@ -42,6 +42,6 @@ export function registerStoryEdits(stories: Command): void {
         requireYes(flags.yes, `the story #${story.id} "${story.title}"`);
         await store.deleteStory(id);
         process.stdout.write(`Deleted the story #${story.id} "${story.title}".\n`);
-      });
+      }, { create: false });
     });
 }

@@ -32,19 +32,19 @@ describe('/api/companies', () => {
 
   it('shows the notebook as it is after every change, its terms without the company\'s name or places', async () => {
     const company = await (await send('/api/companies', { name: 'Fernway', contextText: POSTING })).json();
-    const before = await (await app.request(`/api/companies/${company.id}`)).json();
+    const before = await (await test.app.request(`/api/companies/${company.id}`)).json();
     expect(before.company.terms.join(' · ')).toMatch(/Python/);
     expect(before.company.terms).not.toContain('Fernway');
     // A new posting saved under an alias of the company replaces the terms the notebook shows.
     await send('/api/companies', { name: 'Fernway', aliases: ['Fernway Logistics'] });
     const posting = 'Fernway Logistics is based in Harrogate. You will run Kafka streams for the Courier Tracker app.';
     await send('/api/companies', { name: 'Fernway Logistics', contextText: posting });
-    const after = await (await app.request(`/api/companies/${company.id}`)).json();
+    const after = await (await test.app.request(`/api/companies/${company.id}`)).json();
     expect(after.company.terms.join(' · ')).toMatch(/Kafka/);
     expect(after.company.terms.join(' · ')).not.toMatch(/Python|Harrogate|Fernway/);
     expect(after.questionsToAsk).toEqual([]);
     await send(`/api/companies/${company.id}/facts`, { kind: 'interviewer', text: 'Interviewer Sam wrote a blog post about Kafka at Fernway.', source: 'blog' });
-    const withFact = await (await app.request(`/api/companies/${company.id}`)).json();
+    const withFact = await (await test.app.request(`/api/companies/${company.id}`)).json();
     expect(withFact.questionsToAsk[0].question).toMatch(/^I saw that you wrote a blog post about Kafka at Fernway\. /);
   });
 
@@ -88,7 +88,7 @@ describe('/api/stories', () => {
         text: 'My lead wanted to ship before the tests passed and we disagreed. I showed her the failing cases and proposed a two-day slip. We shipped with no payment bugs.',
       })
     ).json();
-    const bank = await (await app.request(`/api/stories?question=${encodeURIComponent('Tell me about a time you disagreed with your manager.')}`)).json();
+    const bank = await (await test.app.request(`/api/stories?question=${encodeURIComponent('Tell me about a time you disagreed with your manager.')}`)).json();
     expect(bank.fits.map((fit: { storyId: number }) => fit.storyId)).toEqual([clash.id]);
     expect(bank.fits[0].why).toMatch(/^fits: conflict \(in its words\); /);
     expect(bank.fits.map((fit: { storyId: number }) => fit.storyId)).not.toContain(refund.id);

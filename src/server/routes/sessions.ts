@@ -1,9 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput, Report } from '../../core/types.js';
-import { sessionJudgingContext } from '../../practice/edit-answer.js';
 import { AIM_SECONDS } from '../../practice/session.js';
-import { startSession } from '../../practice/start.js';
+import { companyJudging, startSession } from '../../practice/start.js';
 import type { Session, Store } from '../../storage/index.js';
 import { readJson } from '../read-json.js';
 import { answerRequestSchema, sessionRequestSchema } from '../schemas.js';
@@ -52,7 +51,7 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
     if (original && (original.sessionId !== session.id || original.position !== request.position)) {
       throw new StarlError('E_INPUT_BAD_FIELD', `answer ${original.id} is not an answer to this question.`, { field: 'followUpOf' });
     }
-    const judgeWith = await sessionJudgingContext(store, session);
+    const judgeWith = await companyJudging(store, session.companyId);
     // A follow-up's answer is judged together with the original, as the interviewer hears them.
     const judged = original ? `${original.answer}\n${request.answer}` : request.answer;
     const report = analyze({ question: planned.text, answer: judged, ...judgeWith });
