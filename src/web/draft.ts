@@ -84,13 +84,15 @@ export function useDraft<T extends Fields>(key: string, empty: T): [T, (patch: P
 export interface Draft {
   question: string;
   answer: string;
+  /** The practice session the answer came from, so it is judged with that session's company again. */
+  sessionId?: number | null;
 }
 
 /** The key of the Analyze page's draft. */
 export const ANALYZE_DRAFT = 'analyze';
 
 /** The Analyze page's fields, empty. */
-export const EMPTY_ANALYZE = { question: '', answer: '', companyName: '', context: '' };
+export const EMPTY_ANALYZE = { question: '', answer: '', companyName: '', context: '', fromSession: '' };
 
 /**
  * Whether `next` may replace what `current` holds: always when nothing was typed or it is the same,
@@ -104,7 +106,7 @@ export function mayReplace(current: Fields, next: Fields, ask: (question: string
 /** Opens the Analyze page on `draft`, after asking before it replaces something else being typed there. */
 export function openInAnalyze(draft: Draft): void {
   const current = readDraft(ANALYZE_DRAFT, EMPTY_ANALYZE);
-  if (!mayReplace(current, { ...draft })) return;
-  writeDraft(ANALYZE_DRAFT, { ...current, ...draft });
+  if (!mayReplace(current, { question: draft.question, answer: draft.answer })) return;
+  writeDraft(ANALYZE_DRAFT, { ...current, question: draft.question, answer: draft.answer, fromSession: draft.sessionId == null ? '' : String(draft.sessionId) });
   location.hash = '#/analyze';
 }

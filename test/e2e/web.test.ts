@@ -532,6 +532,12 @@ describe.skipIf(browserMissing)('the whole loop, as a new user walks it', () => 
       return (Math.max(ring, header) + 0.05) / (Math.min(ring, header) + 0.05);
     });
     expect(contrast).toBeGreaterThanOrEqual(3);
+
+    // An answer from a session for Fernway opens in Analyze judged with Fernway again.
+    await page.evaluate(() => localStorage.removeItem('starl.draft.analyze'));
+    await page.locator('.judged button:text("Open in Analyze")').first().click();
+    await page.getByLabel('Question').waitFor();
+    await expect.poll(() => page.getByLabel('Company name').inputValue()).toBe('Fernway');
   });
 
   it('edits a practice answer from Progress, judging it again, and deletes it after asking', async () => {

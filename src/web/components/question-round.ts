@@ -8,6 +8,7 @@ import { useDraft } from '../draft.js';
 import { submitOnCtrlEnter } from '../keys.js';
 import { QUESTION_TYPE_LABELS } from '../labels.js';
 import { useAnalysis } from '../use-analysis.js';
+import { useSessionJudging } from '../use-judging-context.js';
 import { useWrite } from '../write.js';
 import { BalanceBar, Evidence, FindingList, Gauges } from './report-view.js';
 
@@ -132,7 +133,9 @@ function AnswerBox(props: {
   }, []);
   // A follow-up is judged with the answer it follows, live as on submit.
   const judged = props.followUpOf ? `${props.followUpOf.answer}\n${answer}` : answer;
-  const analysis = useAnalysis({ question: props.question, answer: answer.trim() ? judged : '' });
+  // Judged live with the session's company, as the server judges it on submit.
+  const judging = useSessionJudging(props.session);
+  const analysis = useAnalysis({ question: props.question, answer: answer.trim() ? judged : '', ...judging });
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     if (!answer.trim()) return write.fail('Type an answer first.');

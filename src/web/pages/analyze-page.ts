@@ -51,12 +51,13 @@ export function AnalyzePage(): VNode {
     }
   };
   useEffect(() => {
-    // An answer opened from Progress is judged with its practice session's company, as it was saved.
-    if (typeof handedOver?.sessionId !== 'number') return;
-    getJson<{ companyId: number | null }>(`/api/sessions/${handedOver.sessionId}`).then(
-      (session) => (session.companyId === null ? undefined : fillFromCompany(session.companyId)),
+    // An answer opened from Progress is judged with its practice session's company, as it was saved; once.
+    if (!draft.fromSession) return;
+    getJson<{ session: { companyId: number | null } }>(`/api/sessions/${draft.fromSession}`).then(
+      ({ session }) => (session.companyId === null ? undefined : fillFromCompany(session.companyId)),
       () => undefined,
     );
+    setDraft({ fromSession: '' });
   }, []);
   const name = companyName.trim();
   const company = name ? (savedCompany?.name === name ? savedCompany : { name }) : null;

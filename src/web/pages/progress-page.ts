@@ -62,7 +62,7 @@ export function ProgressPage(): VNode {
               (reason) => html`<span class=${`verdict-chip verdict-${answer.verdicts[reason]}`}>${VERDICT_LABELS[answer.verdicts[reason]].symbol} ${REASON_LABELS[reason]}</span>`,
             )}
           </span>
-          <button type="button" class="link" aria-label=${`Open in Analyze: ${answer.question}`} onClick=${() => openInAnalyze({ question: answer.question, answer: answer.answer })}>Open in Analyze</button>
+          <button type="button" class="link" aria-label=${`Open in Analyze: ${answer.question}`} onClick=${() => openInAnalyze({ question: answer.question, answer: answer.answer, sessionId: answer.sessionId })}>Open in Analyze</button>
           ${answer.origin === 'practice' && answer.sessionId !== null
             ? html`<button type="button" class="link" aria-label=${`Edit the answer to: ${answer.question}`} aria-expanded=${editing === answer.id} onClick=${() => setEditing(editing === answer.id ? null : answer.id)}>Edit</button>
                 <button type="button" class="link" aria-label=${`Delete the answer to: ${answer.question}`} disabled=${deleting.busy} onClick=${() => removeAnswer(answer)}>Delete</button>
