@@ -502,6 +502,35 @@ describe.skipIf(browserMissing)('the whole loop, as a new user walks it', () => 
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('');
   });
 
+  it('keeps the next story typed while a slow save finishes, and saves a double-clicked story once', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.url}#/stories`);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const posts: string[] = [];
+    await page.route('**/api/stories', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts.push(route.request().postData() ?? '');
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.getByLabel('Title', { exact: true }).fill('Slow save');
+      await page.getByLabel('The story', { exact: true }).fill(STORY);
+      await page.getByRole('button', { name: 'Save story' }).dblclick();
+      await page.getByRole('button', { name: 'Saving…' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Saving…' }).isDisabled()).toBe(true);
+      // The next story is typed while the first is still saving.
+      await page.getByLabel('Title', { exact: true }).fill('Typed meanwhile');
+      release();
+      await page.locator('.story h3', { hasText: 'Slow save' }).waitFor();
+      expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Typed meanwhile');
+      expect(posts).toHaveLength(1);
+    } finally {
+      await page.unroute('**/api/stories');
+    }
+  });
+
   it('shows a validation problem in words', async () => {
     await page.goto('about:blank');
     await page.goto(`${harness.server.url}#/companies`);
