@@ -25,6 +25,8 @@ const id = z.number().int().positive();
 const uid = text.min(1);
 const position = z.number().int().nonnegative();
 const companyName = companyRequestSchema.shape.name;
+// The key a client gave the write that made a row; exports written before client keys have none.
+const clientId = nullableText.default(null);
 
 /** A `starl export` file, as an import checks it. */
 const exportSchema = z.object({
@@ -53,6 +55,7 @@ const exportSchema = z.object({
       text: factRequestSchema.shape.text,
       source: factRequestSchema.shape.source.unwrap(),
       created_at: timestampSchema,
+      client_id: clientId,
     }),
   ),
   sessions: z.array(
@@ -66,6 +69,7 @@ const exportSchema = z.object({
       status: sessionSchema.shape.status,
       started_at: timestampSchema,
       finished_at: timestampSchema.nullable(),
+      client_id: clientId,
     }),
   ),
   session_questions: z.array(z.object({ id, session_id: id, position, bank_id: nullableText, question_type: text, text })),
@@ -82,6 +86,7 @@ const exportSchema = z.object({
       seconds: answerRequestSchema.shape.seconds,
       report: reportSchema,
       created_at: timestampSchema,
+      client_id: clientId,
     }),
   ),
   stories: z.array(
@@ -94,6 +99,7 @@ const exportSchema = z.object({
       parts: storySchema.shape.parts,
       source_answer_id: id.nullable(),
       created_at: timestampSchema,
+      client_id: clientId,
     }),
   ),
   reviews: z.array(

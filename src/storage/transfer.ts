@@ -13,6 +13,7 @@ import type {
   StoriesTable,
   VerdictColumns,
 } from './schema.js';
+import { CLIENT_KEYED_TABLES } from './migrations.js';
 import { companyKey, verdictColumns, type Store } from './store.js';
 
 /** Names the export format, so an import can tell a Starl file from any other JSON. */
@@ -77,6 +78,7 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
       seconds: row.seconds,
       report: parse(row.report) as Report,
       created_at: row.created_at,
+      client_id: row.client_id,
     })),
     stories: stories.map((row) => ({
       ...row,
@@ -109,15 +111,17 @@ export function assertExportConsistent(doc: ExportDocument, file: string): void 
   const damaged = (field: string, what: string): never => {
     throw new StarlError('E_INPUT_BAD_FIELD', `the export file is damaged: ${what}`, { file, field });
   };
-  const assertUnique = (table: keyof ExportDocument & string, rows: readonly Record<string, unknown>[], key: 'id' | 'uid') => {
+  const assertUnique = (table: keyof ExportDocument & string, rows: readonly Record<string, unknown>[], key: 'id' | 'uid' | 'client_id') => {
     const seen = new Set<unknown>();
     rows.forEach((row, i) => {
-      if (seen.has(row[key])) damaged(`${table}[${i}].${key}`, `${key} ${JSON.stringify(row[key])} appears twice in ${table}`);
+      // A row written without a client key has none (null), as many rows may.
+      if (row[key] !== null && seen.has(row[key])) damaged(`${table}[${i}].${key}`, `${key} ${JSON.stringify(row[key])} appears twice in ${table}`);
       seen.add(row[key]);
     });
   };
   for (const table of ['companies', 'session_questions', ...UID_TABLES] as const) assertUnique(table, doc[table], 'id');
   for (const table of UID_TABLES) assertUnique(table, doc[table], 'uid');
+  for (const table of CLIENT_KEYED_TABLES) assertUnique(table, doc[table], 'client_id');
 
   const companies = new Set(doc.companies.map((row) => row.id));
   const sessions = new Set(doc.sessions.map((row) => row.id));
@@ -160,6 +164,16 @@ async function existingId(
 ): Promise<number | undefined> {
   const row = await trx.selectFrom(table).select('id').where('uid', '=', uid).executeTakeFirst();
   return row?.id;
+}
+
+/**
+ * A row's client key, unless another row already holds it. The key only tells repeats of one write
+ * apart, so an imported row whose key is taken is kept without it.
+ */
+async function freeClientId(trx: Kysely<StarlSchema>, table: (typeof CLIENT_KEYED_TABLES)[number], clientId: string | null): Promise<string | null> {
+  if (clientId === null) return null;
+  const holder = await trx.selectFrom(table).select('id').where('client_id', '=', clientId).executeTakeFirst();
+  return holder ? null : clientId;
 }
 
 /**
@@ -218,7 +232,10 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
         tally('company_facts', false);
         continue;
       }
-      await trx.insertInto('company_facts').values({ ...row, company_id: companyIds.get(row.company_id)! }).execute();
+      await trx
+        .insertInto('company_facts')
+        .values({ ...row, company_id: companyIds.get(row.company_id)!, client_id: await freeClientId(trx, 'company_facts', row.client_id) })
+        .execute();
       tally('company_facts', true);
     }
     const sessionIds = new Map<number, number>();
@@ -232,7 +249,11 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
       }
       const inserted = await trx
         .insertInto('sessions')
-        .values({ ...row, company_id: row.company_id === null ? null : companyIds.get(row.company_id)! })
+        .values({
+          ...row,
+          company_id: row.company_id === null ? null : companyIds.get(row.company_id)!,
+          client_id: await freeClientId(trx, 'sessions', row.client_id),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       sessionIds.set(oldId, inserted.id);
@@ -262,6 +283,7 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
           follow_up_of: row.follow_up_of === null ? null : answerIds.get(row.follow_up_of)!,
           report: JSON.stringify(row.report),
           ...verdictColumns(row.report),
+          client_id: await freeClientId(trx, 'answers', row.client_id),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -280,6 +302,7 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
           competencies: JSON.stringify(row.competencies),
           parts: JSON.stringify(row.parts),
           source_answer_id: row.source_answer_id === null ? null : answerIds.get(row.source_answer_id)!,
+          client_id: await freeClientId(trx, 'stories', row.client_id),
         })
         .execute();
       tally('stories', true);

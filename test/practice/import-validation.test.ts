@@ -93,7 +93,40 @@ describe('an import file is checked whole, before anything is written, naming th
     expect(older.reviews[0]!.report.reasons.memorable.uncertain).toBe(false);
   });
 
+  it('keeps the client keys of rows written from the page, reads a file written before them, and drops a key another row holds', async () => {
+    const keyed = parseExport(
+      damaged((doc) => {
+        doc.company_facts[0]!.client_id = 'fact-key-1';
+        doc.sessions[0]!.client_id = 'session-key-1';
+        doc.answers[0]!.client_id = 'answer-key-1';
+        doc.stories[0]!.client_id = 'story-key-1';
+      }),
+      'mine.json',
+    );
+    const { dir, cleanup: remove } = tempDir();
+    try {
+      await withStore(join(dir, 'starl.db'), async (store) => {
+        // A story already saved here under the same key, as another row: the imported one keeps its text, not the key.
+        const mine = await store.saveStory({ title: 'Mine', text: 'text', competencies: [], parts: [], sourceAnswerId: null, clientId: 'story-key-1' });
+        await importAll(store, keyed);
+        const again = await exportAll(store);
+        expect(again.company_facts[0]!.client_id).toBe('fact-key-1');
+        expect(again.sessions[0]!.client_id).toBe('session-key-1');
+        expect(again.answers[0]!.client_id).toBe('answer-key-1');
+        expect(again.stories.map((story) => [story.title, story.client_id])).toEqual([[mine.title, 'story-key-1'], ['The rota', null]]);
+        // The key still answers a repeat of the write that made the row.
+        expect((await store.saveAnswer({ sessionId: again.sessions[0]!.id, position: 0, question: QUESTION, answer: 'Again.', seconds: 1, report: reportWith({}), clientId: 'answer-key-1' })).id).toBe(again.answers[0]!.id);
+      });
+    } finally {
+      remove();
+    }
+
+    const older = parseExport(damaged((doc) => doc.answers.forEach((answer) => delete (answer as { client_id?: unknown }).client_id)), 'mine.json');
+    expect(older.answers.map((answer) => answer.client_id)).toEqual([null, null, null]);
+  });
+
   it.each<[string, (doc: ExportDocument) => void, string, RegExp]>([
+    ['one client key twice', (doc) => (doc.answers[0]!.client_id = doc.answers[2]!.client_id = 'answer-key-1'), 'answers[2].client_id', /appears twice in answers/],
     ['a duplicate id', (doc) => doc.sessions.push({ ...doc.sessions[0]!, uid: 'another' }), 'sessions[1].id', /id 1 appears twice in sessions/],
     ['a duplicate uid', (doc) => (doc.answers[2]!.uid = doc.answers[0]!.uid), 'answers[2].uid', /appears twice in answers/],
     ['a follow-up cycle', (doc) => (doc.answers[0]!.follow_up_of = doc.answers[1]!.id), 'answers[0].follow_up_of', /not an earlier answer to the same question/],

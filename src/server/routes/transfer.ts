@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
-import { exportAll, importAll, parseExport } from '../../storage/index.js';
+import { exportAll, importAll } from '../../storage/index.js';
 import type { Store } from '../../storage/index.js';
+import { parseExport } from '../export-file.js';
 import { readText } from '../read-json.js';
 
 /** Largest export the page may import: the whole history of a very busy candidate, with room to spare. */
