@@ -2,10 +2,13 @@ import { REASONS, REASON_LABELS } from '../core/types.js';
 import { countOf } from '../format/plural.js';
 import { excerpt } from '../format/excerpt.js';
 import { formatDuration } from '../format/duration.js';
+import { printable } from '../text/printable.js';
 import type { SessionSummary } from './summary.js';
 
-
-/** The session summary as plain lines, as `starl practice` prints it at the end. */
+/**
+ * The session summary as plain lines, as `starl practice` prints it at the end; the questions, answers
+ * and company name in it are made safe for a terminal (see {@link printable}).
+ */
 export function summaryText(summary: SessionSummary): string {
   const lines = REASONS.map((reason) => {
     const { passed, judged } = summary.totals[reason];
@@ -29,5 +32,5 @@ export function summaryText(summary: SessionSummary): string {
   if (summary.drill) {
     lines.push('', `Next: drill ${REASON_LABELS[summary.drill.reason]} with ${countOf(summary.drill.count, `${summary.drill.only} question`)}: starl practice --only ${summary.drill.only} --count ${summary.drill.count}${summary.company ? ` --company "${summary.company}"` : ''}`);
   }
-  return lines.join('\n');
+  return printable(lines.join('\n'));
 }

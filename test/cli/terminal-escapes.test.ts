@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzeBatch } from '../../src/cli/batch/run.js';
 import { registerCompany } from '../../src/cli/commands/company.js';
 import { registerStories } from '../../src/cli/commands/stories.js';
+import { summaryText } from '../../src/practice/summary-text.js';
 import { reportError } from '../../src/cli/errors.js';
 import { StarlError } from '../../src/core/errors.js';
 import { buildReview, renderReviewText } from '../../src/review/index.js';
@@ -43,6 +44,40 @@ describe('data printed in the terminal carries no escape sequences', () => {
       values ('s1', ${`Payroll${HOSTILE}`}, 'text', '[]', '[]', null, '2026-01-01T00:00:00.000Z')`.execute(store.driver.db));
     const listed = await runCommand(registerStories, ['stories', 'list', '--db', db]);
     expect(listed.stdout).toMatch(/^#1 Payroll\n/);
+  });
+
+  it('what the edit and delete commands say back', async () => {
+    const db = join(dir, 'starl.db');
+    await withStore(db, async (store) => {
+      await sql`insert into companies (name, name_key, aliases, competitors, context_text, context_source, terms, created_at, updated_at)
+        values (${`Acme${HOSTILE}`}, 'acme', '[]', '[]', null, null, '[]', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`.execute(store.driver.db);
+      await sql`insert into stories (uid, title, text, competencies, parts, source_answer_id, created_at)
+        values ('s1', ${`Payroll${HOSTILE}`}, 'text', '[]', '[]', null, '2026-01-01T00:00:00.000Z')`.execute(store.driver.db);
+    });
+    expect((await runCommand(registerStories, ['stories', 'delete', '1', '--yes', '--db', db])).stdout).toBe('Deleted the story #1 "Payroll".\n');
+    expect((await runCommand(registerCompany, ['company', 'delete', 'acme', '--yes', '--db', db])).stdout).toBe('Deleted Acme and its 0 facts.\n');
+  });
+
+  it("the session summary's questions, answers and company", () => {
+    const none = { passed: 0, judged: 0 };
+    const text = summaryText({
+      sessionId: 1,
+      mode: 'interview',
+      company: `Acme${HOSTILE}`,
+      role: null,
+      planned: 1,
+      answered: 1,
+      totals: { opportunity: none, memorable: none, specificReason: none, starl: none },
+      weakest: null,
+      best: null,
+      followUps: [{ position: 0, question: 'Why us?', followUp: `And then${HOSTILE}?`, answer: 'Then.' }],
+      times: [{ position: 0, question: `Why us${HOSTILE}?`, seconds: 30 }],
+      drill: { reason: 'opportunity', only: 'motivation', count: 3 },
+      seconds: 30,
+    });
+    expect(text).toContain('1. Why us?');
+    expect(text).toContain('--company "Acme"');
+    expect(text).not.toMatch(/[\u001b\u0007]/);
   });
 
   it("a transcript's speaker names and words, in the review", () => {

@@ -2,6 +2,7 @@ import { StarlError } from '../../core/errors.js';
 import { withStore } from '../../storage/index.js';
 import { countOf } from '../../format/plural.js';
 import { requireYes } from '../confirm.js';
+import { print } from '../print.js';
 
 /**
  * `starl practice --abandon [SESSION] --yes`: deletes an unfinished session (default: the newest) with
@@ -14,7 +15,7 @@ export async function abandonSession(db: string | undefined, session: number | t
     if (found.status !== 'active') throw new StarlError('E_USAGE', `practice session ${found.id} is finished; only an unfinished one can be abandoned`);
     const answered = (await store.answersOf(found.id)).length;
     requireYes(yes, `unfinished session ${found.id} and its ${countOf(answered, 'saved answer')}`);
-    await store.deleteSession(found.id);
-    process.stdout.write(`Abandoned session ${found.id}.\n`);
+    await store.deleteSession(found.id, { onlyUnfinished: true });
+    print(`Abandoned session ${found.id}.\n`);
   }, { create: false });
 }

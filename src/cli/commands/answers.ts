@@ -8,6 +8,7 @@ import { parseWholeNumber } from '../../practice/options.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
 import { countOf } from '../../format/plural.js';
 import { requireYes } from '../confirm.js';
+import { print } from '../print.js';
 import { MAX_TEXT_FILE_BYTES, readStdin } from '../io.js';
 
 /** `starl answers edit|delete ID`: changes a saved practice answer (judged again) or removes it with its follow-up. */
@@ -26,8 +27,8 @@ export function registerAnswers(program: Command): void {
       else throw new StarlError('E_USAGE', 'give the new text with --file or on standard input');
       await withStore(flags.db, async (store) => {
         const edited = await editAnswer(store, id, text.trim(), analyze);
-        process.stdout.write(`Saved answer ${id}, judged again:\n`);
-        for (const reason of REASONS) process.stdout.write(`  ${REASON_LABELS[reason].padEnd(16)} ${edited.report.reasons[reason].verdict}\n`);
+        print(`Saved answer ${id}, judged again:\n`);
+        for (const reason of REASONS) print(`  ${REASON_LABELS[reason].padEnd(16)} ${edited.report.reasons[reason].verdict}\n`);
       }, { create: false });
     });
 
@@ -42,7 +43,7 @@ export function registerAnswers(program: Command): void {
         const answer = await store.requireAnswer(id);
         requireYes(flags.yes, `answer ${id} to "${answer.question}" in session ${answer.sessionId}, with any follow-up to it`);
         const { answers: count } = await store.deleteAnswer(id);
-        process.stdout.write(`Deleted ${countOf(count, 'answer')} from session ${answer.sessionId}.\n`);
+        print(`Deleted ${countOf(count, 'answer')} from session ${answer.sessionId}.\n`);
       }, { create: false });
     });
 }

@@ -6,6 +6,7 @@ import { parseWholeNumber } from '../../practice/options.js';
 import { DB_OPTION_HELP, companyKey, withStore } from '../../storage/index.js';
 import { countOf } from '../../format/plural.js';
 import { requireYes } from '../confirm.js';
+import { print } from '../print.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -50,7 +51,7 @@ export function registerCompanyEdits(company: Command): void {
           ...(flags.clearCompetitors ? { competitors: [] } : flags.competitor ? { competitors: flags.competitor } : {}),
           ...(posting ? { contextText: posting.text, contextSource: posting.source, terms: extractContextTerms(posting.text) } : flags.removePosting ? { contextText: null } : {}),
         });
-        process.stdout.write(`Saved ${saved.name}. See it with: starl company show "${saved.name}"\n`);
+        print(`Saved ${saved.name}. See it with: starl company show "${saved.name}"\n`);
       }, { create: false });
     });
 
@@ -66,7 +67,7 @@ export function registerCompanyEdits(company: Command): void {
         const facts = (await store.factsOf(found.id)).length;
         requireYes(flags.yes, `${found.name} and its ${countOf(facts, 'fact')}`);
         await store.deleteCompany(found.id);
-        process.stdout.write(`Deleted ${found.name} and its ${countOf(facts, 'fact')}.\n`);
+        print(`Deleted ${found.name} and its ${countOf(facts, 'fact')}.\n`);
       }, { create: false });
     });
 
@@ -85,7 +86,7 @@ export function registerCompanyEdits(company: Command): void {
         if (!fact) throw new StarlError('E_NOT_FOUND', `${found.name} has no fact "${text}"; see its facts with: starl company show "${found.name}"`);
         requireYes(flags.yes, `the fact "${fact.text}"`);
         await store.deleteFact(fact.id);
-        process.stdout.write(`Deleted the fact "${fact.text}" about ${found.name}.\n`);
+        print(`Deleted the fact "${fact.text}" about ${found.name}.\n`);
       }, { create: false });
     });
 }

@@ -6,6 +6,7 @@ import { parseList, parseWholeNumber } from '../../practice/options.js';
 import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
 import { describeStory, storyChanges } from '../../stories/bank.js';
 import { requireYes } from '../confirm.js';
+import { print } from '../print.js';
 import { MAX_TEXT_FILE_BYTES } from '../io.js';
 
 /** `starl stories edit|delete`: change a story's title, text or competencies, or remove it. */
@@ -26,7 +27,7 @@ export function registerStoryEdits(stories: Command): void {
       await withStore(flags.db, async (store) => {
         await store.requireStory(id);
         const edit = { ...(flags.title !== undefined ? { title: flags.title } : {}), ...(flags.competencies ? { competencies: flags.competencies } : {}), ...(text !== undefined ? { text } : {}) };
-        process.stdout.write(describeStory(await store.updateStory(id, storyChanges(edit, analyze))));
+        print(describeStory(await store.updateStory(id, storyChanges(edit, analyze))));
       }, { create: false });
     });
 
@@ -41,7 +42,7 @@ export function registerStoryEdits(stories: Command): void {
         const story = await store.requireStory(id);
         requireYes(flags.yes, `the story #${story.id} "${story.title}"`);
         await store.deleteStory(id);
-        process.stdout.write(`Deleted the story #${story.id} "${story.title}".\n`);
+        print(`Deleted the story #${story.id} "${story.title}".\n`);
       }, { create: false });
     });
 }
