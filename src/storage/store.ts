@@ -693,10 +693,18 @@ export class Store {
     });
   }
 
-  /** Deletes a session with its plan and answers (abandoning it, when unfinished). Returns how many answers went. */
-  async deleteSession(id: number): Promise<{ answers: number }> {
+  /**
+   * Deletes a session with its plan and answers (abandoning it, when unfinished). Returns how many
+   * answers went. With `onlyUnfinished`, a session found finished inside the transaction is kept
+   * (E_SESSION_FINISHED), so a finish that commits first always wins, as it does over a late answer.
+   */
+  async deleteSession(id: number, options: { onlyUnfinished?: boolean } = {}): Promise<{ answers: number }> {
     return this.driver.writeTransaction(async (trx) => {
-      await this.mustExist(trx, 'sessions', id, `no practice session ${id}; list them with: starl report --list`);
+      const session = await trx.selectFrom('sessions').select('status').where('id', '=', id).executeTakeFirst();
+      if (!session) throw noSuchSession(id);
+      if (options.onlyUnfinished && session.status === 'finished') {
+        throw new StarlError('E_SESSION_FINISHED', `practice session ${id} is finished; only an unfinished one can be abandoned`);
+      }
       const ids = (await trx.selectFrom('answers').select('id').where('session_id', '=', id).execute()).map((row) => row.id);
       if (ids.length > 0) {
         await trx.updateTable('stories').set({ source_answer_id: null }).where('source_answer_id', 'in', ids).execute();
@@ -711,7 +719,7 @@ export class Store {
   }
 
   /** Throws E_NOT_FOUND inside a transaction when the row is absent, so nothing is written. */
-  private async mustExist(trx: Kysely<StarlSchema>, table: 'companies' | 'company_facts' | 'stories' | 'answers' | 'sessions', id: number, message: string): Promise<void> {
+  private async mustExist(trx: Kysely<StarlSchema>, table: 'companies' | 'company_facts' | 'stories' | 'answers', id: number, message: string): Promise<void> {
     const row = await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
     if (!row) throw new StarlError('E_NOT_FOUND', message);
   }

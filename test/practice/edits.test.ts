@@ -43,6 +43,14 @@ describe('writes with a client key', () => {
     expect(await store.addFact(company.id, fact)).toEqual(await store.addFact(company.id, fact));
     expect(await store.factsOf(company.id)).toHaveLength(1);
   });
+
+  it('answer a repeat of a saved answer after the session finished, and refuse a new one', async () => {
+    const { session, answer } = await sessionWithAnswers();
+    const first = await answer('a-1');
+    await store.finishSession(session.id);
+    expect(await answer('a-1')).toEqual(first);
+    await expect(answer('a-2')).rejects.toMatchObject({ code: 'E_SESSION_FINISHED' });
+  });
 });
 
 describe('editing and deleting', () => {
@@ -54,6 +62,23 @@ describe('editing and deleting', () => {
     expect(await store.findCompany('acme logistics')).toMatchObject({ id: acme.id });
     await expect(store.updateCompany(acme.id, { name: 'initech' })).rejects.toMatchObject({ code: 'E_USAGE' });
     await expect(store.updateCompany(999, { name: 'x' })).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+  });
+
+  it('holds edited names to the same rules and limits as new ones, changing nothing when one is refused', async () => {
+    const acme = await store.saveCompany({ name: 'Acme' });
+    const edited = await store.updateCompany(acme.id, { name: ' Cafe\u0301\u200b  Ltd ', aliases: ['', 'Caf\u00e9'] });
+    expect(edited).toMatchObject({ name: 'Caf\u00e9 Ltd', aliases: ['Caf\u00e9'] });
+    await expect(store.updateCompany(acme.id, { name: 'A'.repeat(201) })).rejects.toMatchObject({ code: 'E_INPUT_TOO_LONG', where: { field: 'name' } });
+    await expect(store.updateCompany(acme.id, { name: '\u200b' })).rejects.toMatchObject({ code: 'E_INPUT_BAD_FIELD', where: { field: 'name' } });
+    await expect(store.updateCompany(acme.id, { competitors: ['B'.repeat(201)] })).rejects.toMatchObject({ code: 'E_INPUT_TOO_LONG', where: { field: 'competitor' } });
+    expect(await store.requireCompanyById(acme.id)).toMatchObject({ name: 'Caf\u00e9 Ltd', competitors: [] });
+
+    const story = await store.saveStory(STORY);
+    expect(await store.updateStory(story.id, { title: '\u202eThe outage\u202c' })).toMatchObject({ title: 'The outage' });
+    await expect(store.updateStory(story.id, { title: 'T'.repeat(201) })).rejects.toMatchObject({ code: 'E_INPUT_TOO_LONG', where: { field: 'title' } });
+    await expect(store.updateStory(story.id, { competencies: Array.from({ length: 21 }, (_, i) => `c${i}`) })).rejects.toMatchObject({ code: 'E_INPUT_TOO_LONG' });
+    await expect(store.updateStory(story.id, { competencies: ['c'.repeat(101)] })).rejects.toMatchObject({ code: 'E_INPUT_TOO_LONG', where: { field: 'competency' } });
+    expect(await store.requireStory(story.id)).toMatchObject({ title: 'The outage', competencies: STORY.competencies });
   });
 
   it('deletes a company with its facts and keeps its sessions, untied', async () => {
@@ -99,5 +124,14 @@ describe('editing and deleting', () => {
     expect(await store.judgedAnswers()).toEqual([]);
     expect(await store.listStories()).toHaveLength(1);
     await expect(store.deleteSession(session.id)).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+  });
+
+  it('abandons only an unfinished session: one that finished first is kept whole', async () => {
+    const { session, answer } = await sessionWithAnswers();
+    await answer();
+    await store.finishSession(session.id);
+    await expect(store.deleteSession(session.id, { onlyUnfinished: true })).rejects.toMatchObject({ code: 'E_SESSION_FINISHED' });
+    expect(await store.answersOf(session.id)).toHaveLength(1);
+    expect((await store.requireSession(session.id)).status).toBe('finished');
   });
 });
