@@ -136,7 +136,7 @@ describe('export and import', { timeout: 90_000 }, () => {
     writeFileSync(wrongField, JSON.stringify(damaged));
     const wrong = await runCommand(registerImport, ['import', wrongField, '--db', target]);
     expect((wrong.error as StarlError).describe()).toBe(
-      `${wrongField}: the export file is damaged: the field "answers[1].seconds" must be a number (answers[1].seconds) [E_INPUT_BAD_FIELD]`,
+      `${wrongField}: the export file is damaged: the time taken must be a number (answers[1].seconds) [E_INPUT_BAD_FIELD]`,
     );
 
     const after = await withStore(target, (store) => exportAll(store));
