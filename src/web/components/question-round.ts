@@ -165,7 +165,7 @@ function AnswerBox(props: {
       ${analysis.state === 'report'
         ? html`<${Gauges} report=${analysis.report} applicableOnly=${true} />
             ${analysis.report.balance ? html`<${BalanceBar} balance=${analysis.report.balance} />` : null}
-            <${Evidence} answer=${judged} report=${analysis.report} />`
+            <${Evidence} answer=${analysis.answer} report=${analysis.report} />`
         : null}
       ${analysis.state === 'error' ? html`<p class="hint">${analysis.message}</p>` : null}
     </div>
