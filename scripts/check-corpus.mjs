@@ -1,5 +1,5 @@
-// Checks Starl's labelled corpus against the record format of the labelling guide
-// (/work/shared/eval/GUIDE.md, "Record format", "Verdicts" and "STAR(L) sentence labels"), and
+// Checks Starl's labelled corpus against the record format of the judging specification
+// (docs/judging.md, "Labelled files", "Verdicts" and "STAR(L) sentence labels"), and
 // the question-type records of corpus/question-types.jsonl (corpus/README.md).
 //
 // Usage: node scripts/check-corpus.mjs [corpus/file.jsonl ...]   (default: every corpus/*.jsonl)
