@@ -37,7 +37,7 @@ export interface Facts {
 
 
 /** "I haven't had that yet": the candidate says there is no story to tell. */
-const NO_EXPERIENCE = /\b(I haven't|I have not|I've never|I have never|I don't think I've|I do not think I have|not really had|never really had|haven't really|I've not)\b/i;
+const NO_EXPERIENCE = /\b(I haven't|I have not|I've never|I have never|I don't (think|believe) I've|I don't (think|believe) I have|I do not (think|believe) I have|not really had|never really had|haven't really|I've not|never been in (a|that|such a) situation)\b/i;
 
 /** "I've worked in retail for eight years", "as a nurse": a job area and the time spent in it. */
 const NAMES_EXPERIENCE = new RegExp(/\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) (years?|months?)\b|\b(worked|working) (in|as|at|on)\b|\b(I'm|I am) an? (?!\w+-?\w* (and|person|individual|professional|team player|worker|learner))\w+/.source, 'gi');
@@ -80,6 +80,8 @@ export function judgeOpportunity({ signals: s, questionType, story, models }: Fa
   // The guide: an opener passes with a short, warm line, and a closing with one genuine question.
   else if (questionType === 'opener' && s.warmth.length > 0 && s.deflections.length === 0) z = Math.max(z, 0.5);
   else if (questionType === 'closing' && s.asked.some((q) => !q.logistics)) z = Math.max(z, 0.5);
+  // The guide: a closing whose only questions are pay, time off or next steps misses, as does one that declines.
+  else if (questionType === 'closing' && (s.asked.length > 0 || s.deflections.length > 0)) z = Math.min(z, -0.5);
   return { z, summary: opportunitySummary(z, s, questionType) };
 }
 
