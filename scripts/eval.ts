@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { analyze, analyzeWith } from '../src/core/analyze.js';
 import type { Report } from '../src/core/types.js';
 import { REASONS } from '../src/core/types.js';
-import { fitModels, fitUncalibrated, groupFolds, readLabelled, type Labelled } from './lib/train.js';
+import { fitModels, fitUncalibrated, goldLabelAt, goldSpans, groupFolds, readLabelled, type Labelled } from './lib/train.js';
 import { formatScore, score } from './lib/score.js';
 import { TRAINING_FILES } from './lib/training-files.js';
 
@@ -84,8 +84,9 @@ function printErrors(records: Labelled[], reports: Map<string, Report>, max: num
     console.log(`  ${r.answer.length > 400 ? `${r.answer.slice(0, 400)}…` : r.answer}`);
     for (const reason of wrong) console.log(`  ${reason}: gold ${r.reasons[reason]}, Starl ${report.reasons[reason].verdict} (${report.reasons[reason].confidence}) ${report.reasons[reason].summary}`);
     if (r.sentences && report.sentences.length) {
+      const spans = goldSpans(r);
       for (const s of report.sentences) {
-        const gold = r.sentences.find((g) => r.answer.indexOf(g.text) <= s.start && s.start < r.answer.indexOf(g.text) + g.text.length)?.star ?? '?';
+        const gold = goldLabelAt(spans, s.start) ?? '?';
         console.log(`    ${gold}${gold === s.star ? ' ' : '≠'}${s.star} ${s.text}`);
       }
     }

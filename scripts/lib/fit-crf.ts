@@ -2,15 +2,9 @@
 // is the observed feature counts minus those the model expects under forward-backward.
 import type { StarLabel } from '../../src/core/types.js';
 import type { Features } from '../../src/core/model/linear.js';
-import { LABELS, type StarModel } from '../../src/core/star/crf.js';
+import { LABELS, logSumExp, type StarModel } from '../../src/core/star/crf.js';
 import { adam, dot, named, round, Vocabulary, type Sparse } from './optimize.js';
 
-function logSumExp(values: number[]): number {
-  const top = Math.max(...values);
-  let sum = 0;
-  for (const v of values) sum += Math.exp(v - top);
-  return top + Math.log(sum);
-}
 
 export function fitCrf(sequences: { x: Features[]; y: StarLabel[] }[], l2 = 0.02, steps = 300): StarModel {
   const vocabulary = new Vocabulary();

@@ -4,7 +4,7 @@
 // and the error on the situation-plus-task share).
 import type { Report } from '../../src/core/types.js';
 import { REASONS, STAR_LABELS, type Reason, type StarLabel } from '../../src/core/types.js';
-import type { Labelled } from './train.js';
+import { goldLabelAt, goldSpans, type Labelled } from './train.js';
 
 export interface Scored {
   items: number;
@@ -48,17 +48,7 @@ function calibrationError(points: { confidence: number; correct: boolean }[]): n
 
 /** The label of each word (run of non-spaces) of the answer: that of the span its first character is in. */
 function wordLabels(answer: string, spans: { start: number; end: number; star: StarLabel }[]): StarLabel[] {
-  return [...answer.matchAll(/\S+/g)].map((m) => spans.find((s) => m.index >= s.start && m.index < s.end)?.star ?? 'O');
-}
-
-function goldSpans(record: Labelled): { start: number; end: number; star: StarLabel }[] {
-  let at = 0;
-  return record.sentences!.map((s) => {
-    const start = record.answer.indexOf(s.text, at);
-    if (start < 0) throw new Error(`${record.id}: a labelled sentence is not in the answer`);
-    at = start + s.text.length;
-    return { start, end: at, star: s.star };
-  });
+  return [...answer.matchAll(/\S+/g)].map((m) => goldLabelAt(spans, m.index) ?? 'O');
 }
 
 const share = (labels: StarLabel[]): number => (labels.length ? labels.filter((l) => l === 'S' || l === 'T').length / labels.length : 0);

@@ -50,15 +50,26 @@ export function documentOf(record: Labelled): Document {
   return doc;
 }
 
-/** Gold labels for our sentence spans: each span takes the label of the gold sentence its first character is in. */
-export function goldLabels(record: Labelled, doc: Document): StarLabel[] {
+/** Where each labelled sentence of a story stands in its answer, with its label. */
+export function goldSpans(record: Labelled): { start: number; end: number; star: StarLabel }[] {
   let at = 0;
-  const spans = record.sentences!.map((s) => {
+  return record.sentences!.map((s) => {
     const start = record.answer.indexOf(s.text, at);
+    if (start < 0) throw new Error(`${record.id}: a labelled sentence is not in the answer`);
     at = start + s.text.length;
     return { start, end: at, star: s.star };
   });
-  return doc.sentences.map((s) => spans.find((g) => s.start >= g.start && s.start < g.end)?.star ?? 'O');
+}
+
+/** The gold label at an offset of the answer: that of the labelled sentence the offset falls in. */
+export function goldLabelAt(spans: { start: number; end: number; star: StarLabel }[], offset: number): StarLabel | undefined {
+  return spans.find((g) => offset >= g.start && offset < g.end)?.star;
+}
+
+/** Gold labels for our sentence spans: each span takes the label of the gold sentence its first character is in. */
+export function goldLabels(record: Labelled, doc: Document): StarLabel[] {
+  const spans = goldSpans(record);
+  return doc.sentences.map((s) => goldLabelAt(spans, s.start) ?? 'O');
 }
 
 const storyFeatureCache = new Map<Labelled, Features[]>();

@@ -54,7 +54,8 @@ export function emissionScores(model: StarModel, features: Features[]): number[]
   });
 }
 
-function logSumExp(values: number[]): number {
+/** log(Σ exp(v)), without overflow. */
+export function logSumExp(values: number[]): number {
   const top = Math.max(...values);
   if (top === -Infinity) return top;
   let sum = 0;
