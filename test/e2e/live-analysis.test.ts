@@ -30,7 +30,7 @@ const held = (): Promise<number> => page.evaluate(() => window.analyzerMessages.
 async function openAnalyze(): Promise<void> {
   await page.goto('about:blank');
   await page.goto(`${harness.server.url}#/analyze`);
-  await page.getByLabel('Question').fill(QUESTION);
+  await page.getByLabel('Question', { exact: true }).fill(QUESTION);
 }
 
 describe.skipIf(browserMissing)('the analyzer worker', () => {

@@ -48,11 +48,11 @@ async function openAnalyze(): Promise<void> {
   // A fresh document each time: going to the same URL with a hash would keep the old page's state.
   await page.goto('about:blank');
   await page.goto(`${harness.server.url}#/analyze`);
-  await page.getByLabel('Question').waitFor();
+  await page.getByLabel('Question', { exact: true }).waitFor();
   // And an empty draft: the page keeps what the test before typed.
   await page.evaluate(() => localStorage.removeItem('starl.draft.analyze'));
   await page.reload();
-  await page.getByLabel('Question').waitFor();
+  await page.getByLabel('Question', { exact: true }).waitFor();
 }
 
 const evidenceText = (): Promise<string> => evidenceTextOf(page);
@@ -71,7 +71,7 @@ describe.skipIf(browserMissing)('Analyze page', () => {
     page.on('request', (request) => {
       if (request.url().includes('/api/')) apiCalls.push(request.url());
     });
-    await page.getByLabel('Question').fill(STORY_QUESTION);
+    await page.getByLabel('Question', { exact: true }).fill(STORY_QUESTION);
     const answerBox = page.getByLabel('Your answer');
     await answerBox.pressSequentially(STORY.slice(0, 80));
     await expect.poll(evidenceText).toBe(STORY.slice(0, 80));
@@ -87,7 +87,7 @@ describe.skipIf(browserMissing)('Analyze page', () => {
 
   it('keeps script and HTML in an answer and a company name inert', async () => {
     await openAnalyze();
-    await page.getByLabel('Question').fill('Tell me about a time you fixed a bug.');
+    await page.getByLabel('Question', { exact: true }).fill('Tell me about a time you fixed a bug.');
     await page.getByText('Company (optional)').click();
     await page.getByLabel('Company name').fill('<b id="injected">Evil</b><script>window.__xss=3</script>');
     await page.getByLabel('Your answer').fill(XSS_ANSWER);
@@ -151,22 +151,22 @@ describe.skipIf(browserMissing)('Analyze drafts', () => {
     // A draft left by an earlier test is cleared; with none, Clear is disabled and there is nothing to do.
     const clear = page.getByRole('button', { name: 'Clear' });
     if (await clear.isEnabled()) await clear.click();
-    await page.getByLabel('Question').fill(STORY_QUESTION);
+    await page.getByLabel('Question', { exact: true }).fill(STORY_QUESTION);
     await page.getByLabel('Your answer').fill('First line of my answer.\nSecond line.');
     await page.getByText('Company (optional)').click();
     await page.getByLabel('Company name').fill('Fernway');
     await page.getByRole('link', { name: 'Stories' }).click();
     await page.locator('#stories-title').waitFor();
     await page.goBack();
-    await page.getByLabel('Question').waitFor();
+    await page.getByLabel('Question', { exact: true }).waitFor();
     expect(await page.getByLabel('Your answer').inputValue()).toBe('First line of my answer.\nSecond line.');
     await page.reload();
-    await page.getByLabel('Question').waitFor();
-    expect(await page.getByLabel('Question').inputValue()).toBe(STORY_QUESTION);
+    await page.getByLabel('Question', { exact: true }).waitFor();
+    expect(await page.getByLabel('Question', { exact: true }).inputValue()).toBe(STORY_QUESTION);
     expect(await page.getByLabel('Company name').inputValue()).toBe('Fernway');
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.reload();
-    await page.getByLabel('Question').waitFor();
+    await page.getByLabel('Question', { exact: true }).waitFor();
     expect(await page.getByLabel('Your answer').inputValue()).toBe('');
   });
 });
@@ -356,8 +356,8 @@ describe.skipIf(browserMissing)('Progress page', () => {
     expect(await page.locator('.progress h3', { hasText: /^Answers on / }).count()).toBe(1);
     const question = await page.locator('.judged-question').first().textContent();
     await page.getByRole('button', { name: 'Open in Analyze' }).first().click();
-    await page.getByLabel('Question').waitFor();
-    expect(await page.getByLabel('Question').inputValue()).toBe(question);
+    await page.getByLabel('Question', { exact: true }).waitFor();
+    expect(await page.getByLabel('Question', { exact: true }).inputValue()).toBe(question);
   });
 });
 
@@ -567,7 +567,7 @@ describe.skipIf(browserMissing)('the whole loop, as a new user walks it', () => 
     // An answer from a session for Fernway opens in Analyze judged with Fernway again.
     await page.evaluate(() => localStorage.removeItem('starl.draft.analyze'));
     await page.locator('.judged button:text("Open in Analyze")').first().click();
-    await page.getByLabel('Question').waitFor();
+    await page.getByLabel('Question', { exact: true }).waitFor();
     await expect.poll(() => page.getByLabel('Company name').inputValue()).toBe('Fernway');
   });
 
