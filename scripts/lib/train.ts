@@ -8,9 +8,10 @@ import { readCues, labelStar } from '../../src/core/star/label.js';
 import { storySentenceFeatures } from '../../src/core/star/features.js';
 import { questionTopics } from '../../src/core/question-type/topics.js';
 import { storyFacts } from '../../src/core/judge.js';
-import { memorableFeatures, opportunityFeatures, specificReasonFeatures } from '../../src/core/model/features.js';
+import { isHollow, memorableFeatures, opportunityFeatures, specificReasonFeatures, starlFeatures } from '../../src/core/model/features.js';
 import type { Features } from '../../src/core/model/linear.js';
 import type { Calibration, Models } from '../../src/core/model/models.js';
+import type { StarModel } from '../../src/core/star/crf.js';
 import { analyzeWith } from '../../src/core/analyze.js';
 import { REASONS, type QuestionType, type Reason, type StarLabel } from '../../src/core/types.js';
 import { fitCrf } from './fit-crf.js';
@@ -84,32 +85,51 @@ const REAL_ANSWER_WEIGHT = 5;
 
 /** The models without calibration, fitted on `records`. */
 export function fitUncalibrated(records: Labelled[]): Models {
-  const star = fitCrf(
-    records.filter((r) => r.sentences).map((r) => {
-      const doc = documentOf(r);
-      return { x: storyFeatures(r), y: goldLabels(r, doc) };
-    }),
-    0.002,
-  );
-  const examples: Record<'opportunity' | 'memorable' | 'specificReason', { x: Features; y: number }[]> = { opportunity: [], memorable: [], specificReason: [] };
+  const star = fitStar(records);
+  // The STAR(L) verdict learns from labels as the labeller gives them on answers it never saw: labels of
+  // the answers it was fitted on are too good, and a verdict fitted on them trusts labels too much.
+  const labellerFor = new Map<Labelled, StarModel>();
+  for (const heldOut of groupFolds(records.filter((r) => r.questionType === 'behavioral'), LABELLER_FOLDS)) {
+    const held = new Set(heldOut);
+    const model = fitStar(records.filter((r) => !held.has(r)));
+    for (const r of heldOut) labellerFor.set(r, model);
+  }
+  const examples: Record<'opportunity' | 'memorable' | 'specificReason' | 'starl', { x: Features; y: number }[]> = { opportunity: [], memorable: [], specificReason: [], starl: [] };
   // Real candidates' answers count five times in the verdicts: they are the answers Starl must judge, and
   // cross-validation by source found memorable 0.71 → 0.80 on them for no loss on the other sets but spoken.
   for (const r of records.flatMap((r) => (r.source_url ? Array<Labelled>(REAL_ANSWER_WEIGHT).fill(r) : [r]))) {
     const doc = documentOf(r);
     const signals = readSignals(doc, { question: r.question, answer: r.answer, context: r.context }, r.questionType);
     const story = r.questionType === 'behavioral' ? storyFacts(doc, labelStar(doc, star, r.question)) : null;
+    const labelled = r.questionType === 'behavioral' ? labelStar(doc, labellerFor.get(r) ?? star, r.question) : null;
+    const heldOutStory = labelled ? storyFacts(doc, labelled) : null;
     const y = (reason: Reason): number => (r.reasons[reason] === 'pass' ? 1 : 0);
     if (r.reasons.opportunity !== 'n/a') examples.opportunity.push({ x: opportunityFeatures(signals, r.questionType, story), y: y('opportunity') });
     if (r.reasons.memorable !== 'n/a') examples.memorable.push({ x: memorableFeatures(signals, r.questionType), y: y('memorable') });
     if (r.reasons.specificReason !== 'n/a') examples.specificReason.push({ x: specificReasonFeatures(signals), y: y('specificReason') });
+    // Answers that tell no story miss whatever the model says (judge.ts), so only stories teach it.
+    if (r.reasons.starl !== 'n/a' && labelled && heldOutStory?.isStory && !isHollow(signals)) {
+      examples.starl.push({ x: starlFeatures(heldOutStory, labelled, doc.sentences.map((s) => s.words)), y: y('starl') });
+    }
   }
   return {
     star,
     opportunity: fitLogistic(examples.opportunity, 0.02),
     memorable: fitLogistic(examples.memorable, 0.02),
     specificReason: fitLogistic(examples.specificReason, 0.05),
+    starl: fitLogistic(examples.starl, 0.02),
     calibration: {},
   };
+}
+
+const LABELLER_FOLDS = 3;
+
+/** The STAR(L) sequence model fitted on the labelled stories among `records`. */
+function fitStar(records: Labelled[]): StarModel {
+  return fitCrf(
+    records.filter((r) => r.sentences).map((r) => ({ x: storyFeatures(r), y: goldLabels(r, documentOf(r)) })),
+    0.002,
+  );
 }
 
 /** Splits records into `k` folds whose groups never straddle two folds (round-robin over sorted groups). */

@@ -1,4 +1,4 @@
-import type { Balance } from './types.js';
+import type { Balance, StarLabel } from './types.js';
 
 // What the sentence labeller, the verdicts and the fitted models read about an answer. These types sit
 // below all three so that none of them imports another for its types.
@@ -25,6 +25,16 @@ export interface SentenceCues {
   stateOnly: boolean;
   past: boolean;
   presentOnly: boolean;
+}
+
+/** A sentence whose only claim to an outcome is effort: it tells no change, number or outcome verb. */
+export const effortOnly = (c: SentenceCues): boolean => c.effort && !c.result && !c.measured && !c.outcomeVerb;
+
+/** A story's sentence labels with the sequence model's probability of every label (S, T, A, R, L, O) per sentence. */
+export interface LabelledStory {
+  labels: StarLabel[];
+  marginals: number[][];
+  cues: SentenceCues[];
 }
 
 /** What the STAR(L) verdict is made of, so rules and the follow-up can say which part is missing. */

@@ -1,11 +1,11 @@
 import type { QuestionType, Reason, StarLabel, Balance } from './types.js';
 import type { Signals } from './signals.js';
 import type { Document } from './text/document.js';
-import { effortOnly, type StarLabelling } from './star/label.js';
-import { PADDING_SHARE, type StoryFacts } from './facts.js';
+import type { StarLabelling } from './star/label.js';
+import { effortOnly, PADDING_SHARE, type StoryFacts } from './facts.js';
 
 export type { StoryFacts } from './facts.js';
-import { concreteDrivers, isHollow, memorableFeatures, opportunityFeatures, specificReasonFeatures } from './model/features.js';
+import { concreteDrivers, isHollow, memorableFeatures, opportunityFeatures, specificReasonFeatures, starlFeatures } from './model/features.js';
 import { linear } from './model/linear.js';
 import type { Models } from './model/models.js';
 
@@ -186,27 +186,38 @@ export function storyFacts(doc: Document, star: StarLabelling): StoryFacts {
 }
 
 /**
- * STAR(L): the guide's four conditions, each required; the score says how far the story is from them.
- * A story told only in buzzwords has no concrete action or clear result, whatever its grammar.
+ * STAR(L): the guide's four conditions, each required. Where a fitted model ships, the verdict weighs how
+ * likely each condition is under the sequence model rather than trusting one reading of the labels; an
+ * answer that tells no story (only what the candidate would do, or does as a rule) always misses.
  */
-export function judgeStarl({ story, signals }: Facts): Judgement {
+export function judgeStarl({ story, signals, star, doc, models }: Facts): Judgement {
   const s = isHollow(signals) ? { ...story!, ownAction: false, result: false, results: [] } : story!;
-  let z = s.isStory ? 0.6 : -2.5;
-  z += s.ownAction ? 0.8 : -2;
-  z += s.result ? 0.6 : -1.6;
-  z += s.balance.ok ? 0.4 : -1.6 - (s.balance.situationTaskShare - 0.5) * 4;
-  if (!(s.isStory && s.ownAction && s.result && s.balance.ok)) z = Math.min(z, -0.3);
-  const summary = !s.isStory
-    ? s.hypothetical
-      ? 'This says what you would do, not what you did: tell a real story.'
-      : 'This describes a routine, not one particular time.'
-    : !s.ownAction
-      ? 'The story never says what you did yourself.'
-      : !s.result
-        ? 'The story ends before saying what came of it.'
-        : !s.balance.ok
-          ? `Situation and task take ${Math.round(s.balance.situationTaskShare * 100)}% of the answer; keep them under half.`
-          : 'A real story with your own actions and a clear result.';
+  const meetsAll = s.isStory && s.ownAction && s.result && s.balance.ok;
+  let z: number;
+  if (models.starl && star) {
+    z = linear(models.starl, starlFeatures(s, star, doc.sentences.map((sentence) => sentence.words)));
+    if (!s.isStory || isHollow(signals)) z = Math.min(z, -0.5);
+  } else {
+    z = s.isStory ? 0.6 : -2.5;
+    z += s.ownAction ? 0.8 : -2;
+    z += s.result ? 0.6 : -1.6;
+    z += s.balance.ok ? 0.4 : -1.6 - (s.balance.situationTaskShare - 0.5) * 4;
+    if (!meetsAll) z = Math.min(z, -0.3);
+  }
+  const summary =
+    z >= 0
+      ? 'A real story with your own actions and a clear result.'
+      : !s.isStory
+        ? s.hypothetical
+          ? 'This says what you would do, not what you did: tell a real story.'
+          : 'This describes a routine, not one particular time.'
+        : !s.ownAction
+          ? 'The story never says what you did yourself.'
+          : !s.result
+            ? 'The story ends before saying what came of it.'
+            : !s.balance.ok
+              ? `Situation and task take ${Math.round(s.balance.situationTaskShare * 100)}% of the answer; keep them under half.`
+              : 'The story is there, but what you did and what came of it do not stand out: give each its own sentence, told with "I".';
   return { z, summary, story: s };
 }
 

@@ -193,7 +193,7 @@ function findSpecifics(text: string, used: Match[], company: string | null): Mat
   const usedProduct = company ? regexMatches(new RegExp(`\\b(on|using|use|used|with|tried|switched to|moved to|customer of|fan of) ${escapeRegExp(company)}\\b`, 'gi'), text) : [];
   // "Brightloop builds the only bike-share app that works offline": a fact about the company itself.
   const companyFacts = company
-    ? regexMatches(new RegExp(`\\b${escapeRegExp(company)}(?:'s|’s)?\\s+(?:is|are|builds?|makes?|runs?|has|have|does|offers?|sells?|serves?|won|launched|opened|publishes|uses|works|supports|focuses|specialises|specializes|just)\\b[^.;]{12,}`, 'gi'), text)
+    ? regexMatches(new RegExp(`\\b${escapeRegExp(company)}(?:'s|’s)?\\s+(?:is|are|builds?|makes?|runs?|has|have|does|offers?|sells?|serves?|won|launched|opened|publishes|uses|works|supports|focuses|specialises|specializes|creates|created|brings|gives|invests|treats|trains|pioneered|champions|cares|just)\\b[^.;]{12,}`, 'gi'), text)
     : [];
   const facts = companyFacts.filter((m) => !LEXICONS.genericReasons.test(m.text) && !LEXICONS.cliches.test(m.text));
   // Each pattern needs a word the answer may not have at all; checking for it first skips most answers.

@@ -28,6 +28,18 @@ describe('a pasted posting or a company notebook does not make generic praise pa
   });
 });
 
+describe('a company whose name is also a tool is still the company asked about', () => {
+  const answer = "Google's mission of organising the world's information fits what I want from my work: I built a search tool for my university's library archive and want to do that at scale.";
+  it.each([
+    ['named in the question', { question: 'Why do you want to work at Google?' }],
+    ['named in the pasted posting', { question: 'Why do you want to work here?', context: 'Google builds Search, Maps and YouTube. This opening is a software engineering job in the Search team.' }],
+  ])('%s', (_, input) => {
+    const report = analyze({ answer, ...input });
+    expect(report.reasons.specificReason.verdict).toBe('pass');
+    expect(report.reasons.specificReason.strengths.map((s) => s.kind)).toContain('companyTerm');
+  });
+});
+
 describe('findings say only what is true', () => {
   it('does not call a denied complaint negative', () => {
     const report = analyze({ question: 'Tell me about a time you disagreed with your manager.', answer: 'I told her, without being rude to her, that the rota left nights short, and showed her the sickness figures. She moved two shifts the next week.' });

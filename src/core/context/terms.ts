@@ -6,6 +6,7 @@ import boilerplate from './boilerplate.json' with { type: 'json' };
 
 const POSTING = new Set(postingWords.entries);
 const COMMON_NAMES = new Set(stopwordsData.entries);
+const EMPLOYERS = new Set(stopwordsData.employers);
 const JOB_TITLES = new Set(jobTitles.entries);
 const BOILERPLATE = new Set(boilerplate.entries);
 /** Words before which a posting's proper nouns name a place ("based in Leeds", "offices across Europe"), which is no reason to join. */
@@ -97,7 +98,7 @@ const NAMES = new Map<string, string | null>();
 
 function readCompanyName(text: string): string | null {
   const tokens = tokenize(text.slice(0, 400));
-  const start = tokens.findIndex((t) => t.pos === 'PROPN' && !COMMON_NAMES.has(t.lower) && /^[A-Z]/.test(t.text));
+  const start = tokens.findIndex((t) => t.pos === 'PROPN' && (!COMMON_NAMES.has(t.lower) || EMPLOYERS.has(t.lower)) && /^[A-Z]/.test(t.text));
   if (start < 0) return null;
   let end = start;
   while (tokens[end + 1]?.pos === 'PROPN') end++;
@@ -123,7 +124,7 @@ const QUESTION_NAMES = new Map<string, string | null>();
 function readCompanyInQuestion(question: string): string | null {
   for (const match of question.matchAll(NAMED_IN_QUESTION)) {
     const name = match[1]!.replace(/[.'’]+$/, '');
-    if (!name.split(/\s+/).every((word) => COMMON_NAMES.has(word.toLowerCase()))) return name;
+    if (!name.split(/\s+/).every((word) => COMMON_NAMES.has(word.toLowerCase()) && !EMPLOYERS.has(word.toLowerCase()))) return name;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import type { QuestionType } from '../types.js';
 import type { Signals } from '../signals.js';
-import type { StoryFacts } from '../facts.js';
+import { effortOnly, type LabelledStory, type StoryFacts } from '../facts.js';
 import type { Features } from './linear.js';
 
 const cap = (n: number, max: number): number => Math.min(n, max);
@@ -117,5 +117,58 @@ export function specificReasonFeatures(s: Signals): Features {
     concrete: flag(concreteDrivers(s) > 0),
     concreteNouns: cap(s.concreteNouns, 8) / 8,
     logWords: Math.log1p(s.words) / 5,
+  };
+}
+
+/** The order of a sentence's label probabilities in `LabelledStory.marginals`. */
+const S = 0, T = 1, A = 2, R = 3;
+
+/**
+ * What the STAR(L) verdict is fitted on: the guide's four conditions read from the labels, and the same
+ * conditions read from the sequence model's probabilities, so that a story whose labels are uncertain is
+ * judged on how likely each condition is rather than on one guess at the labels.
+ */
+export function starlFeatures(story: StoryFacts, labelled: LabelledStory, words: readonly number[]): Features {
+  const { marginals, cues } = labelled;
+  const total = words.reduce((a, b) => a + b, 0) || 1;
+  let expectedSceneShare = 0;
+  let expectedActionShare = 0;
+  let expectedResultShare = 0;
+  let noResult = 1;
+  let ownAction = 0;
+  let certainty = 0;
+  marginals.forEach((p, i) => {
+    const share = words[i]! / total;
+    expectedSceneShare += share * (p[S]! + p[T]!);
+    expectedActionShare += share * p[A]!;
+    expectedResultShare += share * p[R]!;
+    const c = cues[i]!;
+    // A result told inside an action sentence counts too, when the sentence tells a change or a consequence.
+    const result = effortOnly(c) ? 0 : p[R]! + (c.measured || c.consequence ? p[A]! : 0);
+    noResult *= 1 - Math.min(1, result);
+    if (c.ownAction && !c.hypothetical && !c.habitual) ownAction = Math.max(ownAction, p[A]! + p[R]!);
+    certainty += Math.max(...p) / marginals.length;
+  });
+  const sceneShare = story.balance.situationTaskShare;
+  return {
+    isStory: flag(story.isStory),
+    ownAction: flag(story.ownAction),
+    weOnly: flag(story.weOnly),
+    result: flag(story.result),
+    balanced: flag(story.balance.ok),
+    allFour: flag(story.isStory && story.ownAction && story.result && story.balance.ok),
+    sceneShare,
+    sceneOver: Math.max(0, sceneShare - 0.5) * 2,
+    expectedSceneShare,
+    expectedSceneOver: Math.max(0, expectedSceneShare - 0.5) * 2,
+    expectedActionShare,
+    expectedResultShare,
+    resultLikely: 1 - noResult,
+    ownActionLikely: ownAction,
+    measured: flag(story.measuredResult),
+    learning: flag(story.learning),
+    certainty,
+    fewSentences: flag(marginals.length <= 2),
+    logWords: Math.log1p(total) / 5,
   };
 }

@@ -14,6 +14,8 @@ export interface Models {
   opportunity: LinearModel;
   memorable: LinearModel;
   specificReason: LinearModel;
+  /** The STAR(L) verdict over the labelled story; without it the guide's four conditions decide alone. */
+  starl?: LinearModel;
   star: StarModel;
   calibration: Partial<Record<Reason, Calibration>>;
 }

@@ -11,7 +11,7 @@ const MARKERS: [string, string][] = Object.entries(markers)
   .sort((a, b) => b[0].length - a[0].length);
 
 /** Subordinators that open a clause setting the scene for the main one ("When I joined, …"). */
-const SUBORDINATE_START = /^\W*(when|while|as|after|before|since|because|once|if|although|though|until)\b/i;
+const SUBORDINATE_START = /^\W*(back when|when|while|as|after|before|since|because|once|if|although|though|until)\b/i;
 /** Words that place a sentence in the speaker's present: the reflection after a story. */
 const NOW = /\b(now|today|these days|nowadays|ever since|since then|anymore|any more|going forward|from then on|still)\b/i;
 /** Words that place a sentence at one past time: the scene of a story. */

@@ -1,5 +1,5 @@
 import type { StarLabel } from '../types.js';
-import type { SentenceCues } from '../facts.js';
+import { effortOnly, type SentenceCues } from '../facts.js';
 
 export type { SentenceCues } from '../facts.js';
 import type { Document, Sentence } from '../text/document.js';
@@ -81,13 +81,13 @@ export function readCues(doc: Document): SentenceCues[] {
   });
 }
 
-/** A sentence whose only claim to an outcome is effort: it tells no change, number or outcome verb. */
-export const effortOnly = (c: SentenceCues): boolean => c.effort && !c.result && !c.measured && !c.outcomeVerb;
 
 /** A labelled story: each sentence's label, the model's probability for it, and the cues it read. */
 export interface StarLabelling {
   labels: StarLabel[];
   confidences: number[];
+  /** Each sentence's probability of every label, in the order of `LABELS` (S, T, A, R, L, O). */
+  marginals: number[][];
   cues: SentenceCues[];
 }
 
@@ -108,5 +108,5 @@ export function labelStar(doc: Document, model: StarModel = SHIPPED_MODELS.star,
     if (labels[i] === 'R' && effortOnly(cueList[i]!)) labels[i] = 'O';
   });
   const confidences = marginals.map((m, i) => Math.round(m[LABELS.indexOf(labels[i]!)]! * 100) / 100);
-  return { labels, confidences, cues: cueList };
+  return { labels, confidences, marginals, cues: cueList };
 }

@@ -126,7 +126,10 @@ function findClauses(tokens: Token[]): Clause[] {
         }
       }
       if (next.pos === 'VERB' || next.pos === 'AUX') {
-        clauses.push(makeClause(pronoun ?? 'other', next, { modal, passive, perfect, presentPerfect, progressive }));
+        const clause = makeClause(pronoun ?? 'other', next, { modal, passive, perfect, presentPerfect, progressive });
+        // "I worked as a nurse", "she worked at a bank": a job held is the scene, not something done.
+        if (ROLE_VERBS.has(next.lemma) && ROLE_PREPOSITIONS.has(tokens[j + 1]?.lower ?? '')) clause.stative = true;
+        clauses.push(clause);
       } else if (pronoun && looksLikeMistaggedVerb(next)) {
         clauses.push(makeClause(pronoun, { ...next, pos: 'VERB', lemma: next.lemma.replace(/ied$/, 'y').replace(/e?d$/, '') }, { modal, passive, perfect, presentPerfect, progressive }));
       }
@@ -136,6 +139,10 @@ function findClauses(tokens: Token[]): Clause[] {
   }
   return clauses;
 }
+
+/** Verbs that, followed by `as`, `at`, `for` or `in`, name a job held rather than an act. */
+const ROLE_VERBS = new Set(['work', 'serve', 'volunteer', 'intern', 'temp']);
+const ROLE_PREPOSITIONS = new Set(['as', 'at', 'for', 'in']);
 
 type Auxiliaries = Pick<Clause, 'modal' | 'passive' | 'perfect' | 'presentPerfect' | 'progressive'>;
 
