@@ -4,6 +4,8 @@
  * Pure: `eval-review.ts` reads the files and runs Starl; the tests call these functions directly.
  */
 import { REASONS, type QuestionType, type Reason, type Verdict } from '../src/core/types.js';
+import { countOf } from '../src/format/plural.js';
+import { rankReasons, type Tally } from '../src/review/index.js';
 
 /** One question and its answer as the labelling guide reads the transcript. */
 export interface GoldPair {
@@ -35,8 +37,18 @@ export interface Predicted {
   name: string | null;
   /** Whether Starl said it was unsure and asked to be told the candidate. */
   asked: boolean;
-  pairs: { question: string; answer: string; questionType: QuestionType | null; reasons: Record<Reason, Verdict> | null }[];
+  pairs: PredictedPair[];
   mainReason: Reason | null;
+}
+
+/** One pair as Starl reviewed it: its question type, verdicts and how sure each verdict is. */
+export interface PredictedPair {
+  question: string;
+  answer: string;
+  questionType: QuestionType | null;
+  reasons: Record<Reason, Verdict> | null;
+  /** Each verdict's calibrated confidence and whether Starl called it uncertain; absent when not reported. */
+  sureness?: Record<Reason, { confidence: number; uncertain: boolean }> | null;
 }
 
 /** Labels that name a side, not a person: reporting one of these is reporting no name. */
@@ -52,7 +64,7 @@ export function normalize(text: string): string {
 }
 
 /** Whether a predicted pair is the gold pair: its question contains the gold question, its answer has the gold ends. */
-export function pairMatches(gold: GoldPair, predicted: Predicted['pairs'][number]): boolean {
+export function pairMatches(gold: GoldPair, predicted: PredictedPair): boolean {
   const answer = normalize(predicted.answer);
   return normalize(predicted.question).includes(normalize(gold.question)) && answer.startsWith(normalize(gold.answerStarts)) && answer.endsWith(normalize(gold.answerEnds));
 }
@@ -90,21 +102,33 @@ export interface FileScore extends PairCounts {
   missed: string[];
 }
 
+/**
+ * Which predicted pair each gold pair is, by index into `predicted.pairs`, or -1 when none is: each
+ * gold pair takes the first unused predicted pair that matches it.
+ */
+export function matchPairs(gold: Gold, predicted: Predicted): number[] {
+  const used = new Set<number>();
+  return gold.pairs.map((goldPair) => {
+    const index = predicted.pairs.findIndex((pair, at) => !used.has(at) && pairMatches(goldPair, pair));
+    if (index >= 0) used.add(index);
+    return index;
+  });
+}
+
 /** Scores one transcript: each gold pair is matched to at most one predicted pair, in order. */
 export function scoreFile(gold: Gold, predicted: Predicted): FileScore {
-  const used = new Set<number>();
+  const matches = matchPairs(gold, predicted);
+  const used = new Set(matches.filter((index) => index >= 0));
   let typesRight = 0;
   let verdicts = 0;
   let verdictsRight = 0;
   const missed: string[] = [];
-  for (const goldPair of gold.pairs) {
-    const index = predicted.pairs.findIndex((pair, at) => !used.has(at) && pairMatches(goldPair, pair));
-    const pair = predicted.pairs[index];
+  for (const [at, goldPair] of gold.pairs.entries()) {
+    const pair = predicted.pairs[matches[at]!];
     if (!pair) {
       missed.push(goldPair.question);
       continue;
     }
-    used.add(index);
     if (pair.questionType === goldPair.questionType) typesRight++;
     for (const reason of REASONS) {
       verdicts++;
@@ -166,4 +190,129 @@ export function renderTotals(totals: Totals): string {
     ['main reason', ratio(totals.mainReasonRight, totals.files), `${totals.mainReasonRight} of ${totals.files}`],
   ];
   return ['| measure | score | counts |', '| --- | --- | --- |', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+/** Each reason's misses among the answers it applies to, over one set of verdicts per answer. */
+export function tallyVerdicts(answers: readonly (Record<Reason, Verdict> | null)[]): Record<Reason, Tally> {
+  const tallies = Object.fromEntries(REASONS.map((reason) => [reason, { misses: 0, applicable: 0 }])) as Record<Reason, Tally>;
+  for (const verdicts of answers) {
+    if (!verdicts) continue;
+    for (const reason of REASONS) {
+      if (verdicts[reason] === 'n/a') continue;
+      tallies[reason].applicable++;
+      if (verdicts[reason] === 'miss') tallies[reason].misses++;
+    }
+  }
+  return tallies;
+}
+
+/** One verdict on a gold pair Starl found, beside the gold one. */
+export interface VerdictCheck {
+  question: string;
+  reason: Reason;
+  predicted: Verdict | null;
+  gold: Verdict;
+  confidence: number | null;
+  uncertain: boolean | null;
+}
+
+/**
+ * Where a wrong main reason comes from: `verdicts` when the gold verdicts on Starl's own pairs give
+ * the gold main reason (the rule and the pairing are not at fault), `pairs` when they do not (a pair
+ * missed or invented moved the shares), `gold` when the gold main reason does not follow from the gold
+ * verdicts by the rule (a labelling slip, which the fixture test catches).
+ */
+export type MainReasonCause = 'verdicts' | 'pairs' | 'gold';
+
+/** A transcript's main reason, gold and predicted, with what it rests on. */
+export interface MainReasonCheck {
+  transcript: string;
+  gold: Reason | null;
+  predicted: Reason | null;
+  goldTallies: Record<Reason, Tally>;
+  predictedTallies: Record<Reason, Tally>;
+  /** The rule's main reason on Starl's pairs with the gold verdicts put in wherever a gold pair was found. */
+  withGoldVerdicts: Reason | null;
+  /** `null` when the main reason is right. */
+  cause: MainReasonCause | null;
+  /** Every verdict on the gold pairs found, except where both sides say `n/a`. */
+  verdicts: VerdictCheck[];
+}
+
+/** Checks one transcript's main reason and says where an error in it comes from. */
+export function checkMainReason(gold: Gold, predicted: Predicted): MainReasonCheck {
+  const matches = matchPairs(gold, predicted);
+  const goldOf = new Map(matches.map((index, at) => [index, gold.pairs[at]!] as const).filter(([index]) => index >= 0));
+  const withGoldVerdicts = rankReasons(tallyVerdicts(predicted.pairs.map((pair, index) => goldOf.get(index)?.reasons ?? pair.reasons)))[0] ?? null;
+  const goldTallies = tallyVerdicts(gold.pairs.map((pair) => pair.reasons));
+  const verdicts: VerdictCheck[] = [];
+  for (const [index, goldPair] of goldOf) {
+    const pair = predicted.pairs[index]!;
+    for (const reason of REASONS) {
+      const verdict = pair.reasons?.[reason] ?? null;
+      if (verdict === 'n/a' && goldPair.reasons[reason] === 'n/a') continue;
+      const sure = pair.sureness?.[reason];
+      verdicts.push({ question: pair.question, reason, predicted: verdict, gold: goldPair.reasons[reason], confidence: sure?.confidence ?? null, uncertain: sure?.uncertain ?? null });
+    }
+  }
+  let cause: MainReasonCause | null = null;
+  if (predicted.mainReason !== gold.mainReason) {
+    if ((rankReasons(goldTallies)[0] ?? null) !== gold.mainReason) cause = 'gold';
+    else cause = withGoldVerdicts === gold.mainReason ? 'verdicts' : 'pairs';
+  }
+  return { transcript: gold.transcript, gold: gold.mainReason, predicted: predicted.mainReason, goldTallies, predictedTallies: tallyVerdicts(predicted.pairs.map((pair) => pair.reasons)), withGoldVerdicts, cause, verdicts };
+}
+
+const REASON_NAMES: Record<Reason, string> = { opportunity: 'opportunity', memorable: 'memorable', specificReason: 'specific reason', starl: 'STAR(L)' };
+const reasonName = (reason: Reason | null): string => (reason === null ? 'none' : REASON_NAMES[reason]);
+const tallyLine = (tallies: Record<Reason, Tally>): string => REASONS.map((reason) => `${REASON_NAMES[reason]} ${tallies[reason].misses}/${tallies[reason].applicable}`).join(', ');
+const sureness = (check: VerdictCheck): string => (check.confidence === null ? '' : ` (${check.confidence.toFixed(2)}${check.uncertain ? ', uncertain' : ''})`);
+const mean = (values: readonly number[]): string => (values.length === 0 ? '–' : (values.reduce((a, b) => a + b, 0) / values.length).toFixed(2));
+
+/**
+ * The error listing of the main reason, for reading: per transcript the gold main reason beside
+ * Starl's, both tallies, where a wrong one comes from and the wrong verdicts with their confidence
+ * (`*` on the verdicts of the two reasons in question); then the counts per reason and the
+ * confidence of right and wrong verdicts.
+ */
+export function renderMainReasonErrors(checks: readonly MainReasonCheck[]): string {
+  const lines: string[] = [];
+  for (const check of checks) {
+    const wrong = check.verdicts.filter((verdict) => verdict.predicted !== verdict.gold);
+    if (check.cause === null) {
+      lines.push(`${check.transcript}: ${reasonName(check.gold)}, right${wrong.length > 0 ? ` (${countOf(wrong.length, 'wrong verdict')} did not change it)` : ''}`);
+      continue;
+    }
+    const why = check.cause === 'verdicts' ? `from the verdicts: with the gold verdicts on Starl's pairs the rule gives ${reasonName(check.withGoldVerdicts)}` : check.cause === 'pairs' ? `from the pairs: even with the gold verdicts on Starl's pairs the rule gives ${reasonName(check.withGoldVerdicts)}` : 'the gold main reason does not follow from the gold verdicts';
+    lines.push(`${check.transcript}: ${reasonName(check.gold)}, Starl said ${reasonName(check.predicted)} (${why})`);
+    lines.push(`    gold   ${tallyLine(check.goldTallies)}`);
+    lines.push(`    Starl  ${tallyLine(check.predictedTallies)}`);
+    for (const verdict of wrong) {
+      const decisive = verdict.reason === check.gold || verdict.reason === check.predicted ? '*' : ' ';
+      lines.push(`   ${decisive} ${REASON_NAMES[verdict.reason]} on "${verdict.question}": ${verdict.predicted ?? 'not judged'}${sureness(verdict)}, gold ${verdict.gold}`);
+    }
+  }
+  const wrongFiles = checks.filter((check) => check.cause !== null);
+  const causes = (['verdicts', 'pairs', 'gold'] as const).map((cause) => `${wrongFiles.filter((check) => check.cause === cause).length} from the ${cause}`);
+  lines.push('', `Main reason wrong on ${wrongFiles.length} of ${checks.length}: ${causes.join(', ')}.`);
+  const outcomes = [...REASONS, null].map((reason) => {
+    const gold = checks.filter((check) => check.gold === reason);
+    const saidWrongly = wrongFiles.filter((check) => check.predicted === reason).length;
+    return `  ${reasonName(reason).padEnd(16)} gold in ${gold.length}, missed in ${gold.filter((check) => check.cause !== null).length}; said wrongly in ${saidWrongly}`;
+  });
+  lines.push('Per main reason:', ...outcomes);
+  const all = checks.flatMap((check) => check.verdicts);
+  lines.push('Wrong verdicts per reason (false miss = Starl said miss, gold pass or n/a):');
+  for (const reason of REASONS) {
+    const wrong = all.filter((verdict) => verdict.reason === reason && verdict.predicted !== verdict.gold);
+    const falseMisses = wrong.filter((verdict) => verdict.predicted === 'miss').length;
+    const falsePasses = wrong.filter((verdict) => verdict.predicted === 'pass').length;
+    const applies = wrong.length - falseMisses - falsePasses;
+    lines.push(`  ${REASON_NAMES[reason].padEnd(16)} ${wrong.length} of ${all.filter((verdict) => verdict.reason === reason).length}: ${falseMisses} false misses, ${falsePasses} false passes, ${applies} n/a where gold judges`);
+  }
+  for (const [label, part] of [['right', all.filter((verdict) => verdict.predicted === verdict.gold)], ['wrong', all.filter((verdict) => verdict.predicted !== verdict.gold)]] as const) {
+    const sure = part.filter((verdict) => verdict.confidence !== null);
+    lines.push(`Confidence of the ${part.length} ${label} verdicts: mean ${mean(sure.map((verdict) => verdict.confidence!))}, ${sure.filter((verdict) => verdict.uncertain).length} flagged uncertain`);
+  }
+  return lines.join('\n');
 }

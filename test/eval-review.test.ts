@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { REASONS, type Reason } from '../src/core/types.js';
+import type { Verdict } from '../src/core/types.js';
 import { mainReason } from '../src/review/index.js';
 import { parseTranscript } from '../src/transcripts/index.js';
 import { TRANSCRIPT_FORMATS } from '../src/transcripts/types.js';
-import { candidateOutcome, normalize, scoreFile, type Gold, type Predicted } from '../scripts/review-score.js';
+import { candidateOutcome, checkMainReason, normalize, renderMainReasonErrors, scoreFile, tallyVerdicts, type Gold, type Predicted } from '../scripts/review-score.js';
 
 const folder = new URL('../eval/review/', import.meta.url);
 const golds = readdirSync(folder)
@@ -29,13 +29,7 @@ describe('the review fixtures in eval/review', () => {
   });
 
   test.each(golds.map((gold) => [gold.transcript, gold] as const))('%s: the gold main reason follows the stated definition', (_name, gold) => {
-    const tallies = Object.fromEntries(
-      REASONS.map((reason) => {
-        const applicable = gold.pairs.filter((pair) => pair.reasons[reason] !== 'n/a');
-        return [reason, { misses: applicable.filter((pair) => pair.reasons[reason] === 'miss').length, applicable: applicable.length }];
-      }),
-    ) as Record<Reason, { misses: number; applicable: number }>;
-    expect(mainReason(tallies)).toBe(gold.mainReason);
+    expect(mainReason(tallyVerdicts(gold.pairs.map((pair) => pair.reasons)))).toBe(gold.mainReason);
   });
 });
 
@@ -76,5 +70,60 @@ describe('the review scorer', () => {
     const unnamed: Gold = { ...gold, candidate: { name: null, speaker: null } };
     expect(candidateOutcome(unnamed, { ...predicted([], null), speaker: 'Candidate' })).toBe('right');
     expect(candidateOutcome(unnamed, predicted([], 'Graham'))).toBe('wrong');
+  });
+});
+
+describe('the main reason error listing', () => {
+  const verdicts = (opportunity: Verdict, memorable: Verdict, specificReason: Verdict, starl: Verdict) => ({ opportunity, memorable, specificReason, starl });
+  const gold: Gold = {
+    transcript: 'y.vtt',
+    format: 'zoom-vtt',
+    candidate: { name: null, speaker: 'A' },
+    pairs: [
+      { question: 'Why us?', answerStarts: 'Your repair cafe', answerEnds: 'since I was twelve.', questionType: 'motivation', reasons: verdicts('pass', 'pass', 'pass', 'n/a') },
+      { question: 'Tell me about a time you failed.', answerStarts: 'Last spring', answerEnds: 'nobody noticed.', questionType: 'behavioral', reasons: verdicts('pass', 'pass', 'n/a', 'miss') },
+    ],
+    mainReason: 'starl',
+    note: '',
+  };
+  const motivation = { question: 'So, why us?', answer: 'Your repair cafe… since I was twelve.', questionType: 'motivation' as const };
+  const story = { question: 'Tell me about a time you failed.', answer: 'Last spring… nobody noticed.', questionType: 'behavioral' as const };
+
+  test('a wrong verdict that moves the main reason is blamed on the verdicts, and listed with its confidence', () => {
+    const predicted: Predicted = {
+      speaker: 'A', name: null, asked: false, mainReason: 'specificReason',
+      pairs: [
+        { ...motivation, reasons: verdicts('pass', 'pass', 'miss', 'n/a'), sureness: { opportunity: { confidence: 0.9, uncertain: false }, memorable: { confidence: 0.8, uncertain: false }, specificReason: { confidence: 0.55, uncertain: true }, starl: { confidence: 1, uncertain: false } } },
+        { ...story, reasons: verdicts('pass', 'pass', 'n/a', 'miss') },
+      ],
+    };
+    const check = checkMainReason(gold, predicted);
+    expect(check).toMatchObject({ cause: 'verdicts', withGoldVerdicts: 'starl', predictedTallies: { specificReason: { misses: 1, applicable: 1 } } });
+    expect(check.verdicts.filter((verdict) => verdict.predicted !== verdict.gold)).toEqual([
+      { question: 'So, why us?', reason: 'specificReason', predicted: 'miss', gold: 'pass', confidence: 0.55, uncertain: true },
+    ]);
+    const listing = renderMainReasonErrors([check]);
+    expect(listing).toContain('y.vtt: STAR(L), Starl said specific reason (from the verdicts');
+    expect(listing).toContain('* specific reason on "So, why us?": miss (0.55, uncertain), gold pass');
+    expect(listing).toContain('Main reason wrong on 1 of 1: 1 from the verdicts, 0 from the pairs, 0 from the gold.');
+  });
+
+  test('a story split in two that invents a miss is blamed on the pairs', () => {
+    const predicted: Predicted = {
+      speaker: 'A', name: null, asked: false, mainReason: 'opportunity',
+      pairs: [
+        { ...motivation, reasons: verdicts('pass', 'pass', 'pass', 'n/a') },
+        { question: 'Tell me about a time you failed.', answer: 'Last spring we lost the order.', questionType: 'behavioral', reasons: verdicts('pass', 'pass', 'n/a', 'pass') },
+        { question: 'Mm-hm?', answer: 'And nobody noticed.', questionType: 'other', reasons: verdicts('miss', 'n/a', 'n/a', 'n/a') },
+      ],
+    };
+    expect(checkMainReason(gold, predicted)).toMatchObject({ cause: 'pairs', withGoldVerdicts: 'opportunity' });
+  });
+
+  test('a right main reason has no cause, whatever verdicts beside it are wrong', () => {
+    const predicted: Predicted = { speaker: 'A', name: null, asked: false, mainReason: 'starl', pairs: [{ ...motivation, reasons: verdicts('miss', 'pass', 'pass', 'n/a') }, { ...story, reasons: verdicts('pass', 'pass', 'n/a', 'miss') }] };
+    const check = checkMainReason(gold, predicted);
+    expect(check.cause).toBeNull();
+    expect(renderMainReasonErrors([check])).toContain('y.vtt: STAR(L), right (1 wrong verdict did not change it)');
   });
 });
