@@ -6,20 +6,29 @@ import { parseTranscript } from '../src/transcripts/index.js';
 import { TRANSCRIPT_FORMATS } from '../src/transcripts/types.js';
 import { candidateOutcome, checkMainReason, normalize, renderMainReasonErrors, scoreFile, tallyVerdicts, type Gold, type Predicted } from '../scripts/review-score.js';
 
-const folder = new URL('../eval/review/', import.meta.url);
-const golds = readdirSync(folder)
-  .filter((name) => name.endsWith('.gold.json'))
-  .map((name) => JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as Gold);
+const root = new URL('../eval/review/', import.meta.url);
+/** The first set in eval/review itself, and each later set in a folder of its own. */
+const sets = [root, ...readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => new URL(`${entry.name}/`, root))];
+const goldsIn = (folder: URL) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.gold.json'))
+    .map((name) => ({ folder, gold: JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as Gold }));
+const golds = sets.flatMap(goldsIn);
+const named = golds.map(({ folder, gold }) => [`${folder.pathname.slice(root.pathname.length)}${gold.transcript}`, folder, gold] as const);
 
 describe('the review fixtures in eval/review', () => {
-  test('cover every supported format at least twice, with CRLF and a byte-order mark among them', () => {
-    for (const format of TRANSCRIPT_FORMATS) expect(golds.filter((gold) => gold.format === format).length, format).toBeGreaterThanOrEqual(2);
-    const bytes = golds.map((gold) => readFileSync(new URL(gold.transcript, folder)));
-    expect(bytes.some((file) => file.includes('\r\n'))).toBe(true);
-    expect(bytes.some((file) => file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf)).toBe(true);
-  });
+  test.each(sets.map((folder) => [folder.pathname.slice(root.pathname.length) || 'eval/review', folder] as const))(
+    '%s covers every supported format at least twice, with CRLF and a byte-order mark among them',
+    (_name, folder) => {
+      const set = goldsIn(folder).map(({ gold }) => gold);
+      for (const format of TRANSCRIPT_FORMATS) expect(set.filter((gold) => gold.format === format).length, format).toBeGreaterThanOrEqual(2);
+      const bytes = set.map((gold) => readFileSync(new URL(gold.transcript, folder)));
+      expect(bytes.some((file) => file.includes('\r\n'))).toBe(true);
+      expect(bytes.some((file) => file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf)).toBe(true);
+    },
+  );
 
-  test.each(golds.map((gold) => [gold.transcript, gold] as const))('%s: the gold quotes the transcript', (_name, gold) => {
+  test.each(named)('%s: the gold quotes the transcript', (_name, folder, gold) => {
     const text = normalize(parseTranscript(readFileSync(new URL(gold.transcript, folder), 'utf8')).cues.map((cue) => cue.text).join(' '));
     for (const pair of gold.pairs) {
       expect(text).toContain(normalize(pair.question));
@@ -28,7 +37,7 @@ describe('the review fixtures in eval/review', () => {
     }
   });
 
-  test.each(golds.map((gold) => [gold.transcript, gold] as const))('%s: the gold main reason follows the stated definition', (_name, gold) => {
+  test.each(named)('%s: the gold main reason follows the stated definition', (_name, _folder, gold) => {
     expect(mainReason(tallyVerdicts(gold.pairs.map((pair) => pair.reasons)))).toBe(gold.mainReason);
   });
 });
