@@ -30,7 +30,7 @@ export function readInterview(text: string, options: ReadInterviewOptions = {}):
     ...(options.candidate === undefined ? {} : { override: options.candidate }),
     ...(options.file === undefined ? {} : { file: options.file }),
   });
-  const pairs = pairQuestions(turns, choice.candidate);
+  const pairs = pairQuestions(turns, choice.candidate, { speakersInferred: !parsed.hasSpeakers });
   if (pairs.length === 0) {
     throw transcriptError(`found no question answered by "${choice.candidate}"; name the candidate with --candidate if that is the wrong speaker`, turns[0]?.line ?? 1, options.file);
   }

@@ -35,6 +35,11 @@ describe('small talk before the first question', () => {
     expect(pairs.map((pair) => pair.question)).toEqual(['Shall we start with you telling me about yourself?']);
   });
 
+  test.each([['Okay, is this recording?'], ['Are we recording now?'], ['Sorry, am I on mute?']])('%j is a check of the call, and the greeting after it is no answer', (check) => {
+    const pairs = pairsOf(notes(`Ivy: ${check} Good. Welcome, and thanks for your time today.`, 'Cal: Hello.', 'Ivy: Tell me about yourself.', 'Cal: I run the live chat team at a furniture shop.'));
+    expect(pairs.map((pair) => pair.question)).toEqual(['Tell me about yourself.']);
+  });
+
   test('"Is that Priyanka?" checks who joined and is not a question to judge', () => {
     const pairs = pairsOf(notes('Ivy: Hi, is that Priyanka?', 'Cal: Yes, hi!', 'Ivy: Tell me about yourself.', 'Cal: I run the live chat team at a furniture shop.'));
     expect(pairs.map((pair) => pair.question)).toEqual(['Tell me about yourself.']);
@@ -50,12 +55,26 @@ describe('what does not split an answer', () => {
   test.each([
     ['a backchannel', 'Ivy: Mm-hm.'],
     ['a clarifying question', 'Ivy: Sorry, who caught it?'],
+    ['a clarifying question that points back at nothing', 'Ivy: Sorry, was your manager in as well?'],
+    ['a check of a detail', 'Ivy: Just to check, is the counter the front desk?'],
     ['a follow-up about the same story', 'Ivy: What did the pharmacist say once it was sorted?'],
     ['a follow-up that names part of the story', 'Ivy: How did the team feel about the new check?'],
   ])('%s', (_kind, interruption) => {
     const pairs = pairsOf(notes(...story, interruption, 'Cal: I added a second check at the counter, and it has not happened since.'));
     expect(pairs).toHaveLength(1);
     expect(pairs[0]?.answer).toMatch(/^We were short-staffed.*not happened since\.$/);
+  });
+
+  test.each([
+    ['And what would you bring to our team?'],
+    ['And what made you apply for this role?'],
+    ['What drew you to this company?'],
+    ['So what motivates you?'],
+    ['And what are you proudest of?'],
+    ['What do you enjoy doing in your spare time?'],
+  ])('%j after the story is a new question, not a follow-up', (question) => {
+    const pairs = pairsOf(notes(...story, 'Cal: I added a second check at the counter.', `Ivy: ${question}`, 'Cal: Mostly the way I train new starters.'));
+    expect(pairs.map((pair) => pair.question)).toEqual(['Tell me about a time you made a mistake at work.', question]);
   });
 
   test('a new question after the story still starts a new pair', () => {
@@ -87,6 +106,11 @@ describe('the closing answer', () => {
     });
   });
 
+  test('keeps what the candidate says after their last question in the same turn, less the thanks', () => {
+    const pairs = pairsOf(notes(...opening, 'Cal: Is there a chance to train as a baker? I would love to learn sourdough properly. Okay, great. Thanks so much!', 'Ivy: Thank you, bye.'));
+    expect(pairs[1]?.answer).toBe('Is there a chance to train as a baker? I would love to learn sourdough properly.');
+  });
+
   test('without any question, is the first reply less its goodbyes', () => {
     const pairs = pairsOf(notes(...opening, 'Cal: No, I think you covered everything. Thanks so much!', 'Ivy: Thanks for coming in.', 'Cal: Thank you, bye.'));
     expect(pairs[1]?.answer).toBe('No, I think you covered everything.');
@@ -103,6 +127,13 @@ describe('the closing answer', () => {
 test('in captions without names, "Ha, perfect." before the next question is the interviewer moving on', () => {
   const interview = readInterview(subRip('How are you doing?', 'Really well, I spent the morning in the garden.', 'Ha, perfect. Tell me about yourself.', 'I have run a bakery for six years.'));
   expect(interview.pairs[0]?.answer).toBe('Really well, I spent the morning in the garden.');
+});
+
+test('in captions without names, a bare "Ha." or "Oh." before the next question is the interviewer\'s', () => {
+  for (const interjection of ['Ha.', 'Oh!', 'Wow.']) {
+    const interview = readInterview(subRip('How was your week?', 'Long, we moved the whole shop to a new unit on Tuesday.', `${interjection} Tell me about yourself.`, 'I have run a bakery for six years.'));
+    expect(interview.pairs.map((pair) => pair.answer)).toEqual(['Long, we moved the whole shop to a new unit on Tuesday.', 'I have run a bakery for six years.']);
+  }
 });
 
 test('in captions without names, a short "Good, thanks." right after a question is its answer, not the interviewer moving on', () => {

@@ -8,6 +8,15 @@ const MAX_BACKCHANNEL_WORDS = 8;
 const GOODBYE =
   /^(?:(?:okay|ok|great|lovely|perfect|brilliant|well|all right|alright|right|yes|yeah)[,.!]?\s+)*(?:thanks?\b|thank you|bye\b|goodbye|cheers|take care|speak soon|have a (?:good|great|nice|lovely)|(?:it was )?(?:really )?(?:nice|great|lovely|good) (?:to meet|meeting|talking|to talk|speaking)|we'll be in touch|you too)/i;
 
+/** How the turns were made. */
+export interface PairingOptions {
+  /** The file named no speakers, so each sentence was given to a side by whether it asks (default false). */
+  speakersInferred?: boolean;
+}
+
+/** A closing remark this short after the candidate's last question ("Okay, great.") is not part of the answer. */
+const MAX_AFTERTHOUGHT_WORDS = 3;
+
 /**
  * Pairs each interviewer question with the candidate's answer. A follow-up ("And what happened then?")
  * and a clarifying question ("Sorry, who caught it?") join the answer they interrupt; a check of the call
@@ -16,7 +25,7 @@ const GOODBYE =
  * closing answer, and the thanks and goodbyes after it are left out. Pairs keep transcript order, and
  * every answer is made only of the candidate's words.
  */
-export function pairQuestions(turns: readonly Turn[], candidate: string): QuestionAnswerPair[] {
+export function pairQuestions(turns: readonly Turn[], candidate: string, options: PairingOptions = {}): QuestionAnswerPair[] {
   const pairs: QuestionAnswerPair[] = [];
   let open: QuestionAnswerPair | null = null;
   let closing: QuestionAnswerPair | null = null;
@@ -40,7 +49,7 @@ export function pairQuestions(turns: readonly Turn[], candidate: string): Questi
     pairs.push(open);
     if (isClosingQuestion(question.text)) closing = open;
   });
-  if (closing) endAtLastQuestion(closing, turns);
+  if (closing) endAtLastQuestion(closing, turns, options.speakersInferred ?? false);
   return pairs.filter((pair) => pair.answer !== '');
 }
 
@@ -52,10 +61,13 @@ function appendAnswer(pair: QuestionAnswerPair, text: string, turnIndex: number,
 }
 
 /**
- * Cuts the closing answer after the candidate's last question; without any question, it is the
- * candidate's first reply without the goodbyes at its end ("No, I think you covered it. Thanks, bye.").
+ * Ends the closing answer with the candidate's turn that asks their last question, less the goodbyes
+ * at its end ("…in the first year? Because I'd love to train. Thanks so much!" keeps the reason);
+ * without speaker names, right after that question, since what follows may be the interviewer's reply.
+ * Without any question, it is the candidate's first reply without its goodbyes ("No, I think you
+ * covered it. Thanks, bye.").
  */
-function endAtLastQuestion(pair: QuestionAnswerPair, turns: readonly Turn[]): void {
+function endAtLastQuestion(pair: QuestionAnswerPair, turns: readonly Turn[], speakersInferred: boolean): void {
   const texts = pair.segments.map((segment) => turns[segment.turnIndex]?.text ?? '');
   const lastAsking = texts.map(lastQuestionEnd).findLastIndex((end) => end !== null);
   const kept: { segment: AnswerSegment; text: string }[] = [];
@@ -65,7 +77,7 @@ function endAtLastQuestion(pair: QuestionAnswerPair, turns: readonly Turn[]): vo
   } else {
     pair.segments.slice(0, lastAsking + 1).forEach((segment, index) => {
       const text = texts[index] ?? '';
-      kept.push({ segment, text: index === lastAsking ? text.slice(0, lastQuestionEnd(text) ?? text.length) : text });
+      kept.push({ segment, text: index === lastAsking ? throughLastQuestion(text, speakersInferred) : text });
     });
   }
   pair.answer = '';
@@ -84,11 +96,19 @@ function lastQuestionEnd(text: string): number | null {
   return asking.length > 0 ? (asking[asking.length - 1]?.end ?? null) : null;
 }
 
+/** The turn that asks the candidate's last question, up to that question or to the end of what follows it. */
+function throughLastQuestion(text: string, speakersInferred: boolean): string {
+  const questionEnd = lastQuestionEnd(text) ?? text.length;
+  if (speakersInferred) return text.slice(0, questionEnd);
+  const afterthought = (sentence: string) => GOODBYE.test(sentence) || wordCount(sentence) <= MAX_AFTERTHOUGHT_WORDS;
+  return text.slice(0, Math.max(questionEnd, withoutGoodbyes(text, afterthought).length));
+}
+
 /** A reply without the thanks and goodbyes at its end, keeping at least its first sentence. */
-function withoutGoodbyes(text: string): string {
+function withoutGoodbyes(text: string, isGoodbye: (sentence: string) => boolean = (sentence) => GOODBYE.test(sentence)): string {
   const sentences = splitSentences(text);
   let last = sentences.length - 1;
-  while (last > 0 && GOODBYE.test(sentences[last]?.text ?? '')) last--;
+  while (last > 0 && isGoodbye(sentences[last]?.text ?? '')) last--;
   return text.slice(0, sentences[last]?.end ?? text.length);
 }
 

@@ -49,6 +49,10 @@ describe('isFollowUpQuestion', () => {
     ['What are you looking for in your next role?', false],
     ['Why did you leave your last job?', false],
     ['And how do you handle it when priorities conflict?', false],
+    ['Sorry, was the client there too?', true],
+    ['What made you apply for this job?', false],
+    ['Why this job?', false],
+    ['And what could you bring to the team?', false],
   ])('%j → %s', (question, expected) => {
     expect(isFollowUpQuestion(question)).toBe(expected);
   });

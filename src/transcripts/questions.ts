@@ -22,13 +22,17 @@ const CLOSING = /\b(?:any questions for (?:me|us)|anything else (?:we|i) should 
 
 /** Questions that start a new topic even when short, so are never follow-ups. */
 const NEW_TOPIC =
-  /\b(?:about yourself|a time (?:when|where|that|you)|walk (?:me|us) through your|describe a (?:time|situation)|give (?:me|us) an example|why (?:do you want|are you interested|this|our|us|here)|what do you know about|where do you see yourself|how are you|how's your|what do you (?:like to )?do (?:for fun|outside)|what interests you|why should we|why did you (?:leave|decide|choose|apply)|what are your (?:strengths|weaknesses|salary)|greatest (?:strength|weakness|accomplishment|achievement)|what would you do if|how do you (?:handle|deal with|prioriti[sz]e))\b/i;
+  /\b(?:about yourself|introduce yourself|a time (?:when|where|that|you)|(?:walk|talk|take) (?:me|us) through your|describe a (?:time|situation)|give (?:me|us) an example|why (?:do you want|are you interested|this|our|us|here)|what do you know about|where do you (?:see yourself|want to be)|how are you|how's your|what do you (?:like to |enjoy )?(?:do|doing) (?:for fun|outside|in your (?:free|spare) time)|in your (?:free|spare) time|what (?:interests|drew|draws|attracted|attracts|brought|brings) you|what (?:made|makes) you (?:apply|want|choose|decide|interested)|what (?:can|could|would|will) you bring|what motivates you|what would your (?:friends|family|colleagues|manager|boss|team) say|what are you (?:most )?proud(?:est)? of|why should we|why did you (?:leave|decide|choose|apply)|what are your (?:strengths|weaknesses|salary)|greatest (?:strength|weakness|accomplishment|achievement)|what would you do if|how do you (?:handle|deal with|prioriti[sz]e))\b/i;
 /** How follow-ups usually start: asking for more of the story just told. */
 const FOLLOW_UP_START =
   /^(?:and|then|what happened|what did (?:you|the|they|he|she|your|people|everyone)|how did (?:you|the|they|he|she|your|people|everyone)|why did you|what was the|what were the|did you|was that|was it|were they|how did (?:that|it)|what would you do differently|can you say more|could you (?:say|tell me) more|could you elaborate|tell me more|what about|how long|how many|how much|looking back|personally|in hindsight|can you think of|do you mean)\b/i;
 /** "Why Brightloop?", "Why this role?": the motivation question, however short. */
 const WHY_COMPANY = /^why (?:\p{Lu}[\p{L}\p{N}&.'-]*(?: \p{Lu}[\p{L}\p{N}&.'-]*)*|(?:this|the) (?:company|role|job|position|team))\s*\??$/u;
 const ANAPHOR = /\b(?:that|it|this|they|them|those|then|one)\b/i;
+/** "This job", "that role": the job applied for, named, not a word pointing back at the story. */
+const THE_JOB = /\b(?:this|that) (?:job|role|position|post|vacancy|company|organi[sz]ation|team|place|field|career|industry|sector|opportunity)\b/gi;
+/** "Sorry, was the dentist with you?": a short question that checks what was just said, in the middle of it. */
+const CLARIFYING_START = /^(?:sorry|wait|hang on|just to (?:check|clarify|be clear)|so just to (?:check|clarify))\b/i;
 /** Follow-ups are short; a longer question is a new one. */
 const MAX_FOLLOW_UP_WORDS = 15;
 const MAX_ANAPHORIC_FOLLOW_UP_WORDS = 7;
@@ -124,7 +128,7 @@ function embeddedQuestion(turnText: string, sentence: Sentence | undefined): { t
  * ("How was the drive in?"), which are part of the interview.
  */
 const CALL_CHECK =
-  /\b(?:can (?:you|everyone) (?:hear|see) (?:me|us|my screen)|(?:hear|see) (?:me|us) (?:ok(?:ay)?|all right|alright|fine|well)|is (?:the|my|your) (?:sound|audio|video|mic|microphone|camera|connection) (?:ok(?:ay)?|all right|alright|working|fine)|is (?:now|this) still a good time)\b|\b(?:(?:are you )?ready to (?:start|begin|get started)|shall we (?:start|begin|get started))\s*\??$/i;
+  /\b(?:can (?:you|everyone) (?:hear|see) (?:me|us|my screen)|(?:hear|see) (?:me|us) (?:ok(?:ay)?|all right|alright|fine|well)|is (?:the|my|your) (?:sound|audio|video|mic|microphone|camera|connection) (?:ok(?:ay)?|all right|alright|working|fine)|is (?:now|this) still a good time|(?:is|are) (?:that|this|it|we) (?:still )?recording|(?:am i|are you) (?:still )?(?:on mute|muted))\b|\b(?:(?:are you )?ready to (?:start|begin|get started)|shall we (?:start|begin|get started))\s*\??$/i;
 /** "Hey, Mireille?", "Is that Priyanka?": a greeting or a check of who joined, then a name. */
 const GREETING_QUESTION = /^((?:hi|hey|hello|morning|good morning|good afternoon)[,!]?\s+)?((?:is (?:that|this)|am i (?:speaking|talking) (?:to|with))\s+)?(.+?)\s*\?$/i;
 const NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?$/u;
@@ -159,7 +163,7 @@ export function isFollowUpQuestion(question: string, turnText: string = question
   const body = core(question);
   if (WHY_COMPANY.test(body)) return false;
   const count = words(body);
-  const opensAsFollowUp = FOLLOW_UP_START.test(question.trim()) || FOLLOW_UP_START.test(body);
+  const opensAsFollowUp = FOLLOW_UP_START.test(question.trim()) || FOLLOW_UP_START.test(body) || CLARIFYING_START.test(question.trim());
   if (count <= MAX_FOLLOW_UP_WORDS && opensAsFollowUp) return true;
-  return count <= MAX_ANAPHORIC_FOLLOW_UP_WORDS && ANAPHOR.test(body);
+  return count <= MAX_ANAPHORIC_FOLLOW_UP_WORDS && ANAPHOR.test(body.replace(THE_JOB, ''));
 }

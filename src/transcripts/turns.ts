@@ -3,7 +3,7 @@ import type { Cue, ParsedTranscript, Turn } from './types.js';
 
 /** An interviewer's short acknowledgement before the next question ("Great example.", "Ha, perfect."). */
 const ACKNOWLEDGEMENT =
-  /^(?:(?:ha(?:ha)*|oh|ah|mm+-?hm+|hmm+|wow)[,!.]?\s+)?(?:okay|ok|great|good|nice|cool|alright|all right|right|perfect|awesome|interesting|got it|wonderful|excellent|lovely|brilliant|fair enough|very cool|that's (?:great|helpful|really helpful))\b[^.?!…]{0,30}[.!]$/i;
+  /^(?:(?:(?:ha(?:ha)*|oh|ah|mm+-?hm+|hmm+|wow)[,!.]?\s+)?(?:okay|ok|great|good|nice|cool|alright|all right|right|perfect|awesome|interesting|got it|wonderful|excellent|lovely|brilliant|fair enough|very cool|that's (?:great|helpful|really helpful))\b[^.?!…]{0,30}|ha(?:ha)*|oh|ah|wow|mm+)[.!]$/i;
 
 /** Names given to the two sides when the file does not name its speakers. */
 export const UNNAMED_INTERVIEWER = 'Interviewer';
