@@ -71,7 +71,7 @@ describe('buildReview on a real interview', () => {
     for (const pair of json.pairs) {
       expect(Object.keys(pair)).toEqual(expect.arrayContaining(['question', 'answer', 'start', 'questionType', 'reasons']));
       expect(pair).not.toHaveProperty('report');
-      for (const reason of REASONS) expect(Object.keys(pair.reasons[reason])).toEqual(['verdict', 'score', 'summary']);
+      for (const reason of REASONS) expect(Object.keys(pair.reasons[reason])).toEqual(['verdict', 'score', 'summary', 'confidence', 'uncertain']);
     }
     for (const reason of REASONS) expect(Object.keys(json.tallies[reason])).toEqual(['misses', 'applicable']);
     expect(json).toMatchObject({ identification: { name: 'Jordan Kim', confidence: 'high', unsure: null }, practice: { reason: 'specificReason', command: 'starl practice --only motivation' } });

@@ -74,7 +74,10 @@ function reviewPair(interview: Interview, pair: QuestionAnswerPair, options: Rev
     return { ...base, questionType: null, reasons: null, findings: [], strengths: [], context: null, followUp: null, problem, report: null };
   }
   const reasons = Object.fromEntries(
-    REASONS.map((reason) => [reason, { verdict: report.reasons[reason].verdict, score: report.reasons[reason].score, summary: report.reasons[reason].summary }]),
+    REASONS.map((reason) => {
+      const { verdict, score, summary, confidence, uncertain } = report.reasons[reason];
+      return [reason, { verdict, score, summary, confidence, uncertain }];
+    }),
   ) as ReviewedPair['reasons'];
   return {
     ...base,

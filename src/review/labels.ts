@@ -64,6 +64,19 @@ export function fewAnswersNote(tally: Tally): string {
   return tally.applicable === 1 ? 'this rests on a single answer' : 'this rests on only two answers';
 }
 
+/**
+ * Said plainly when Starl is unsure of some of a reason's misses (the answers sit near the line), since
+ * the main reason then leans on verdicts that could go either way; empty otherwise.
+ */
+export function unsureMissesNote(review: Pick<Review, 'pairs'>, reason: Reason): string {
+  const misses = review.pairs.filter((pair) => pair.reasons?.[reason].verdict === 'miss');
+  const unsure = misses.filter((pair) => pair.reasons?.[reason].uncertain).length;
+  if (unsure === 0) return '';
+  const nearTheLine = unsure === 1 ? 'the answer sits near the line' : 'those answers sit near the line';
+  if (misses.length === 1) return `Starl is unsure of that miss: ${nearTheLine}`;
+  return `Starl is unsure of ${unsure === misses.length ? `all ${misses.length}` : `${unsure} of these ${misses.length}`} misses: ${nearTheLine}`;
+}
+
 /** "Lena Marsh (\"A\" in the transcript)": who the review is about, by name when the transcript gives one. */
 export function candidateLabel(review: Pick<Review, 'candidate' | 'identification'>): string {
   const { name } = review.identification;

@@ -1,6 +1,6 @@
 import { REASONS } from '../core/types.js';
 import { countOf } from '../format/plural.js';
-import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
+import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS, percent, shortQuote, strengthQuotes, unsureMissesNote, where } from './labels.js';
 import { MAIN_REASON_DEFINITION } from './main-reason.js';
 import type { Moment, Review, ReviewedPair } from './types.js';
 
@@ -60,13 +60,14 @@ function mainReason(review: Review): string {
   const main = review.mainReason;
   const label = REASON_LABELS[main];
   const note = fewAnswersNote(review.tallies[main]);
+  const unsure = unsureMissesNote(review, main);
   const runnerUp = review.runnerUp
     ? `${escape(REASON_LABELS[review.runnerUp].name)}: ${escape(missCount(review.tallies[review.runnerUp]))}${fewAnswersNote(review.tallies[review.runnerUp]) ? ` (${escape(fewAnswersNote(review.tallies[review.runnerUp]))})` : ''}`
     : 'none; no other reason missed';
   const practice = review.practice ? `<p>Practise next: <code>${escape(review.practice.command)}</code></p>` : '';
   return `<div class="main"><p><strong>Main reason: ${escape(label.name)}</strong>, ${escape(label.meaning)}.</p>
 <p>${escape(label.name)}: ${escape(missCount(review.tallies[main]))}${note ? `; <strong>${escape(note)}</strong>, so take it as a hint, not yet a pattern` : ''}.</p>
-<p>Runner-up: ${runnerUp}.</p>${definition}${momentList(review.worstMoments[main])}${practice}</div>`;
+${unsure ? `<p>${escape(unsure)}.</p>\n` : ''}<p>Runner-up: ${runnerUp}.</p>${definition}${momentList(review.worstMoments[main])}${practice}</div>`;
 }
 
 function tallyTable(review: Review): string {
@@ -108,9 +109,9 @@ function pairSection(pair: ReviewedPair, index: number): string {
   if (pair.problem) return `<section>${head}${answer}<p><strong>Not judged:</strong> ${escape(pair.problem.message)} [${escape(pair.problem.code)}]</p></section>`;
   const chips = pair.reasons
     ? REASONS.map((reason) => {
-        const { verdict, score, summary } = pair.reasons![reason];
+        const { verdict, score, summary, uncertain } = pair.reasons![reason];
         const css = verdict === 'n/a' ? 'na' : verdict;
-        return `<span class="chip ${css}" title="${escape(summary)}">${escape(REASON_LABELS[reason].name)}: ${verdict}${score === null ? '' : ` (${score})`}</span>`;
+        return `<span class="chip ${css}" title="${escape(summary)}">${escape(REASON_LABELS[reason].name)}: ${verdict}${score === null ? '' : ` (${score})`}${uncertain ? ', uncertain' : ''}</span>`;
       }).join('')
     : '';
   const evidence = pair.reasons

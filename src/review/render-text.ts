@@ -1,6 +1,6 @@
 import { REASONS } from '../core/types.js';
 import { countOf } from '../format/plural.js';
-import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS, percent, shortQuote, strengthQuotes, where } from './labels.js';
+import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS, percent, shortQuote, strengthQuotes, unsureMissesNote, where } from './labels.js';
 import { MAIN_REASON_DEFINITION } from './main-reason.js';
 import type { DeliveryStats, Moment, Review, ReviewedPair } from './types.js';
 import { printable } from '../text/printable.js';
@@ -54,6 +54,8 @@ function mainReasonLines(review: Review): string[] {
   const label = REASON_LABELS[main];
   const note = fewAnswersNote(review.tallies[main]);
   const lines = [`Main reason: ${label.name}, ${label.meaning}.`, `  ${label.name}: ${missCount(review.tallies[main])}${note ? `; ${note}, so take it as a hint, not yet a pattern` : ''}.`];
+  const unsure = unsureMissesNote(review, main);
+  if (unsure) lines.push(`  ${unsure}.`);
   if (review.runnerUp) {
     const runnerNote = fewAnswersNote(review.tallies[review.runnerUp]);
     lines.push(`  runner-up: ${REASON_LABELS[review.runnerUp].name}: ${missCount(review.tallies[review.runnerUp])}${runnerNote ? ` (${runnerNote})` : ''}.`);
@@ -88,8 +90,8 @@ function pairLines(pair: ReviewedPair, index: number): string[] {
     const reasons = pair.reasons;
     const applicable = REASONS.filter((reason) => reasons[reason].verdict !== 'n/a');
     for (const reason of applicable) {
-      const { verdict, score, summary } = reasons[reason];
-      lines.push(`   ${verdict === 'pass' ? '✔' : '✘'} ${REASON_LABELS[reason].name} ${verdict}${score === null ? '' : ` ${score}`}: ${summary}`);
+      const { verdict, score, summary, uncertain } = reasons[reason];
+      lines.push(`   ${verdict === 'pass' ? '✔' : '✘'} ${REASON_LABELS[reason].name} ${verdict}${score === null ? '' : ` ${score}`}${uncertain ? ' (uncertain)' : ''}: ${summary}`);
     }
     const notApplicable = REASONS.filter((reason) => reasons[reason].verdict === 'n/a').map((reason) => REASON_LABELS[reason].name);
     if (notApplicable.length > 0) lines.push(`   · n/a: ${notApplicable.join(', ')}`);

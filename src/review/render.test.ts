@@ -6,6 +6,8 @@ import { MAIN_REASON_DEFINITION } from './main-reason.js';
 import { renderReviewHtml } from './render-html.js';
 import { renderReviewJson } from './render-json.js';
 import { renderReviewText } from './render-text.js';
+import { unsureMissesNote } from './labels.js';
+import type { Review } from './types.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/transcripts/${name}`, import.meta.url), 'utf8');
 const zoom = buildReview(readInterview(fixture('zoom-backend-engineer.vtt')));
@@ -78,6 +80,39 @@ describe('renderReviewText', () => {
     const notes = renderReviewText(buildReview(readInterview(fixture('notes-interviewer-me.txt'))));
     expect(notes).toContain('3. [line 8] Why do you want to work at Harbor Freight Analytics? (motivation)');
     expect(notes).toContain('pace unknown (no per-turn times)');
+  });
+});
+
+describe('when Starl is unsure of a verdict', () => {
+  /** The zoom review with the main reason's misses marked as leans (`uncertain`) or as settled. */
+  const leaning = (uncertain: boolean): Review => {
+    const review = structuredClone(zoom);
+    for (const pair of review.pairs) if (pair.reasons?.specificReason.verdict === 'miss') pair.reasons.specificReason.uncertain = uncertain;
+    return review;
+  };
+
+  test('the main reason says so when the miss it rests on is a lean, and the answer marks the verdict', () => {
+    const text = renderReviewText(leaning(true));
+    expect(text).toContain('  specific reason: 1 of 1 answer missed; this rests on a single answer, so take it as a hint, not yet a pattern.\n  Starl is unsure of that miss: the answer sits near the line.\n');
+    expect(text).toMatch(/^ {3}✘ specific reason miss \d+ \(uncertain\): \S/m);
+    expect(renderReviewHtml(leaning(true))).toContain('<p>Starl is unsure of that miss: the answer sits near the line.</p>');
+    expect(renderReviewHtml(leaning(true))).toMatch(/specific reason: miss \(\d+\), uncertain<\/span>/);
+  });
+
+  test('settled misses get no such note', () => {
+    expect(renderReviewText(leaning(false))).not.toContain('Starl is unsure of');
+    expect(renderReviewHtml(leaning(false))).not.toContain('Starl is unsure of');
+  });
+
+  test.each([
+    [[true, false, false], 'Starl is unsure of 1 of these 3 misses: the answer sits near the line'],
+    [[true, true, false], 'Starl is unsure of 2 of these 3 misses: those answers sit near the line'],
+    [[true, true], 'Starl is unsure of all 2 misses: those answers sit near the line'],
+    [[false, false], ''],
+  ])('misses leaning %j: %j', (leans, note) => {
+    const pairs = leans.map((uncertain) => ({ reasons: { starl: { verdict: 'miss', uncertain } } }));
+    const passed = { reasons: { starl: { verdict: 'pass', uncertain: true } } };
+    expect(unsureMissesNote({ pairs: [...pairs, passed] as unknown as Review['pairs'] }, 'starl')).toBe(note);
   });
 });
 

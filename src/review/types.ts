@@ -7,6 +7,10 @@ export interface ReasonVerdict {
   score: number | null;
   /** The analyzer's one-line reason for the verdict: the evidence in words. */
   summary: string;
+  /** How likely the verdict is right, 0 to 1, as the analyzer calibrates it. */
+  confidence: number;
+  /** The answer sits near the line: the verdict is a lean, not settled. */
+  uncertain: boolean;
 }
 
 /** The `starl practice` drill for the main reason, and the question type it drills. */

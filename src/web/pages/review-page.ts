@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { StarlError } from '../../core/errors.js';
 import { REASONS } from '../../core/types.js';
 import { renderReviewHtml } from '../../review/render-html.js';
-import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS as REASON_MEANINGS, percent, shortQuote, where } from '../../review/labels.js';
+import { candidateLabel, fewAnswersNote, FORMAT_LABELS, identificationLine, missCount, REASON_LABELS as REASON_MEANINGS, percent, shortQuote, unsureMissesNote, where } from '../../review/labels.js';
 import { MAIN_REASON_DEFINITION } from '../../review/main-reason.js';
 import type { Review, ReviewedPair } from '../../review/types.js';
 import type { Company } from '../../storage/records.js';
@@ -144,11 +144,13 @@ function MainReasonView({ review }: { review: ReviewResult }): VNode {
     return html`<div class="main-reason main-reason-none"><h3>No reason stands out</h3><p>No answer missed any of the four reasons.</p><p class="definition">How the main reason is chosen: ${MAIN_REASON_DEFINITION}.</p></div>`;
   }
   const tally = review.tallies[main];
+  const unsure = unsureMissesNote(review, main);
   const runnerUp = review.runnerUp;
   return html`<div class="main-reason">
     <h3>Main reason: ${REASON_LABELS[main]}</h3>
     <p>Most likely cost: ${REASON_MEANINGS[main].meaning}.</p>
     <p class="main-count">${REASON_MEANINGS[main].name}: ${missCount(tally)}${fewAnswersNote(tally) ? html`; <strong>${fewAnswersNote(tally)}</strong>, so take it as a hint, not yet a pattern` : null}.</p>
+    ${unsure ? html`<p class="unsure-misses">${unsure}.</p>` : null}
     <p class="runner-up">Runner-up: ${runnerUp ? `${REASON_MEANINGS[runnerUp].name}: ${missCount(review.tallies[runnerUp])}${fewAnswersNote(review.tallies[runnerUp]) ? ` (${fewAnswersNote(review.tallies[runnerUp])})` : ''}` : 'none; no other reason missed'}.</p>
     <p class="definition">How it is chosen: ${MAIN_REASON_DEFINITION}.</p>
     ${review.worstMoments[main].length > 0
