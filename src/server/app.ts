@@ -15,7 +15,8 @@ import { registerReviewRoutes } from './routes/reviews.js';
 import { registerSessionReportRoutes } from './routes/session-report.js';
 import { registerSessionRoutes } from './routes/sessions.js';
 import { registerTransferRoutes } from './routes/transfer.js';
-import { analyzeRequestSchema } from './schemas.js';
+import { analyzeRequestSchema, reportSchema } from './schemas.js';
+import { sendDocumented } from './send-documented.js';
 import type { RuleInfo } from './schemas.js';
 
 /** A static file of the web front end. */
@@ -94,7 +95,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.post('/api/analyze', async (c) => {
     const input = await readJson(c, analyzeRequestSchema);
-    return c.json(deps.analyze(input));
+    return sendDocumented(c, reportSchema, deps.analyze(input));
   });
   app.get('/api/rules', (c) => c.json(deps.rules));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));

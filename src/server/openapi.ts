@@ -279,23 +279,54 @@ const STATUS_TEXT: Record<number, string> = {
   507: 'The disk is full; nothing was changed and what was saved before is safe.',
 };
 
+type JsonSchemas = Record<string, Record<string, unknown>>;
+
+/** The registry's schemas as JSON Schema, read as the server reads requests (`input`) or writes responses (`output`). */
+function registrySchemas(io: 'input' | 'output', uri: (id: string) => string): JsonSchemas {
+  // zod stamps each schema with $schema and an $id equal to its URI; inside an OpenAPI document the
+  // dialect is implied and an $id with a fragment is not allowed, so both are dropped.
+  return Object.fromEntries(
+    Object.entries(z.toJSONSchema(schemaRegistry, { target: 'draft-2020-12', uri, io }).schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema]),
+  );
+}
+
+/** The ids of `roots` and of every schema they refer to, through `$ref`s to `#/components/schemas/…`. */
+function reachable(roots: readonly string[], schemas: JsonSchemas): Set<string> {
+  const seen = new Set<string>();
+  const visit = (id: string): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const match of JSON.stringify(schemas[id] ?? {}).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) visit(match[1]!);
+  };
+  roots.forEach(visit);
+  return seen;
+}
+
 /**
  * Builds the OpenAPI 3.1 document from {@link apiOperations} and the schema registry, so what the
- * server validates and what it publishes come from the same zod schemas.
+ * server validates and what it publishes come from the same zod schemas. A request body is described
+ * as the server reads it (a field with a default may be left out); a response as the server writes it
+ * (every field present, and no field the schema does not name).
  */
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const uri = (id: string): string => `#/components/schemas/${id}`;
-  // zod stamps each schema with $schema and an $id equal to its URI; inside an OpenAPI document the
-  // dialect is implied and an $id with a fragment is not allowed, so both are dropped.
-  const componentSchemas = Object.fromEntries(
-    Object.entries(z.toJSONSchema(schemaRegistry, { target: 'draft-2020-12', uri, io: 'input' }).schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema]),
-  );
-  const schemaFor = (schema: z.ZodType): unknown => {
+  const idOf = (schema: z.ZodType): string => {
     const id = schemaRegistry.get(schema)?.id;
     // Every schema an operation names is registered, so the document references it instead of copying it.
     if (!id) throw new Error('An API operation uses a schema missing from the schema registry.');
-    return { $ref: uri(id) };
+    return id;
   };
+  const schemaFor = (schema: z.ZodType): unknown => ({ $ref: uri(idOf(schema)) });
+  const inputs = registrySchemas('input', uri);
+  const outputs = registrySchemas('output', uri);
+  const requestIds = reachable(apiOperations.flatMap((op) => (op.request ? [idOf(op.request)] : [])), inputs);
+  const responseIds = reachable([...apiOperations.map((op) => idOf(op.response.schema)), idOf(errorBodySchema)], outputs);
+  for (const id of requestIds) {
+    if (responseIds.has(id) && JSON.stringify(inputs[id]) !== JSON.stringify(outputs[id])) {
+      throw new Error(`The schema ${id} is both a request and a response and reads differently as each; register one for each.`);
+    }
+  }
+  const componentSchemas = Object.fromEntries(Object.keys(outputs).map((id) => [id, requestIds.has(id) ? inputs[id] : outputs[id]]));
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of apiOperations) {
     const mediaTypes = op.response.mediaTypes ?? ['application/json'];

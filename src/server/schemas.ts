@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { QUESTION_TYPES, REASONS, SEVERITIES, STAR_LABELS } from '../core/types.js';
 import type { RuleMeta } from '../core/rules/rule.js';
 import { MAX_TRANSCRIPT_BYTES } from '../transcripts/index.js';
+import { TIMINGS, TRANSCRIPT_FORMATS } from '../transcripts/types.js';
+import { MAIN_REASON_DEFINITION } from '../review/main-reason.js';
+import type { Review } from '../review/types.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
 import type { ProgressSeries } from '../progress/series.js';
 import type { Company, CompanyFact, JudgedAnswer, Session, Story, StoredAnswer } from '../storage/index.js';
@@ -179,28 +182,103 @@ export const reviewRequestSchema = z
 
 const verdictSchema = z.enum(['pass', 'miss', 'n/a']);
 
-/**
- * The review of a transcript, in outline: the fields a client needs to find its way; each pair also
- * carries the analyzer's full `report` (see `Report`).
- */
-export const reviewSchema = z
-  .looseObject({
-    format: z.string(),
-    candidate: z.string(),
-    interviewers: z.array(z.string()),
-    mainReason: reasonSchema.nullable(),
-    tallies: z.record(reasonSchema, z.object({ misses: z.number().int(), applicable: z.number().int() })),
-    pairs: z.array(
-      z.looseObject({
-        question: z.string(),
-        answer: z.string(),
-        line: z.number().int(),
-        questionType: z.enum(QUESTION_TYPES).nullable(),
-        reasons: z.record(reasonSchema, z.object({ verdict: verdictSchema, score: z.number().nullable() })).nullable(),
-        problem: z.object({ code: z.string(), message: z.string() }).nullable(),
-        report: reportSchema.nullable(),
+/** One object with a field per reason, each of the same shape. */
+function perReason<T extends z.ZodType>(schema: T) {
+  return z.object({ opportunity: schema, memorable: schema, specificReason: schema, starl: schema });
+}
+
+const tallySchema = z
+  .object({ misses: z.number().int(), applicable: z.number().int() })
+  .register(schemaRegistry, { id: 'ReviewTally', description: 'Misses out of the answers where a reason applies.' });
+
+const reviewFindingSchema = z
+  .object({
+    ruleId: z.string(),
+    reason: z.enum([...REASONS, 'delivery']),
+    severity: z.enum(SEVERITIES),
+    message: z.string(),
+    quote: z.string().describe('The answer\'s own words the finding is about; empty where something is missing.'),
+    sentence: z.string().describe('The sentence those words are in.'),
+    time: z.number().nullable().describe('Seconds from the start of the recording when the words were said.'),
+    line: z.number().int().describe('1-based line of the transcript where the words are.'),
+    suggestions: z.array(z.string()),
+  })
+  .register(schemaRegistry, { id: 'ReviewFinding', description: 'A problem the analyzer found in an answer, placed in the interview.' });
+
+const reviewedPairSchema = z
+  .object({
+    question: z.string(),
+    followUps: z.array(z.string()).describe('Follow-up and clarifying questions asked inside the answer.'),
+    answer: z.string(),
+    start: z.number().nullable().describe('When the answer starts, in seconds; null when the transcript has no times.'),
+    line: z.number().int().describe('1-based line of the question.'),
+    answerLine: z.number().int().describe('1-based line where the answer starts.'),
+    questionType: z.enum(QUESTION_TYPES).nullable(),
+    reasons: perReason(
+      z.object({
+        verdict: verdictSchema,
+        score: z.number().nullable(),
+        summary: z.string().describe('The evidence for the verdict, in words.'),
+        confidence: z.number().describe('How likely the verdict is right, 0 to 1.'),
+        uncertain: z.boolean().describe('The answer sits near the line: the verdict is a lean, not settled.'),
       }),
-    ),
+    ).nullable(),
+    findings: z.array(reviewFindingSchema),
+    strengths: z.array(z.object({ reason: reasonSchema, kind: z.string(), quote: z.string() })),
+    context: z.object({ used: z.array(z.string()), couldUse: z.array(z.string()) }).nullable().describe('The posting\'s terms the answer used, and those it could have.'),
+    followUp: z.string().nullable().describe('The question an interviewer would likely ask next.'),
+    words: z.number().int(),
+    problem: z.object({ code: z.string(), message: z.string() }).nullable().describe('Why the answer could not be judged; null when it was.'),
+    report: reportSchema.nullable().describe('The analyzer\'s full report; null when the answer could not be judged.'),
+  })
+  .register(schemaRegistry, { id: 'ReviewedPair', description: 'One question of the interview with its answer and its verdicts.' });
+
+const momentSchema = z
+  .object({
+    pair: z.number().int().describe('Index into `pairs`.'),
+    question: z.string(),
+    quote: z.string(),
+    message: z.string(),
+    score: z.number().nullable(),
+    time: z.number().nullable(),
+    line: z.number().int(),
+  })
+  .register(schemaRegistry, { id: 'ReviewMoment', description: 'A moment that shows a reason costing the candidate, worst first.' });
+
+/** The review of a transcript, as `POST /api/reviews` returns it: `Review` with what was saved. */
+export const reviewSchema = z
+  .object({
+    format: z.enum(TRANSCRIPT_FORMATS),
+    timing: z.enum(TIMINGS),
+    candidate: z.string().describe('The candidate\'s speaker label in the transcript ("Lena Marsh", "A", "Speaker 2", "Candidate").'),
+    interviewers: z.array(z.string()),
+    candidateBasis: z.enum(['override', 'inferred']).describe('`override` when the request named the candidate.'),
+    identification: z
+      .object({
+        name: z.string().nullable().describe('The candidate\'s name when the transcript gives one.'),
+        confidence: z.enum(['high', 'medium', 'low']).describe('`low`: Starl is unsure and asks to be told the candidate.'),
+        clues: z.array(z.string()).describe('The clues that decided it, in words.'),
+        unsure: z.string().nullable().describe('Why Starl is unsure, when it is.'),
+      })
+      .describe('Who the candidate is as a person, how sure Starl is, and why.'),
+    pairs: z.array(reviewedPairSchema),
+    tallies: perReason(tallySchema),
+    mainReason: reasonSchema.nullable().describe(`The main reason: ${MAIN_REASON_DEFINITION}.`),
+    runnerUp: reasonSchema.nullable().describe('The reason ranked next by the same definition; null when no other reason missed.'),
+    practice: z
+      .object({ reason: reasonSchema, questionType: z.enum(QUESTION_TYPES), command: z.string().describe('The `starl practice --only TYPE` command that drills it.') })
+      .nullable()
+      .describe('What to practise next for the main reason.'),
+    worstMoments: perReason(z.array(momentSchema)),
+    delivery: z.object({
+      talkTimeShare: z.number(),
+      talkTimeBasis: z.enum(['time', 'words']),
+      candidateWords: z.number().int(),
+      wordsPerMinute: z.number().nullable(),
+      fillers: z.number().int(),
+      fillersPer100Words: z.number(),
+      fillerRateReliable: z.boolean().describe('False when the transcript looks cleaned of "um" and "uh".'),
+    }),
     saved: z.number().int().describe('How many judged answers were saved for progress.'),
     replaced: z.boolean().describe('Whether this saved the same transcript again for the same candidate, replacing the earlier save.'),
   })
@@ -500,6 +578,8 @@ void companyMatchesStore;
 void storyMatchesStore;
 void factMatchesStore;
 const summaryMatchesReport: MutuallyAssignable<z.infer<typeof sessionSummarySchema>, SessionSummary> = true;
+const reviewMatchesRoute: MutuallyAssignable<z.infer<typeof reviewSchema>, Review & { saved: number; replaced: boolean }> = true;
+void reviewMatchesRoute;
 void summaryMatchesReport;
 const requestMatchesCore: MutuallyAssignable<AnalyzeRequest, AnalyzeInput> = true;
 const ruleMatchesCore: MutuallyAssignable<RuleInfo, RuleMeta> = true;

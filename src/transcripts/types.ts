@@ -6,7 +6,8 @@ export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
  * How precise a transcript's times are: `cue` when every cue has a start and an end, `turn` when each
  * paragraph has a start only, `coarse` when a time is printed every few minutes, `none` without times.
  */
-export type Timing = 'cue' | 'turn' | 'coarse' | 'none';
+export const TIMINGS = ['cue', 'turn', 'coarse', 'none'] as const;
+export type Timing = (typeof TIMINGS)[number];
 
 /** One timed or untimed piece of speech as the file gives it, before merging. */
 export interface Cue {

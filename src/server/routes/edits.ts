@@ -7,7 +7,8 @@ import { editAnswer } from '../../practice/edit-answer.js';
 import type { Store, StoredAnswer } from '../../storage/index.js';
 import { storyChanges } from '../../stories/bank.js';
 import { readJson } from '../read-json.js';
-import { answerPatchSchema, companyPatchSchema, storyPatchSchema } from '../schemas.js';
+import { answerPatchSchema, companyPatchSchema, storedAnswerSchema, storyPatchSchema } from '../schemas.js';
+import { sendDocumented } from '../send-documented.js';
 import { idParam } from './sessions.js';
 
 /** A pasted page keeps its markup; the terms and the judging context want its text. */
@@ -75,7 +76,7 @@ export function registerEditRoutes(app: Hono, store: Store, analyze: (input: Ana
   app.patch('/api/sessions/:id/answers/:answerId', async (c) => {
     const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
     const request = await readJson(c, answerPatchSchema);
-    return c.json(await editAnswer(store, answer.id, request.answer, analyze));
+    return sendDocumented(c, storedAnswerSchema, await editAnswer(store, answer.id, request.answer, analyze));
   });
 
   app.delete('/api/sessions/:id/answers/:answerId', async (c) => {

@@ -7,7 +7,8 @@ import { saveReviewedTranscript, type Store } from '../../storage/index.js';
 import { readInterview } from '../../transcripts/index.js';
 import { jsonArrayStream } from '../json-stream.js';
 import { readJson } from '../read-json.js';
-import { MAX_TRANSCRIPT_BODY_BYTES, reviewRequestSchema } from '../schemas.js';
+import { MAX_TRANSCRIPT_BODY_BYTES, reviewRequestSchema, reviewSchema } from '../schemas.js';
+import { sendDocumented } from '../send-documented.js';
 
 /** How many saved review answers `GET /api/reviews` reads from the database at a time. */
 const REVIEWS_PER_PAGE = 200;
@@ -23,7 +24,7 @@ export function registerReviewRoutes(app: Hono, store: Store): void {
     const company = request.company ? await store.requireCompany(request.company) : null;
     const review = buildReview(interview, company ? judgingContext(company, await store.factsOf(company.id)) : {});
     const saved = request.save ? await saveReviewedTranscript(store, { sourceFile: request.fileName, text: request.text }, review) : null;
-    return c.json({ ...review, saved: saved?.saved ?? 0, replaced: saved?.replaced ?? false });
+    return sendDocumented(c, reviewSchema, { ...review, saved: saved?.saved ?? 0, replaced: saved?.replaced ?? false });
   });
 
   app.get('/api/reviews', (c) =>

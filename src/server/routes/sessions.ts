@@ -5,7 +5,8 @@ import { AIM_SECONDS } from '../../practice/session.js';
 import { companyJudging, startSession } from '../../practice/start.js';
 import type { Session, Store } from '../../storage/index.js';
 import { readJson } from '../read-json.js';
-import { answerRequestSchema, sessionRequestSchema } from '../schemas.js';
+import { answerRequestSchema, sessionDetailSchema, sessionRequestSchema, storedAnswerSchema } from '../schemas.js';
+import { sendDocumented } from '../send-documented.js';
 
 /** Reads the `:id` path parameter as a whole number, naming it when it is not one. */
 export function idParam(c: Context, name = 'id'): number {
@@ -37,7 +38,7 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
 
   app.get('/api/sessions/:id', async (c) => {
     const session = await store.requireSession(idParam(c));
-    return c.json({ session: withAims(session), answers: await store.answersOf(session.id) });
+    return sendDocumented(c, sessionDetailSchema, { session: withAims(session), answers: await store.answersOf(session.id) });
   });
 
   app.post('/api/sessions/:id/answers', async (c) => {
@@ -65,7 +66,7 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
       report,
       clientId: request.clientId ?? null,
     });
-    return c.json(saved, 201);
+    return sendDocumented(c, storedAnswerSchema, saved, 201);
   });
 
   app.post('/api/sessions/:id/finish', async (c) => {
