@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/support/api-app.js';
 
@@ -123,5 +124,26 @@ describe('the OpenAPI document against real responses', () => {
     expect((await call('POST', '/api/reviews', {}, { body: { fileName: 'empty.vtt', text: '' } })).status).toBe(400);
     expect((await call('POST', '/api/analyze', {}, { body: { question: 'Why us?' } })).status).toBe(400);
     expect((await call('PATCH', '/api/companies/{id}', { id: 5 }, { body: { name: 'Nowhere' } })).status).toBe(404);
+  });
+});
+
+describe('a saved report in a shape the document no longer describes', () => {
+  it('is still sent, not refused, and a known older shape is brought up to date', async () => {
+    const { id } = (await (await test.send('/api/sessions', { only: 'opener', count: 1, seed: 3 })).json()) as { id: number };
+    await test.send(`/api/sessions/${id}/answers`, { position: 0, answer: 'Really well, thanks, I walked here along the canal.', seconds: 12 });
+    // Reports saved before Starl said when it was unsure carry no `uncertain`; one from a future version has a field more.
+    await test.store.driver.db
+      .updateTable('answers')
+      .set({ report: sql`json_remove(report, '$.reasons.opportunity.uncertain')` })
+      .execute();
+    const older = (await (await test.app.request(`/api/sessions/${id}`)).json()) as { answers: { report: { reasons: { opportunity: { uncertain: boolean } } } }[] };
+    expect(older.answers[0]?.report.reasons.opportunity.uncertain).toBe(false);
+    await test.store.driver.db
+      .updateTable('answers')
+      .set({ report: sql`json_set(report, '$.questionType', 'unheard-of')` })
+      .execute();
+    const response = await test.app.request(`/api/sessions/${id}`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { answers: { report: { questionType: string } }[] }).answers[0]?.report.questionType).toBe('unheard-of');
   });
 });
