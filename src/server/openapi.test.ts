@@ -72,7 +72,7 @@ describe('the OpenAPI document against real responses', () => {
   });
 
   it('describes the response of every documented route exactly, fields and all', async () => {
-    const { call } = { call: checker.call.bind(checker) };
+    const call = checker.call.bind(checker);
     await call('GET', '/api/openapi.json');
     await call('GET', '/api/rules');
     await call('POST', '/api/analyze', {}, { body: { question: 'Why do you want to work here?', answer: 'I am a hard-working team player and a people person, and you are a great company with a nice culture.' } });
@@ -119,7 +119,7 @@ describe('the OpenAPI document against real responses', () => {
   });
 
   it('describes the errors the routes answer with', async () => {
-    const { call } = { call: checker.call.bind(checker) };
+    const call = checker.call.bind(checker);
     expect((await call('GET', '/api/sessions/{id}', { id: 999 })).status).toBe(404);
     expect((await call('POST', '/api/reviews', {}, { body: { fileName: 'empty.vtt', text: '' } })).status).toBe(400);
     expect((await call('POST', '/api/analyze', {}, { body: { question: 'Why us?' } })).status).toBe(400);
