@@ -86,14 +86,14 @@ export function deliveryAdvice(measures: DeliveryMeasures, context: AdviceContex
     if (words > expected.max) {
       finding({
         id: 'max-pace', severity: 'warning', messageId: 'tooFast', measured: words, expected, unit,
-        message: `You spoke at about ${words} words a minute${estimated}; interviewers follow 120–160 best.`,
+        message: `You spoke at about ${words} words a minute${estimated}; interviewers follow ${expected.min}–${expected.max} best.`,
         suggestionId: 'slowDown', suggestion: 'Slow down: pause at the end of each sentence and let your numbers land.',
       });
     }
     if (words < expected.min) {
       finding({
         id: 'min-pace', severity: 'info', messageId: 'tooSlow', measured: words, expected, unit,
-        message: `You spoke at about ${words} words a minute${estimated}, under the 120–160 that holds a listener.`,
+        message: `You spoke at about ${words} words a minute${estimated}, under the ${expected.min}–${expected.max} that holds a listener.`,
         suggestionId: 'keepMoving', suggestion: 'Know the order of your points before you start, so the next one is ready.',
       });
     }
@@ -103,18 +103,19 @@ export function deliveryAdvice(measures: DeliveryMeasures, context: AdviceContex
   const seconds = measures.answerSeconds;
   const minutes = (seconds / 60).toFixed(1);
   const length = story ? DELIVERY_RANGES.storySeconds : DELIVERY_RANGES.answerSeconds;
+  const storyMinutes = `${DELIVERY_RANGES.storySeconds.min / 60} to ${DELIVERY_RANGES.storySeconds.max / 60}`;
   if (seconds > length.max) {
     finding({
       id: 'max-answer-length', severity: 'warning', measured: seconds, expected: length, unit: 'seconds',
       ...(story
-        ? { messageId: 'storyTooLong', message: `Your story took ${minutes} minutes; interviewers expect 1.5 to 2.`, suggestionId: 'trimStory', suggestion: 'Cut the scene to two sentences and keep one result, with its number.' }
-        : { messageId: 'answerTooLong', message: `Your answer took ${minutes} minutes; most answers land best within 2.`, suggestionId: 'headlineFirst', suggestion: 'Give the headline first and stop once the point is made; they can ask for more.' }),
+        ? { messageId: 'storyTooLong', message: `Your story took ${minutes} minutes; interviewers expect ${storyMinutes}.`, suggestionId: 'trimStory', suggestion: 'Cut the scene to two sentences and keep one result, with its number.' }
+        : { messageId: 'answerTooLong', message: `Your answer took ${minutes} minutes; most answers land best within ${length.max / 60}.`, suggestionId: 'headlineFirst', suggestion: 'Give the headline first and stop once the point is made; they can ask for more.' }),
     });
   }
   if (story && seconds < DELIVERY_RANGES.storySeconds.min) {
     finding({
       id: 'min-story-length', severity: 'info', messageId: 'storyTooShort', measured: seconds, expected: length, unit: 'seconds',
-      message: `Your story took ${Math.round(seconds)} seconds; a full one takes 1.5 to 2 minutes.`,
+      message: `Your story took ${Math.round(seconds)} seconds; a full one takes ${storyMinutes} minutes.`,
       suggestionId: 'tellMore', suggestion: 'Say what you did step by step, and what came of it, with a number.',
     });
   }
@@ -123,7 +124,7 @@ export function deliveryAdvice(measures: DeliveryMeasures, context: AdviceContex
   if (pauses.longestSeconds > DELIVERY_RANGES.longestPauseSeconds.max) {
     finding({
       id: 'max-pause-length', severity: 'warning', messageId: 'longPause', measured: pauses.longestSeconds, expected: DELIVERY_RANGES.longestPauseSeconds, unit: 'seconds',
-      message: `Your longest pause was ${pauses.longestSeconds.toFixed(1)} seconds; past 3 it sounds like a lost thread.`,
+      message: `Your longest pause was ${pauses.longestSeconds.toFixed(1)} seconds; past ${DELIVERY_RANGES.longestPauseSeconds.max} it sounds like a lost thread.`,
       suggestionId: 'planParts', suggestion: 'Plan the parts of your answer before you start, so each next step is ready.',
     });
   }

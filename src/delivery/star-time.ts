@@ -9,19 +9,34 @@ import type { StarPartTimes, TimedWord } from './types.js';
  */
 const LOOK_AHEAD_WORDS = 8;
 
+/** The share of a sentence's words that must be found in the transcript for the sentence to be timed. */
+const MIN_WORDS_FOUND = 0.5;
+
 /** A word as both sides are compared: its letters and digits, lower-cased, apostrophes and hyphens dropped. */
 function keyOf(word: string): string {
   return word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** The transcript's words as keys with their times; a timed "word" of two ("e-mail it") gives both the same time. */
+/**
+ * The transcript's words as keys with their times. Words that share one time (a recognizer that times
+ * whole phrases, or a timed "word" of two) share it out evenly in their order.
+ */
 function timedKeys(words: readonly TimedWord[]): { key: string; start: number; end: number }[] {
-  return words.flatMap((word) =>
+  const keys = words.flatMap((word) =>
     wordsOf(word.word)
       .map((token) => keyOf(token.key))
       .filter((key) => key !== '')
       .map((key) => ({ key, start: word.start, end: word.end })),
   );
+  for (let first = 0; first < keys.length; ) {
+    const { start, end } = keys[first]!;
+    let last = first;
+    while (last + 1 < keys.length && keys[last + 1]!.start === start && keys[last + 1]!.end === end) last++;
+    const share = (end - start) / (last - first + 1);
+    for (let i = first; i <= last; i++) keys[i] = { key: keys[i]!.key, start: start + (i - first) * share, end: start + (i - first + 1) * share };
+    first = last + 1;
+  }
+  return keys;
 }
 
 /**
@@ -40,25 +55,34 @@ export function timePerStarPart(sentences: readonly SentenceReport[], words: rea
   let next = 0;
   const found: { label: StarLabel | null; start: number; end: number }[] = [];
   for (const sentence of sentences) {
+    const tokens = wordsOf(sentence.text).map((token) => keyOf(token.key)).filter((key) => key !== '');
+    let at = next;
+    let matched = 0;
     let start = Infinity;
     let end = -Infinity;
-    for (const token of wordsOf(sentence.text)) {
-      const key = keyOf(token.key);
-      if (key === '') continue;
-      const limit = Math.min(timed.length, next + LOOK_AHEAD_WORDS);
-      for (let i = next; i < limit; i++) {
+    for (const key of tokens) {
+      const limit = Math.min(timed.length, at + LOOK_AHEAD_WORDS);
+      for (let i = at; i < limit; i++) {
         if (timed[i]!.key !== key) continue;
         start = Math.min(start, timed[i]!.start);
         end = Math.max(end, timed[i]!.end);
-        next = i + 1;
+        at = i + 1;
+        matched++;
         break;
       }
     }
-    if (start !== Infinity) found.push({ label: sentence.star ?? null, start, end });
+    // A sentence is found when enough of its words were heard in order; otherwise its few stray
+    // matches ("I", "the") belong to the sentences after it, which start looking where it did.
+    if (matched < Math.max(1, tokens.length * MIN_WORDS_FOUND)) continue;
+    found.push({ label: sentence.star ?? null, start, end });
+    next = at;
   }
   if (found.length === 0) return null;
-  // Each sentence lasts until the next one starts; the last, until its last word ends.
-  const spans = found.map((sentence, i) => ({ ...sentence, end: Math.max(sentence.end, found[i + 1]?.start ?? sentence.end) }));
+  // Each sentence lasts until the next one starts (never less than nothing); the last, until its last word ends.
+  const spans = found.map((sentence, i) => {
+    const following = found[i + 1];
+    return { ...sentence, end: following ? Math.max(sentence.start, following.start) : sentence.end };
+  });
   const seconds = Object.fromEntries(STAR_LABELS.map((label) => [label, 0])) as Record<StarLabel, number>;
   for (const span of spans) if (span.label) seconds[span.label] += span.end - span.start;
   const totalSeconds = spans.reduce((sum, span) => sum + span.end - span.start, 0);
