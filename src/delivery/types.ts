@@ -47,8 +47,8 @@ export interface FillerMeasures {
  * Rates are `null` when there is no speech to measure them over.
  */
 export interface DeliveryMeasures {
-  /** Which version of the measuring method made these figures, so stored ones say how they were made. */
-  method: typeof DELIVERY_METHOD;
+  /** Which version of the measuring method made these figures ({@link DELIVERY_METHOD} now), so stored ones say how they were made. */
+  method: string;
   /** Seconds of audio measured. */
   recordingSeconds: number;
   /** When the first and last sound are, in seconds; null when the recording holds no speech. */
