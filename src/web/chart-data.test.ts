@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, dayRange, daySplits } from './chart-data.js';
+import { chartData, dayRange, daySplits, DELIVERY_CHARTS, deliveryChartData } from './chart-data.js';
 
 const DAY = 86_400;
 
@@ -36,5 +36,35 @@ describe('daySplits', () => {
   it('labels every few days when there are more days than room', () => {
     const days = Array.from({ length: 20 }, (_, i) => i * DAY);
     expect(daySplits(days, 300)).toEqual([0, 4, 8, 12, 16].map((d) => d * DAY));
+  });
+});
+
+describe('deliveryChartData', () => {
+  const point = (day: string, wordsPerMinute: number | null, fillersPer100Words: number | null) => ({
+    day,
+    answers: 1,
+    wordsPerMinute,
+    estimatedPaces: 0,
+    pausesPerMinute: 6,
+    longestPauseSeconds: 1.5,
+    silentShare: 0.2,
+    fillersPer100Words,
+  });
+  const points = [point('2026-11-01', 172, 4), point('2026-11-03', 150, null)];
+  const chart = (id: string) => DELIVERY_CHARTS.find((c) => c.id === id)!;
+
+  it('charts the pace against the 120–160 range interviewers expect', () => {
+    const [days, pace, slowest, fastest] = deliveryChartData(points, chart('pace'));
+    expect(days).toEqual([Date.UTC(2026, 10, 1) / 1000, Date.UTC(2026, 10, 3) / 1000]);
+    expect(pace).toEqual([172, 150]);
+    expect(slowest).toEqual([120, 120]);
+    expect(fastest).toEqual([160, 160]);
+  });
+
+  it('charts pauses a minute and the longest pause on their own axes, and fillers with gaps where there was no transcript', () => {
+    const pauses = chart('pauses');
+    expect(pauses.lines.map((line) => [line.scale, line.guide])).toEqual([['y', false], ['y2', false], ['y', true], ['y2', true]]);
+    expect(deliveryChartData(points, pauses).slice(1)).toEqual([[6, 6], [1.5, 1.5], [4, 4], [3, 3]]);
+    expect(deliveryChartData(points, chart('fillers'))[1]).toEqual([4, null]);
   });
 });

@@ -1,4 +1,6 @@
 import { REASONS } from '../core/types.js';
+import { DELIVERY_RANGES } from '../delivery/index.js';
+import type { DeliveryPoint } from '../progress/delivery-series.js';
 import type { ProgressSeries } from '../progress/series.js';
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -29,4 +31,60 @@ export function daySplits(days: ArrayLike<number>, width: number): number[] {
   const all = Array.from(days);
   const step = Math.max(1, Math.ceil((all.length * DAY_LABEL_PIXELS) / Math.max(width, DAY_LABEL_PIXELS)));
   return all.filter((_, index) => index % step === 0);
+}
+
+/** One line of a delivery chart: what it shows, against which axis, and its value on a day. */
+export interface DeliveryLine {
+  label: string;
+  /** `y` is the left axis, `y2` the right. */
+  scale: 'y' | 'y2';
+  /** A range interviewers expect, drawn as a thin dashed line rather than a series of points. */
+  guide: boolean;
+  value: (point: DeliveryPoint) => number | null;
+}
+
+/** A chart of delivery over time: its title, its axes' labels and its lines. */
+export interface DeliveryChart {
+  id: 'pace' | 'pauses' | 'fillers';
+  title: string;
+  axes: { y: string; y2?: string };
+  lines: DeliveryLine[];
+}
+
+const { wordsPerMinute: pace, pausesPerMinute, longestPauseSeconds } = DELIVERY_RANGES;
+
+/** The Progress page's three delivery charts: pace against its range, pauses, and fillers. */
+export const DELIVERY_CHARTS: readonly DeliveryChart[] = [
+  {
+    id: 'pace',
+    title: 'Pace',
+    axes: { y: 'words a minute' },
+    lines: [
+      { label: 'Your pace', scale: 'y', guide: false, value: (point) => point.wordsPerMinute },
+      { label: `${pace.min}, the slowest advised`, scale: 'y', guide: true, value: () => pace.min },
+      { label: `${pace.max}, the fastest advised`, scale: 'y', guide: true, value: () => pace.max },
+    ],
+  },
+  {
+    id: 'pauses',
+    title: 'Pauses',
+    axes: { y: 'pauses a minute', y2: 'longest pause (s)' },
+    lines: [
+      { label: 'Pauses a minute', scale: 'y', guide: false, value: (point) => point.pausesPerMinute },
+      { label: 'Longest pause (s)', scale: 'y2', guide: false, value: (point) => point.longestPauseSeconds },
+      { label: `${pausesPerMinute.min} a minute, the fewest advised`, scale: 'y', guide: true, value: () => pausesPerMinute.min },
+      { label: `${longestPauseSeconds.max} s, the longest advised`, scale: 'y2', guide: true, value: () => longestPauseSeconds.max },
+    ],
+  },
+  {
+    id: 'fillers',
+    title: 'Fillers',
+    axes: { y: 'fillers per 100 words' },
+    lines: [{ label: 'Fillers per 100 words', scale: 'y', guide: false, value: (point) => point.fillersPer100Words }],
+  },
+];
+
+/** A delivery chart's data as uPlot's columns: days as Unix seconds, then each line's value per day. */
+export function deliveryChartData(points: readonly DeliveryPoint[], chart: DeliveryChart): [number[], ...(number | null)[][]] {
+  return [points.map((point) => Date.parse(`${point.day}T00:00:00Z`) / 1000), ...chart.lines.map((line) => points.map((point) => line.value(point)))];
 }

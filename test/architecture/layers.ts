@@ -18,11 +18,11 @@ export const LAYERS: readonly (readonly string[])[] = [
 
 /**
  * Folders that may import from fewer floors than their own allows. The web app runs in the browser: it
- * runs the core, the delivery measures, the transcript reader, the review and the company notebook's pure parts, and takes only
+ * runs the core, the delivery measures, the shared formatting, the transcript reader, the review and the company notebook's pure parts, and takes only
  * types from the storage and progress. The public API is the core.
  */
 export const ONLY: Readonly<Record<string, { runtime: readonly string[]; typesOnly?: readonly string[] }>> = {
-  web: { runtime: ['core', 'delivery', 'transcripts', 'review', 'company'], typesOnly: ['storage', 'progress', 'report'] },
+  web: { runtime: ['core', 'delivery', 'format', 'transcripts', 'review', 'company'], typesOnly: ['storage', 'progress', 'report'] },
   'index.ts': { runtime: ['core'] },
 };
 
