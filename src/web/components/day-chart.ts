@@ -9,11 +9,11 @@ export const dayLegend: uPlot.Series = { label: 'Day', value: (_, seconds) => (s
 /**
  * Draws a uPlot chart over days (the first column, Unix seconds) into the returned element, redrawn
  * when `data` changes and resized with its holder. `options` gives the chart's own scales, axes and
- * series; the day axis, its range and UTC days come from here. Clicking a day calls `onPickDay`.
+ * series (and any drawing hooks); the day axis, its range and UTC days come from here. Clicking a day calls `onPickDay`.
  */
 export function useDayChart(
   data: uPlot.AlignedData,
-  options: (days: ArrayLike<number>) => Pick<uPlot.Options, 'series' | 'axes' | 'scales'> & { height: number },
+  options: (days: ArrayLike<number>) => Pick<uPlot.Options, 'series' | 'axes' | 'scales' | 'hooks'> & { height: number },
   onPickDay?: (day: string) => void,
 ): { current: HTMLDivElement | null } {
   const holder = useRef<HTMLDivElement>(null);
@@ -36,6 +36,7 @@ export function useDayChart(
           ...own.scales,
         },
         axes: [{ splits: (u) => daySplits(days, u.width - 60), values: '{MMM} {D}' }, ...(own.axes ?? [])],
+        ...(own.hooks ? { hooks: own.hooks } : {}),
       },
       data,
       element,
