@@ -75,7 +75,7 @@ function gaussian(sigmaSeconds: number): Float64Array {
 
 /**
  * Windowed intensity with the window's mean subtracted (as Praat does), so a microphone's DC offset
- * is no sound. The variance under the window is E[x²] − E[x]², both weighted by the window.
+ * is no sound. The variance under the window is E[x²] − E[x]², each weighted by the window's shape.
  */
 function contour(blocks: ReturnType<typeof blockSums>, weights: Float64Array): Float32Array {
   const frames = Math.ceil(blocks.sum.length / BLOCKS_PER_HOP);
