@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Measures Starl's speed and memory targets in one run and prints ratios and figures; never a pass/fail test.
-//   npm run bench [-- --lines N] [-- --rounds N] [-- --startup-runs N] [-- --skip-startup] [-- --skip-batch] [-- --web]
+//   npm run bench [-- --lines N] [-- --rounds N] [-- --startup-runs N] [-- --skip-startup] [-- --skip-batch] [-- --skip-delivery] [-- --web]
 // 1. analyze() against wink-nlp's own parse of the same answer (30, 150, 400 words): median ratio, p99.
 // 2. Start-up: `starl --help`, `--version`, `rules` and `analyze` on one answer, whole process, against `node -e 0`.
 // 3. `starl analyze --jsonl` over N lines (default 10,000), end to end, on one core and on every core,
 //    against wink-nlp's parse of the same answers, end to end too (scripts/wink-parse.mjs); CPU time,
 //    and peak memory sampled as it runs.
-// 4. With --web, the web benchmark (scripts/bench-web.mjs).
+// 4. The delivery measures, in ms per second of audio (scripts/bench-delivery.mjs); --skip-delivery leaves them out.
+// 5. With --web, the web benchmark (scripts/bench-web.mjs).
 import { readFileSync, mkdtempSync, createWriteStream, existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -181,6 +182,10 @@ if (!args.includes('--skip-batch')) {
   const oneMs = line(`--workers 1${pin.length ? ', pinned to one core' : ''}`, one);
   const allMs = line(`--workers ${cores} (the default here), on ${cores} cores`, all);
   console.log(`targets: one core ≤ 2.5× wink (now ${(oneMs / winkMs).toFixed(2)}×); on 2 cores ≥ 1.8× the one-core throughput (now ${(oneMs / allMs).toFixed(2)}× on ${cores})`);
+}
+
+if (!args.includes('--skip-delivery')) {
+  await new Promise((done) => spawn(process.execPath, [join(root, 'scripts/bench-delivery.mjs')], { stdio: 'inherit' }).on('exit', done));
 }
 
 if (args.includes('--web')) {

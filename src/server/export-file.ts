@@ -5,6 +5,7 @@ import { StarlError } from '../core/errors.js';
 import { issuePath, plainIssue } from '../validation/issues.js';
 import { assertExportConsistent, EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from '../storage/index.js';
 import {
+  answerDeliverySchema,
   answerRequestSchema,
   companyRequestSchema,
   factRequestSchema,
@@ -87,6 +88,8 @@ const exportSchema = z.object({
       report: reportSchema,
       created_at: timestampSchema,
       client_id: clientId,
+      // Exports written before answers kept their delivery have none.
+      delivery: answerDeliverySchema.nullable().default(null),
     }),
   ),
   stories: z.array(

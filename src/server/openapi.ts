@@ -6,6 +6,7 @@ import {
   progressSchema,
   companyDetailSchema,
   answerPatchSchema,
+  deliveryPutSchema,
   companyPatchSchema,
   deletedSchema,
   exportDocumentSchema,
@@ -124,6 +125,14 @@ export const apiOperations: ApiOperation[] = [
     summary: 'Change a saved answer\'s text; it is judged again, with any follow-up to it.',
     request: answerPatchSchema,
     response: { status: 200, schema: storedAnswerSchema, description: 'The answer with its new judgement.' },
+    errors: [400, 403, 404, 413],
+  },
+  {
+    method: 'put',
+    path: '/api/sessions/{id}/answers/{answerId}/delivery',
+    summary: 'Keep how a saved answer was delivered, measured from its recording in the page, or forget it.',
+    request: deliveryPutSchema,
+    response: { status: 200, schema: storedAnswerSchema, description: 'The answer with its delivery.' },
     errors: [400, 403, 404, 413],
   },
   {

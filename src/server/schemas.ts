@@ -7,11 +7,13 @@ import { MAIN_REASON_DEFINITION } from '../review/main-reason.js';
 import type { Review } from '../review/types.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
 import type { ProgressSeries } from '../progress/series.js';
+import type { DeliveryPoint } from '../progress/delivery-series.js';
 import type { Company, CompanyFact, JudgedAnswer, Session, Story, StoredAnswer } from '../storage/index.js';
 import { FACT_KINDS } from '../company/notebook.js';
 import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_NAME_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
 import { labelled } from '../validation/issues.js';
 import type { SessionSummary } from '../report/summary.js';
+import type { AnswerDelivery } from '../delivery/types.js';
 import { EXPORT_FORMAT } from '../storage/transfer.js';
 
 /**
@@ -330,6 +332,69 @@ export const sessionSchema = z
 
 export const sessionListSchema = z.array(sessionSchema).register(schemaRegistry, { id: 'SessionList', description: 'Every session, newest first.' });
 
+/** A time in a recording, in seconds: at most a day, as for the time an answer took. */
+const recordingSecondsSchema = z.number().min(0).max(24 * 60 * 60);
+const rateSchema = z.number().min(0).max(10_000);
+const shareSchema = z.number().min(0).max(1);
+const timeSpanSchema = z.object({ start: recordingSecondsSchema, end: recordingSecondsSchema }).strict();
+
+/** How a recorded answer was delivered, as `measureDelivery` measured it in the page. */
+export const deliveryMeasuresSchema = z
+  .object({
+    method: z.string().min(1).max(40).describe('Which version of the measuring method made these figures.'),
+    recordingSeconds: recordingSecondsSchema,
+    speech: timeSpanSchema.nullable().describe('The first and last sound; null when the recording holds no speech.'),
+    answerSeconds: recordingSecondsSchema.describe('Seconds from the first sound to the last.'),
+    speakingSeconds: recordingSecondsSchema.describe('The answer\'s seconds less its pauses.'),
+    pauses: z
+      .object({
+        count: z.number().int().min(0),
+        totalSeconds: recordingSecondsSchema,
+        longestSeconds: recordingSecondsSchema,
+        silentShare: shareSchema,
+        perMinute: rateSchema,
+        spans: labelled(z.array(timeSpanSchema).max(20_000), 'the pauses'),
+      })
+      .strict()
+      .describe('Silences of a quarter second or more inside the answer.'),
+    syllables: z.number().int().min(0),
+    speechRate: rateSchema.nullable().describe('Syllables per second of the answer.'),
+    articulationRate: rateSchema.nullable().describe('Syllables per second of speaking, pauses left out.'),
+    words: z.number().int().min(0).nullable(),
+    wordsPerMinute: rateSchema.nullable().describe('Transcript words per minute of the answer; null without a transcript.'),
+    fillers: z
+      .object({
+        count: z.number().int().min(0),
+        per100Words: z.number().min(0),
+        found: labelled(z.array(z.object({ text: z.string().min(1).max(100), count: z.number().int().min(1) }).strict()).max(200), 'the fillers found'),
+      })
+      .strict()
+      .nullable(),
+    silenceBelowPeakDb: z.number().min(0).max(200),
+  })
+  .strict()
+  .register(schemaRegistry, { id: 'DeliveryMeasures', description: 'Pace, pauses and syllables measured from a recording.' });
+
+/** The delivery an answer keeps: its measures and, for a story with word times, the seconds per STAR(L) part. */
+export const answerDeliverySchema = labelled(
+  z
+    .object({
+      measures: labelled(deliveryMeasuresSchema, 'the delivery measures'),
+      starParts: z
+        .object({
+          seconds: z.object({ S: recordingSecondsSchema, T: recordingSecondsSchema, A: recordingSecondsSchema, R: recordingSecondsSchema, L: recordingSecondsSchema, O: recordingSecondsSchema }).strict(),
+          totalSeconds: recordingSecondsSchema,
+          situationTaskShare: shareSchema,
+          sentences: z.array(z.object({ label: starLabelSchema.nullable(), start: recordingSecondsSchema, end: recordingSecondsSchema }).strict()).max(5_000),
+        })
+        .strict()
+        .nullable()
+        .describe('Seconds spent in each STAR(L) part; null without word times or for an answer that is not a story.'),
+    })
+    .strict(),
+  'how the answer was delivered',
+).register(schemaRegistry, { id: 'AnswerDelivery', description: 'How a recorded answer was delivered.' });
+
 /** The body of `POST /api/sessions/:id/answers`. */
 export const answerRequestSchema = z
   .object({
@@ -337,6 +402,7 @@ export const answerRequestSchema = z
     answer: labelled(z.string(), 'the answer').describe('The answer as typed.'),
     seconds: labelled(z.number().min(0).max(24 * 60 * 60), 'the time taken').describe('How long the candidate took, in seconds.'),
     followUpOf: labelled(z.number().int(), 'the answer followed up').nullable().optional().describe('The answer whose follow-up question this answers.'),
+    delivery: answerDeliverySchema.nullable().optional().describe('How the answer was delivered, when it was recorded: measured in the page, never the audio itself.'),
     clientId: clientIdSchema,
   })
   .strict()
@@ -355,6 +421,7 @@ export const storedAnswerSchema = z
     answer: z.string(),
     seconds: z.number(),
     report: reportSchema,
+    delivery: answerDeliverySchema.nullable(),
     createdAt: timestampSchema,
   })
   .register(schemaRegistry, { id: 'StoredAnswer', description: 'One saved answer: a first try, a retry or a follow-up.' });
@@ -486,8 +553,22 @@ export const progressSchema = z
         misses: z.array(z.object({ origin: z.enum(['practice', 'review']), id: z.number().int() })),
       })
       .nullable(),
+    delivery: z
+      .array(
+        z.object({
+          day: z.string(),
+          answers: z.number().int(),
+          wordsPerMinute: z.number().nullable(),
+          estimatedPaces: z.number().int().describe('How many of the day\'s paces were estimated from syllables, with no transcript.'),
+          pausesPerMinute: z.number(),
+          longestPauseSeconds: z.number(),
+          silentShare: z.number(),
+          fillersPer100Words: z.number().nullable(),
+        }),
+      )
+      .describe('How the recorded practice answers were delivered, averaged per day.'),
   })
-  .register(schemaRegistry, { id: 'Progress', description: 'Pass shares per reason over time and the weakest reason now.' });
+  .register(schemaRegistry, { id: 'Progress', description: 'Pass shares per reason over time, the weakest reason now, and delivery over time.' });
 
 /** The body of `PATCH /api/companies/:id`: each field given replaces what was there. */
 export const companyPatchSchema = z
@@ -511,6 +592,12 @@ export const answerPatchSchema = z
   .object({ answer: labelled(z.string().trim().min(1), 'the answer').describe('The new text; the answer and any follow-up to it are judged again.') })
   .strict()
   .register(schemaRegistry, { id: 'AnswerPatch', description: 'A saved answer\'s new text.' });
+
+/** The body of `PUT /api/sessions/:id/answers/:answerId/delivery`: how the answer was delivered, or null to forget it. */
+export const deliveryPutSchema = z
+  .object({ delivery: answerDeliverySchema.nullable().describe('The delivery measured from the answer\'s recording; null forgets it.') })
+  .strict()
+  .register(schemaRegistry, { id: 'DeliveryPut', description: 'How a saved answer was delivered.' });
 
 /** What a DELETE removed, counted by kind. */
 export const deletedSchema = z
@@ -565,6 +652,8 @@ type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : fals
 const reportMatchesCore: MutuallyAssignable<z.infer<typeof reportSchema>, Report> = true;
 const judgedMatchesStore: MutuallyAssignable<z.infer<typeof judgedAnswerSchema>, JudgedAnswer> = true;
 const seriesMatchesProgress: MutuallyAssignable<z.infer<typeof progressSchema>['series'], ProgressSeries> = true;
+const deliveryMatchesProgress: MutuallyAssignable<z.infer<typeof progressSchema>['delivery'], DeliveryPoint[]> = true;
+void deliveryMatchesProgress;
 void judgedMatchesStore;
 void seriesMatchesProgress;
 const storedAnswerMatchesStore: MutuallyAssignable<z.infer<typeof storedAnswerSchema>, StoredAnswer> = true;
@@ -577,6 +666,8 @@ const factMatchesStore: MutuallyAssignable<z.infer<typeof factSchema>, CompanyFa
 void companyMatchesStore;
 void storyMatchesStore;
 void factMatchesStore;
+const deliveryMatchesMeasures: MutuallyAssignable<z.infer<typeof answerDeliverySchema>, AnswerDelivery> = true;
+void deliveryMatchesMeasures;
 const summaryMatchesReport: MutuallyAssignable<z.infer<typeof sessionSummarySchema>, SessionSummary> = true;
 const reviewMatchesRoute: MutuallyAssignable<z.infer<typeof reviewSchema>, Review & { saved: number; replaced: boolean }> = true;
 void reviewMatchesRoute;

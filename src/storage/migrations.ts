@@ -142,6 +142,14 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    id: 5,
+    name: 'how a recorded answer was delivered',
+    async up(db) {
+      // JSON, null for a typed answer: pace, pauses and syllables measured from its recording.
+      await db.schema.alterTable('answers').addColumn('delivery', 'text').execute();
+    },
+  },
 ];
 
 /** The ids a database has applied, read without taking any lock; empty when it has no schema yet. */

@@ -1,4 +1,5 @@
 import type { Report, Verdict } from '../core/types.js';
+import type { AnswerDelivery } from '../delivery/types.js';
 
 /** A company the candidate is preparing for, with what Starl extracted from its posting. */
 export interface Company {
@@ -64,6 +65,8 @@ export interface StoredAnswer {
   /** How long the candidate took to answer, in seconds. */
   seconds: number;
   report: Report;
+  /** How the answer was delivered, measured from its recording; null when it was typed. */
+  delivery: AnswerDelivery | null;
   createdAt: string;
 }
 
@@ -91,6 +94,15 @@ export interface StoredReview {
   /** When the answer was given, if the transcript says. */
   answeredAt: string | null;
   createdAt: string;
+}
+
+/** How one practice answer was delivered, for progress over time. */
+export interface DeliveredAnswer {
+  id: number;
+  sessionId: number;
+  question: string;
+  delivery: AnswerDelivery;
+  at: string;
 }
 
 /** The verdicts of one judged answer, from practice or a review, for progress over time. */

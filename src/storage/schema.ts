@@ -94,6 +94,8 @@ export interface AnswersTable extends VerdictColumns {
   created_at: string;
   /** The key the client sent with the write that created the row; a repeat with it returns this row. */
   client_id: string | null;
+  /** How a recorded answer was delivered (an `AnswerDelivery` as JSON); null for a typed one. */
+  delivery: string | null;
 }
 
 /** A story in the bank; competencies and labelled parts are JSON text. */

@@ -6,9 +6,11 @@ import type { StoreDriver } from './driver.js';
 import { migrate } from './migrations.js';
 import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
 import { assertLength, cleanName, tidyName } from '../text/names.js';
+import type { AnswerDelivery } from '../delivery/types.js';
 import type {
   Company,
   CompanyFact,
+  DeliveredAnswer,
   JudgedAnswer,
   PlannedQuestion,
   Session,
@@ -73,6 +75,7 @@ function toAnswer(row: Selectable<AnswersTable>): StoredAnswer {
     answer: row.answer,
     seconds: row.seconds,
     report: JSON.parse(row.report) as Report,
+    delivery: row.delivery === null ? null : (JSON.parse(row.delivery) as AnswerDelivery),
     createdAt: row.created_at,
   };
 }
@@ -191,6 +194,8 @@ export interface AnswerInput extends ClientKey {
   answer: string;
   seconds: number;
   report: Report;
+  /** How a recorded answer was delivered; absent or null for a typed one. */
+  delivery?: AnswerDelivery | null;
 }
 
 /** What `saveReview` takes: one judged question and answer from a transcript. */
@@ -526,6 +531,7 @@ export class Store {
           report: JSON.stringify(input.report),
           created_at: this.stamp(),
           client_id: input.clientId ?? null,
+          delivery: input.delivery ? JSON.stringify(input.delivery) : null,
           ...verdictColumns(input.report),
         })
         .returning('id')
@@ -540,6 +546,30 @@ export class Store {
     const row = await this.db.selectFrom('answers').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new StarlError('E_NOT_FOUND', `no saved answer ${id}`);
     return toAnswer(row);
+  }
+
+  /**
+   * Keeps how a saved answer was delivered, or forgets it (null), as when its recording is measured
+   * after the answer was saved, or deleted. Returns the answer as it now is.
+   */
+  async saveDelivery(id: number, delivery: AnswerDelivery | null): Promise<StoredAnswer> {
+    await this.driver.writeTransaction(async (trx) => {
+      await this.mustExist(trx, 'answers', id, `no saved answer ${id}`);
+      await trx.updateTable('answers').set({ delivery: delivery ? JSON.stringify(delivery) : null }).where('id', '=', id).execute();
+    });
+    return this.requireAnswer(id);
+  }
+
+  /** Every practice answer with a measured delivery, oldest first, for progress over time. */
+  async deliveredAnswers(): Promise<DeliveredAnswer[]> {
+    const rows = await this.db
+      .selectFrom('answers')
+      .select(['id', 'session_id', 'question', 'delivery', 'created_at'])
+      .where('delivery', 'is not', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ id: row.id, sessionId: row.session_id, question: row.question, delivery: JSON.parse(row.delivery!) as AnswerDelivery, at: row.created_at }));
   }
 
   /** A session's answers in the order they were given. */

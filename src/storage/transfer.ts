@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
+import type { AnswerDelivery } from '../delivery/types.js';
 import type { Session, Story } from './records.js';
 import type {
   AnswersTable,
@@ -30,7 +31,7 @@ export interface ExportDocument {
   company_facts: Selectable<CompanyFactsTable>[];
   sessions: (Omit<Selectable<SessionsTable>, 'mode' | 'status'> & Pick<Session, 'mode' | 'status'>)[];
   session_questions: Selectable<SessionQuestionsTable>[];
-  answers: (Omit<Selectable<AnswersTable>, keyof VerdictColumns | 'report'> & { report: Report })[];
+  answers: (Omit<Selectable<AnswersTable>, keyof VerdictColumns | 'report' | 'delivery'> & { report: Report; delivery: AnswerDelivery | null })[];
   stories: (Omit<Selectable<StoriesTable>, 'competencies' | 'parts'> & Pick<Story, 'competencies' | 'parts'>)[];
   reviews: (Omit<Selectable<ReviewsTable>, keyof VerdictColumns | 'report'> & { report: Report })[];
 }
@@ -79,6 +80,7 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
       report: parse(row.report) as Report,
       created_at: row.created_at,
       client_id: row.client_id,
+      delivery: row.delivery === null ? null : (parse(row.delivery) as AnswerDelivery),
     })),
     stories: stories.map((row) => ({
       ...row,
@@ -283,6 +285,7 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
           follow_up_of: row.follow_up_of === null ? null : answerIds.get(row.follow_up_of)!,
           report: JSON.stringify(row.report),
           ...verdictColumns(row.report),
+          delivery: row.delivery === null ? null : JSON.stringify(row.delivery),
           client_id: await freeClientId(trx, 'answers', row.client_id),
         })
         .returning('id')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, dayRange, daySplits } from './chart-data.js';
+import { chartData, dayRange, daySplits, DELIVERY_CHARTS, deliveryAxisTop, deliveryChartData } from './chart-data.js';
 
 const DAY = 86_400;
 
@@ -36,5 +36,44 @@ describe('daySplits', () => {
   it('labels every few days when there are more days than room', () => {
     const days = Array.from({ length: 20 }, (_, i) => i * DAY);
     expect(daySplits(days, 300)).toEqual([0, 4, 8, 12, 16].map((d) => d * DAY));
+  });
+});
+
+describe('deliveryChartData', () => {
+  const point = (day: string, wordsPerMinute: number | null, fillersPer100Words: number | null) => ({
+    day,
+    answers: 1,
+    wordsPerMinute,
+    estimatedPaces: 0,
+    pausesPerMinute: 6,
+    longestPauseSeconds: 1.5,
+    silentShare: 0.2,
+    fillersPer100Words,
+  });
+  const points = [point('2026-11-01', 172, 4), point('2026-11-03', 150, null)];
+  const chart = (id: string) => DELIVERY_CHARTS.find((c) => c.id === id)!;
+
+  it('charts the pace against the 120–160 range interviewers expect', () => {
+    const pace = chart('pace');
+    const [days, words] = deliveryChartData(points, pace);
+    expect(days).toEqual([Date.UTC(2026, 10, 1) / 1000, Date.UTC(2026, 10, 3) / 1000]);
+    expect(words).toEqual([172, 150]);
+    expect(pace.guides.map((guide) => [guide.value, guide.label])).toEqual([[120, '120, the slowest advised'], [160, '160, the fastest advised']]);
+  });
+
+  it('charts pauses a minute and the longest pause on their own axes, each with its bound, and fillers with gaps where there was no transcript', () => {
+    const pauses = chart('pauses');
+    expect(deliveryChartData(points, pauses).slice(1)).toEqual([[6, 6], [1.5, 1.5]]);
+    expect(pauses.lines.map((line) => line.scale)).toEqual(['y', 'y2']);
+    expect(pauses.guides.map((guide) => [guide.scale, guide.value])).toEqual([['y', 4], ['y2', 3]]);
+    expect(deliveryChartData(points, chart('fillers'))[1]).toEqual([4, null]);
+  });
+});
+
+describe('deliveryAxisTop', () => {
+  it('leaves room above the highest value or guide, whichever is higher, and ignores days without a value', () => {
+    expect(deliveryAxisTop([172, null, 150], [120, 160])).toBeCloseTo(172 * 1.15);
+    expect(deliveryAxisTop([100], [120, 160])).toBeCloseTo(160 * 1.15);
+    expect(deliveryAxisTop([null], [])).toBeCloseTo(1.15);
   });
 });

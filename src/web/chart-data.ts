@@ -1,4 +1,6 @@
 import { REASONS } from '../core/types.js';
+import { DELIVERY_RANGES } from '../delivery/index.js';
+import type { DeliveryPoint } from '../progress/delivery-series.js';
 import type { ProgressSeries } from '../progress/series.js';
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -29,4 +31,74 @@ export function daySplits(days: ArrayLike<number>, width: number): number[] {
   const all = Array.from(days);
   const step = Math.max(1, Math.ceil((all.length * DAY_LABEL_PIXELS) / Math.max(width, DAY_LABEL_PIXELS)));
   return all.filter((_, index) => index % step === 0);
+}
+
+/** One line of a delivery chart: what it shows, against which axis, and its value on a day. */
+export interface DeliveryLine {
+  label: string;
+  /** `y` is the left axis, `y2` the right. */
+  scale: 'y' | 'y2';
+  value: (point: DeliveryPoint) => number | null;
+}
+
+/** A bound interviewers expect, drawn across the chart as a thin dashed rule with its label. */
+export interface DeliveryGuide {
+  label: string;
+  scale: 'y' | 'y2';
+  value: number;
+}
+
+/** A chart of delivery over time: its title, its axes' labels, its lines and its guides. */
+export interface DeliveryChart {
+  id: 'pace' | 'pauses' | 'fillers';
+  title: string;
+  axes: { y: string; y2?: string };
+  lines: DeliveryLine[];
+  guides: DeliveryGuide[];
+}
+
+const { wordsPerMinute: pace, pausesPerMinute, longestPauseSeconds } = DELIVERY_RANGES;
+
+/** The Progress page's three delivery charts: pace against its range, pauses, and fillers. */
+export const DELIVERY_CHARTS: readonly DeliveryChart[] = [
+  {
+    id: 'pace',
+    title: 'Pace',
+    axes: { y: 'words a minute' },
+    lines: [{ label: 'Your pace', scale: 'y', value: (point) => point.wordsPerMinute }],
+    guides: [
+      { label: `${pace.min}, the slowest advised`, scale: 'y', value: pace.min },
+      { label: `${pace.max}, the fastest advised`, scale: 'y', value: pace.max },
+    ],
+  },
+  {
+    id: 'pauses',
+    title: 'Pauses',
+    axes: { y: 'pauses a minute', y2: 'longest pause (s)' },
+    lines: [
+      { label: 'Pauses a minute', scale: 'y', value: (point) => point.pausesPerMinute },
+      { label: 'Longest pause (s)', scale: 'y2', value: (point) => point.longestPauseSeconds },
+    ],
+    guides: [
+      { label: `${pausesPerMinute.min} a minute, the fewest advised`, scale: 'y', value: pausesPerMinute.min },
+      { label: `${longestPauseSeconds.max} s, the longest pause advised`, scale: 'y2', value: longestPauseSeconds.max },
+    ],
+  },
+  {
+    id: 'fillers',
+    title: 'Fillers',
+    axes: { y: 'fillers per 100 words' },
+    lines: [{ label: 'Fillers per 100 words', scale: 'y', value: (point) => point.fillersPer100Words }],
+    guides: [],
+  },
+];
+
+/** A delivery chart's data as uPlot's columns: days as Unix seconds, then each line's value per day. */
+export function deliveryChartData(points: readonly DeliveryPoint[], chart: DeliveryChart): [number[], ...(number | null)[][]] {
+  return [points.map((point) => Date.parse(`${point.day}T00:00:00Z`) / 1000), ...chart.lines.map((line) => points.map((point) => line.value(point)))];
+}
+
+/** The top of a delivery chart's axis: room above its highest value and its guides, from zero up. */
+export function deliveryAxisTop(values: readonly (number | null)[], guides: readonly number[]): number {
+  return Math.max(1, ...values.filter((value): value is number => value !== null), ...guides) * 1.15;
 }

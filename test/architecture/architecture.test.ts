@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importsOf, readImportGraph, type ImportEdge } from './import-graph.js';
@@ -23,9 +24,19 @@ describe('the import graph of src/', () => {
   });
 
   it('loads nothing into the browser that needs Node', () => {
-    // The web app, and what it runs: the core, the transcript reader and the review.
-    for (const area of ['web', 'core', 'transcripts', 'review']) expect(nodeOnlyReach(graph, area), area).toEqual([]);
+    // The web app, and what it runs: the core, the delivery measures, formatting, the transcript reader and the review.
+    for (const area of ['web', 'core', 'delivery', 'format', 'transcripts', 'review']) expect(nodeOnlyReach(graph, area), area).toEqual([]);
   });
+});
+
+describe('the delivery measures stay pure, so they run in a Web Worker as in Node', () => {
+  const folder = join(import.meta.dirname, '..', '..', 'src', 'delivery');
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))) {
+    it(`delivery/${file} touches no DOM, Node global, clock or randomness`, () => {
+      const text = readFileSync(join(folder, file), 'utf8');
+      expect(text).not.toMatch(/\b(window\.|document\.|navigator\.|AudioContext|OfflineAudioContext|process\.|Buffer\.|Date\.now|new Date\(|Math\.random|require\()/);
+    });
+  }
 });
 
 describe('the checks themselves', () => {

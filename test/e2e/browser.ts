@@ -37,7 +37,8 @@ export function decideBrowser(env: NodeJS.ProcessEnv, exists: (path: string) => 
   return { kind: 'skip', line: `Browser tests skipped: ${why}; to run them, ${INSTALL_HINT}.` };
 }
 
-function isCi(env: NodeJS.ProcessEnv): boolean {
+/** Whether this is a CI run (`CI` set to anything but "false" or "0"), where a missing tool fails instead of skipping. */
+export function isCi(env: NodeJS.ProcessEnv): boolean {
   const value = env.CI?.trim().toLowerCase();
   return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }

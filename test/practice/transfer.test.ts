@@ -7,6 +7,8 @@ import { parseExport } from '../../src/server/export-file.js';
 import { registerExport } from '../../src/cli/commands/export.js';
 import { registerImport } from '../../src/cli/commands/import.js';
 import { StarlError } from '../../src/core/errors.js';
+import { measureDelivery } from '../../src/delivery/index.js';
+import { join as joinAudio, RATE, silence, tone } from '../support/audio.js';
 import { runCli } from '../support/cli.js';
 import { runCommand } from './inprocess.js';
 import { tempDir } from './helpers.js';
@@ -50,7 +52,9 @@ async function fill(file: string): Promise<void> {
       seconds: 9,
       report: analyze({ question: QUESTION, answer: `${FIRST}\n${FOLLOW}` }),
     });
-    const retry = await store.saveAnswer({ ...base, answer: RETRY, seconds: 40, report: analyze({ question: QUESTION, answer: RETRY }) });
+    // The retry was spoken: it keeps how it was delivered.
+    const measures = measureDelivery(joinAudio(silence(0.3), tone(0.5), silence(0.6), tone(0.5), silence(0.3)), RATE, { text: RETRY });
+    const retry = await store.saveAnswer({ ...base, answer: RETRY, seconds: 40, report: analyze({ question: QUESTION, answer: RETRY }), delivery: { measures, starParts: null } });
     await store.finishSession(session.id);
     await store.saveStory({
       title: 'Rota swap',
@@ -95,6 +99,8 @@ describe('export and import', { timeout: 90_000 }, () => {
 
     const reexported = await withStore(target, (store) => exportAll(store));
     expect(contents(JSON.stringify(reexported))).toEqual(contents(exported.stdout));
+    // The spoken retry's delivery came across with it; the typed answers have none.
+    expect(reexported.answers.map((answer) => answer.delivery?.measures.pauses.count ?? null)).toEqual([null, null, 1]);
   });
 
   it('merges into a database that already knows the company, renumbering ids', async () => {

@@ -7,7 +7,7 @@ import { editAnswer } from '../../practice/edit-answer.js';
 import type { Store, StoredAnswer } from '../../storage/index.js';
 import { storyChanges } from '../../stories/bank.js';
 import { readJson } from '../read-json.js';
-import { answerPatchSchema, companyPatchSchema, storedAnswerSchema, storyPatchSchema } from '../schemas.js';
+import { answerPatchSchema, companyPatchSchema, deliveryPutSchema, storedAnswerSchema, storyPatchSchema } from '../schemas.js';
 import { sendDocumented } from '../send-documented.js';
 import { idParam } from './sessions.js';
 
@@ -25,7 +25,7 @@ async function sessionAnswer(store: Store, sessionId: number, answerId: number):
 
 /**
  * Editing and deleting what the candidate keeps: companies (name, aliases, competitors, posting),
- * facts, stories, answers and sessions. An unknown id is a 404; each change is one transaction.
+ * facts, stories, answers (and how a recorded one was delivered) and sessions. An unknown id is a 404; each change is one transaction.
  */
 export function registerEditRoutes(app: Hono, store: Store, analyze: (input: AnalyzeInput) => Report): void {
   app.patch('/api/companies/:id', async (c) => {
@@ -77,6 +77,12 @@ export function registerEditRoutes(app: Hono, store: Store, analyze: (input: Ana
     const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
     const request = await readJson(c, answerPatchSchema);
     return sendDocumented(c, storedAnswerSchema, await editAnswer(store, answer.id, request.answer, analyze));
+  });
+
+  app.put('/api/sessions/:id/answers/:answerId/delivery', async (c) => {
+    const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
+    const request = await readJson(c, deliveryPutSchema);
+    return sendDocumented(c, storedAnswerSchema, await store.saveDelivery(answer.id, request.delivery));
   });
 
   app.delete('/api/sessions/:id/answers/:answerId', async (c) => {

@@ -1,8 +1,12 @@
 import type { Hono } from 'hono';
+import { deliverySeries } from '../../progress/delivery-series.js';
 import { progressSeries, weakestReason } from '../../progress/series.js';
 import type { Store } from '../../storage/index.js';
 
-/** `GET /api/progress`: every judged answer (practice and reviews), the pass share per reason per day, and the weakest reason now. */
+/**
+ * `GET /api/progress`: every judged answer (practice and reviews), the pass share per reason per day,
+ * the weakest reason now, and how the recorded answers were delivered, day by day.
+ */
 export function registerProgressRoutes(app: Hono, store: Store): void {
   app.get('/api/progress', async (c) => {
     const judged = await store.judgedAnswers();
@@ -11,6 +15,7 @@ export function registerProgressRoutes(app: Hono, store: Store): void {
       judged,
       series: progressSeries(judged),
       weakest: weakest && { reason: weakest.reason, passed: weakest.passed, judged: weakest.judged, misses: weakest.misses.map((answer) => ({ origin: answer.origin, id: answer.id })) },
+      delivery: deliverySeries(await store.deliveredAnswers()),
     });
   });
 }

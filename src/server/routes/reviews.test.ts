@@ -67,7 +67,7 @@ describe('/api/reviews', () => {
 
   it('feeds progress: the saved answers become points per reason and name the weakest reason', async () => {
     const empty = await (await test.app.request('/api/progress')).json();
-    expect(empty).toEqual({ judged: [], series: { opportunity: [], memorable: [], specificReason: [], starl: [] }, weakest: null });
+    expect(empty).toEqual({ judged: [], series: { opportunity: [], memorable: [], specificReason: [], starl: [] }, weakest: null, delivery: [] });
     const review = await (await postReview({ fileName: 'zoom.vtt', text: TRANSCRIPT })).json();
     const progress = await (await test.app.request('/api/progress')).json();
     expect(progress.judged).toHaveLength(review.saved);

@@ -64,6 +64,7 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
       answer: request.answer,
       seconds: request.seconds,
       report,
+      delivery: request.delivery ?? null,
       clientId: request.clientId ?? null,
     });
     return sendDocumented(c, storedAnswerSchema, saved, 201);

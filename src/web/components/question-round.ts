@@ -10,6 +10,7 @@ import { QUESTION_TYPE_LABELS } from '../labels.js';
 import { useAnalysis } from '../use-analysis.js';
 import { useSessionJudging } from '../use-judging-context.js';
 import { useWrite } from '../write.js';
+import { DeliveryPanel } from './delivery-panel.js';
 import { BalanceBar, Evidence, FindingList, Gauges } from './report-view.js';
 
 /** A session as the API returns it, with how long each answer should take. */
@@ -183,6 +184,7 @@ function SavedAnswer({ answer, title, asked, heard, focus }: { answer: StoredAns
     <h3 tabindex="-1" ref=${heading}>${title} · took ${clock(Math.round(answer.seconds))}</h3>
     ${asked ? html`<p class="asked">${asked}</p>` : null}
     <${Gauges} report=${answer.report} applicableOnly=${true} />
+    ${answer.delivery ? html`<${DeliveryPanel} delivery=${answer.delivery} report=${answer.report} />` : null}
     <${Evidence} answer=${heard} report=${answer.report} />
     <details><summary>Findings (${answer.report.findings.length})</summary><${FindingList} findings=${answer.report.findings} /></details>
   </div>`;

@@ -3,7 +3,9 @@ import { Fragment, type VNode } from 'preact';
 import { memo } from 'preact/compat';
 import { REASONS, STAR_LABELS } from '../../core/types.js';
 import type { Balance, Finding, Report } from '../../core/types.js';
+import type { AnswerDelivery } from '../../delivery/index.js';
 import { classesFor, layoutHighlights } from '../highlights.js';
+import { DeliveryPanel } from './delivery-panel.js';
 import type { Mark, SentenceRun } from '../highlights.js';
 import { QUESTION_TYPE_LABELS, REASON_LABELS, STAR_NAMES, VERDICT_LABELS } from '../labels.js';
 
@@ -142,11 +144,15 @@ export function FindingList({ findings, onShow }: { findings: readonly Finding[]
   </ol>`;
 }
 
-/** The whole report: question type, gauges, balance, evidence, findings and the likely follow-up. */
-function ReportViewOf({ answer, report, onShow }: { answer: string; report: Report; onShow?: (finding: Finding) => void }): VNode {
+/**
+ * The whole report: question type, gauges, how a recorded answer was delivered (when `delivery` is
+ * given), balance, evidence, findings and the likely follow-up.
+ */
+function ReportViewOf({ answer, report, delivery, onShow }: { answer: string; report: Report; delivery?: AnswerDelivery | null; onShow?: (finding: Finding) => void }): VNode {
   return html`<div class="report">
     <p class="question-type">Question type: <strong>${QUESTION_TYPE_LABELS[report.questionType]}</strong> · ${report.words} words</p>
     <${Gauges} report=${report} />
+    ${delivery ? html`<${DeliveryPanel} delivery=${delivery} report=${report} />` : null}
     ${report.balance ? html`<${BalanceBar} balance=${report.balance} />` : null}
     <h3>Evidence</h3>
     <${Legend} />
@@ -161,8 +167,8 @@ function ReportViewOf({ answer, report, onShow }: { answer: string; report: Repo
 }
 
 /**
- * The report, drawn again only when its answer or report changes: while the candidate types, the page
- * redraws on every key, and the last report stays as it is until the next arrives. `onShow` may be a
- * new function each time; the one it replaces does the same.
+ * The report, drawn again only when its answer, report or delivery changes: while the candidate types,
+ * the page redraws on every key, and the last report stays as it is until the next arrives. `onShow`
+ * may be a new function each time; the one it replaces does the same.
  */
-export const ReportView = memo(ReportViewOf, (before, after) => before.answer === after.answer && before.report === after.report);
+export const ReportView = memo(ReportViewOf, (before, after) => before.answer === after.answer && before.report === after.report && before.delivery === after.delivery);

@@ -3,13 +3,16 @@ import type { VNode } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
 import { REASONS } from '../../core/types.js';
 import type { Reason } from '../../core/types.js';
+import type { DeliveryPoint } from '../../progress/delivery-series.js';
 import type { ProgressSeries } from '../../progress/series.js';
 import type { JudgedAnswer } from '../../storage/records.js';
 import { sendJson } from '../api.js';
 import { submitOnCtrlEnter } from '../keys.js';
 import { useDelete, useWrite } from '../write.js';
 import { useLoad } from '../use-load.js';
+import { DeliveryChart } from '../components/delivery-chart.js';
 import { ProgressChart } from '../components/progress-chart.js';
+import { DELIVERY_CHARTS } from '../chart-data.js';
 import { openInAnalyze, useDraft } from '../draft.js';
 import { REASON_LABELS, VERDICT_LABELS } from '../labels.js';
 
@@ -17,6 +20,7 @@ interface Progress {
   judged: JudgedAnswer[];
   series: ProgressSeries;
   weakest: { reason: Reason; passed: number; judged: number; misses: { origin: string; id: number }[] } | null;
+  delivery: DeliveryPoint[];
 }
 
 /** The Progress page: pass share per reason over time, the weakest reason now, and the answers behind each point. */
@@ -50,6 +54,7 @@ export function ProgressPage(): VNode {
     <p class="hint">Share of answers that passed each reason, per day. Click a day to list its answers.</p>
     <${ProgressChart} series=${progress.series} onPickDay=${pickDay} />
     <${SeriesTable} series=${progress.series} onPickDay=${pickDay} />
+    ${progress.delivery.length > 0 ? html`<${DeliveryProgress} points=${progress.delivery} onPickDay=${pickDay} />` : null}
     <h3>${day ? `Answers on ${day}` : 'All judged answers'}</h3>
     ${day ? html`<button type="button" class="link" onClick=${() => setDay(null)}>Show all answers</button>` : null}
     <ol class="judged">
@@ -115,4 +120,39 @@ function SeriesTable({ series, onPickDay }: { series: ProgressSeries; onPickDay:
       </tbody>
     </table>
   </details>`;
+}
+
+/** How the recorded answers were delivered, day by day: pace, pauses and fillers, charted and as a table. */
+function DeliveryProgress({ points, onPickDay }: { points: DeliveryPoint[]; onPickDay: (day: string) => void }): VNode {
+  const estimated = points.reduce((sum, point) => sum + point.estimatedPaces, 0);
+  return html`<section class="delivery-progress" aria-labelledby="delivery-progress-title">
+    <h3 id="delivery-progress-title">Delivery of your recorded answers</h3>
+    <p class="hint">
+      The day's average of each recorded answer.${estimated > 0 ? ` ${estimated} ${estimated === 1 ? 'pace was' : 'paces were'} estimated from syllables, with no transcript to count words in.` : ''}
+    </p>
+    <div class="delivery-charts">
+      ${DELIVERY_CHARTS.map((chart) => html`<${DeliveryChart} key=${chart.id} points=${points} chart=${chart} onPickDay=${onPickDay} />`)}
+    </div>
+    <details class="series-table">
+      <summary>The delivery charts as a table</summary>
+      <table>
+        <thead>
+          <tr><th scope="col">Day</th><th scope="col">Recorded answers</th><th scope="col">Words a minute</th><th scope="col">Pauses a minute</th><th scope="col">Longest pause</th><th scope="col">Silent</th><th scope="col">Fillers per 100 words</th></tr>
+        </thead>
+        <tbody>
+          ${points.map(
+            (point) => html`<tr key=${point.day}>
+              <th scope="row"><button type="button" class="link" onClick=${() => onPickDay(point.day)}>${point.day}</button></th>
+              <td>${point.answers}</td>
+              <td>${point.wordsPerMinute ?? '–'}</td>
+              <td>${point.pausesPerMinute}</td>
+              <td>${point.longestPauseSeconds} s</td>
+              <td>${Math.round(point.silentShare * 100)}%</td>
+              <td>${point.fillersPer100Words ?? '–'}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </details>
+  </section>`;
 }
