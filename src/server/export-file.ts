@@ -2,8 +2,8 @@
 // file with them; the storage, a floor below, checks that the rows fit together and writes them.
 import { z } from 'zod';
 import { StarlError } from '../core/errors.js';
-import { issuePath, plainIssue } from '../validation/issues.js';
-import { assertExportConsistent, EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from '../storage/index.js';
+import { issuePath, labelled, plainIssue } from '../validation/issues.js';
+import { assertExportConsistent, EXPORT_FORMAT, IMPORTABLE_VERSIONS, type ExportDocument } from '../storage/index.js';
 import {
   answerRequestSchema,
   companyRequestSchema,
@@ -31,7 +31,7 @@ const clientId = nullableText.default(null);
 /** A `starl export` file, as an import checks it. */
 const exportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
+  version: labelled(z.union(IMPORTABLE_VERSIONS.map((v) => z.literal(v))), 'the export format\'s version'),
   exportedAt: timestampSchema,
   companies: z.array(
     z.object({
@@ -116,6 +116,18 @@ const exportSchema = z.object({
       transcript_key: nullableText.default(null),
     }),
   ),
+  // Version 1 files have no recordings; how each one's audio and type fit together is checked after.
+  recordings: z
+    .array(
+      z.object({
+        answer_id: id,
+        media_type: text,
+        seconds: z.number(),
+        created_at: timestampSchema,
+        data: labelled(z.base64(), 'the recording\'s audio'),
+      }),
+    )
+    .default([]),
 });
 
 // Compile-time guard: what the schema lets through is what the storage imports.

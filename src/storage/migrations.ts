@@ -142,6 +142,22 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    id: 5,
+    name: 'recordings of spoken answers',
+    async up(db, dialect) {
+      // A table of its own, so that reading answers never reads megabytes of audio with them.
+      await db.schema
+        .createTable('recordings')
+        .addColumn('answer_id', 'integer', (c) => c.primaryKey().references('answers.id').onDelete('cascade'))
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('seconds', 'real', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('data', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];
 
 /** The ids a database has applied, read without taking any lock; empty when it has no schema yet. */

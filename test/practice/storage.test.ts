@@ -51,7 +51,7 @@ describe('opening', () => {
     await withStore(file, async () => undefined);
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('select id from schema_migrations order by id').all()).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }]);
+    expect(raw.prepare('select id from schema_migrations order by id').all()).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5 }]);
     raw.close();
   });
 
