@@ -11,7 +11,7 @@ import { parseExport } from '../../src/server/export-file.js';
 import { registerExport } from '../../src/cli/commands/export.js';
 import { registerImport } from '../../src/cli/commands/import.js';
 import { registerAnswers } from '../../src/cli/commands/answers.js';
-import { fakeWebm } from '../support/audio.js';
+import { fakeWebm } from '../support/recording-bytes.js';
 import { reportWith, tempDir } from './helpers.js';
 import { runCommand } from './inprocess.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RECORDING_BYTES } from '../../recording/index.js';
-import { fakeWebm } from '../../../test/support/audio.js';
+import { fakeWebm } from '../../../test/support/recording-bytes.js';
 import { useTestApp } from '../../../test/support/api-app.js';
 import { byteRange } from './recordings.js';
 
