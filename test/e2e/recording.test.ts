@@ -168,6 +168,14 @@ describe.skipIf(browserMissing || espeakMissing)('answering out loud', () => {
     await page.locator('.saved-answer .playback audio').waitFor();
     expect(await page.locator('.saved-answer .gauge').count()).toBeGreaterThan(0);
     expect(await page.locator('.saved-answer .evidence').textContent()).toContain('lost orders fell from forty a day to none');
+
+    // The recording can go on its own, after asking; the answer and its verdict stay.
+    const source = (await page.locator('.saved-answer .playback audio').getAttribute('src'))!;
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete the recording' }).click();
+    await page.locator('.saved-answer .playback').waitFor({ state: 'detached' });
+    expect((await fetch(`${harness.server.url}${source.slice(1)}`)).status).toBe(404);
+    expect(await page.locator('.saved-answer .gauge').count()).toBeGreaterThan(0);
     await page.close();
   });
 
