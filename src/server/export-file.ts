@@ -158,6 +158,10 @@ export function parseExport(source: string, file: string): ExportDocument {
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== EXPORT_FORMAT) {
     throw new StarlError('E_INPUT_BAD_FIELD', `not a Starl export (expected "format": "${EXPORT_FORMAT}")`, { file });
   }
+  const version = (value as { version?: unknown }).version;
+  if (typeof version === 'number' && version > Math.max(...IMPORTABLE_VERSIONS)) {
+    throw new StarlError('E_INPUT_BAD_FIELD', `this export was written by a newer Starl (format version ${version}; this one reads versions ${IMPORTABLE_VERSIONS.join(' and ')}); update Starl to import it`, { file, field: 'version' });
+  }
   const parsed = exportSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

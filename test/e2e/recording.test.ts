@@ -17,6 +17,9 @@ const TYPED =
   'At my last job our warehouse scanners kept dropping orders. My task was to find out why before the holiday rush. ' +
   'I logged every failed scan for a week and moved two access points. As a result, lost orders fell from 40 a day to none. I learned to measure first.';
 
+/** Set STARL_SCREENSHOTS=1 to refresh docs/screenshots/practice-recording.png while the tests run. */
+const SCREENSHOTS = process.env.STARL_SCREENSHOTS === '1';
+
 const espeakMissing = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status !== 0;
 if (espeakMissing && !browserMissing) {
   // Without espeak-ng there is no spoken answer to feed the fake microphone; CI installs it (.ci/run).
@@ -159,6 +162,7 @@ describe.skipIf(browserMissing || espeakMissing)('answering out loud', () => {
     await page.locator('.live .gauges').waitFor();
     await page.getByRole('button', { name: 'Stop recording' }).click();
     await page.locator('.recorder .playback audio').waitFor();
+    if (SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/practice-recording.png', fullPage: true });
 
     // The recognizer was told to keep the audio on this device, and heard the recording's own track.
     const asked = await page.evaluate(() => (window as unknown as { recognition: Record<string, unknown> }).recognition);

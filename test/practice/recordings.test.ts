@@ -233,7 +233,10 @@ describe('recordings in an export', { timeout: 90_000 }, () => {
     expect(damage((doc) => (doc.recordings[0]!.answer_id = 42))).toMatch(/it refers to answer 42 it does not contain \(recordings\[0\]\.answer_id\)/);
     expect(damage((doc) => doc.recordings.push({ ...doc.recordings[0]! }))).toMatch(/answer 1 has two recordings \(recordings\[2\]\.answer_id\)/);
     expect(damage((doc) => (doc.recordings[0]!.data = Buffer.from(fakeWebm(MAX_RECORDING_BYTES + 10)).toString('base64')))).toMatch(/recording Starl cannot keep: the recording is 10 MB; Starl keeps recordings up to 10 MB and 10 minutes/);
-    expect(damage((doc) => ((doc as { version: number }).version = 3))).toMatch(/the export format's version/);
+    expect(damage((doc) => ((doc as { version: number }).version = 3))).toBe(
+      'mine.json: this export was written by a newer Starl (format version 3; this one reads versions 1 and 2); update Starl to import it (version) [E_INPUT_BAD_FIELD]',
+    );
+    expect(damage((doc) => ((doc as { version: unknown }).version = 'two'))).toMatch(/the export format's version is not valid \(version\)/);
   });
 
   it('writes a file an import reads back, recordings and all, through the API', async () => {
