@@ -11,6 +11,7 @@ import { readJson } from './read-json.js';
 import { registerEditRoutes } from './routes/edits.js';
 import { registerNotebookRoutes } from './routes/notebook.js';
 import { registerProgressRoutes } from './routes/progress.js';
+import { registerRecordingRoutes } from './routes/recordings.js';
 import { registerReviewRoutes } from './routes/reviews.js';
 import { registerSessionReportRoutes } from './routes/session-report.js';
 import { registerSessionRoutes } from './routes/sessions.js';
@@ -48,6 +49,8 @@ const CONTENT_SECURITY_POLICY = {
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:'],
+  // A recording is played back from the page's memory (a blob: URL) before it is saved, and from here after.
+  mediaSrc: ["'self'", 'blob:'],
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'none'"],
@@ -105,6 +108,7 @@ export function createApp(deps: AppDeps): Hono {
     registerSessionRoutes(app, deps.store, deps.analyze);
     registerNotebookRoutes(app, deps.store, deps.analyze);
     registerEditRoutes(app, deps.store, deps.analyze);
+    registerRecordingRoutes(app, deps.store);
     registerSessionReportRoutes(app, deps.store);
     registerTransferRoutes(app, deps.store);
   }

@@ -2,8 +2,8 @@
 // file with them; the storage, a floor below, checks that the rows fit together and writes them.
 import { z } from 'zod';
 import { StarlError } from '../core/errors.js';
-import { issuePath, plainIssue } from '../validation/issues.js';
-import { assertExportConsistent, EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from '../storage/index.js';
+import { issuePath, labelled, plainIssue } from '../validation/issues.js';
+import { assertExportConsistent, EXPORT_FORMAT, IMPORTABLE_VERSIONS, type ExportDocument } from '../storage/index.js';
 import {
   answerDeliverySchema,
   answerRequestSchema,
@@ -32,7 +32,7 @@ const clientId = nullableText.default(null);
 /** A `starl export` file, as an import checks it. */
 const exportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
+  version: labelled(z.union(IMPORTABLE_VERSIONS.map((v) => z.literal(v))), 'the export format\'s version'),
   exportedAt: timestampSchema,
   companies: z.array(
     z.object({
@@ -119,6 +119,18 @@ const exportSchema = z.object({
       transcript_key: nullableText.default(null),
     }),
   ),
+  // Version 1 files have no recordings; how each one's audio and type fit together is checked after.
+  recordings: z
+    .array(
+      z.object({
+        answer_id: id,
+        media_type: text,
+        seconds: z.number(),
+        created_at: timestampSchema,
+        data: labelled(z.base64(), 'the recording\'s audio'),
+      }),
+    )
+    .default([]),
 });
 
 // Compile-time guard: what the schema lets through is what the storage imports.
@@ -148,6 +160,10 @@ export function parseExport(source: string, file: string): ExportDocument {
   }
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== EXPORT_FORMAT) {
     throw new StarlError('E_INPUT_BAD_FIELD', `not a Starl export (expected "format": "${EXPORT_FORMAT}")`, { file });
+  }
+  const version = (value as { version?: unknown }).version;
+  if (typeof version === 'number' && version > Math.max(...IMPORTABLE_VERSIONS)) {
+    throw new StarlError('E_INPUT_BAD_FIELD', `this export was written by a newer Starl (format version ${version}; this one reads versions ${IMPORTABLE_VERSIONS.join(' and ')}); update Starl to import it`, { file, field: 'version' });
   }
   const parsed = exportSchema.safeParse(value);
   if (!parsed.success) {

@@ -4,6 +4,8 @@ import {
   errorBodySchema,
   openApiDocumentSchema,
   progressSchema,
+  recordingAudioSchema,
+  recordingInfoSchema,
   companyDetailSchema,
   answerPatchSchema,
   deliveryPutSchema,
@@ -35,6 +37,7 @@ import {
   schemaRegistry,
   storedReviewListSchema,
 } from './schemas.js';
+import { RECORDING_LIMIT_TEXT, RECORDING_MEDIA_TYPES } from '../recording/index.js';
 
 /** One operation of the API as the OpenAPI document describes it. */
 export interface ApiOperation {
@@ -42,10 +45,12 @@ export interface ApiOperation {
   path: string;
   summary: string;
   request?: z.ZodType;
+  /** The request body's media types when it is not JSON (a recording's audio). */
+  requestMediaTypes?: string[];
   /** The successful response's schema, keyed by status code, and its media types when not JSON. */
   response: { status: number; schema: z.ZodType; description: string; mediaTypes?: string[] };
-  /** Query parameters, all optional strings. */
-  query?: { name: string; description: string }[];
+  /** Query parameters, strings unless `type` says otherwise; optional unless `required`. */
+  query?: { name: string; description: string; required?: boolean; type?: 'number' }[];
   /** Statuses with an `Error` body this operation can return. */
   errors: number[];
 }
@@ -143,6 +148,30 @@ export const apiOperations: ApiOperation[] = [
     errors: [400, 403, 404],
   },
   {
+    method: 'put',
+    path: '/api/sessions/{id}/answers/{answerId}/recording',
+    summary: `Keep the recording of a saved answer, replacing any it had: the body is the audio as the browser recorded it, sent with its content type (${RECORDING_MEDIA_TYPES.join(', ')}), at most ${RECORDING_LIMIT_TEXT}.`,
+    query: [{ name: 'seconds', description: 'How long the recording lasts.', required: true, type: 'number' }],
+    request: recordingAudioSchema,
+    requestMediaTypes: [...RECORDING_MEDIA_TYPES],
+    response: { status: 201, schema: recordingInfoSchema, description: 'The kept recording, without its audio.' },
+    errors: [400, 403, 404, 413, 503, 507],
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/answers/{answerId}/recording',
+    summary: 'Play back a saved answer\'s recording; a Range header asks for part of it (206), so a player can seek.',
+    response: { status: 200, schema: recordingAudioSchema, description: 'The audio, in the type it was recorded in.', mediaTypes: [...RECORDING_MEDIA_TYPES] },
+    errors: [400, 404, 416],
+  },
+  {
+    method: 'delete',
+    path: '/api/sessions/{id}/answers/{answerId}/recording',
+    summary: 'Delete a saved answer\'s recording and keep the answer.',
+    response: { status: 200, schema: deletedSchema, description: 'What was deleted.' },
+    errors: [400, 403, 404],
+  },
+  {
     method: 'get',
     path: '/api/sessions/{id}/summary',
     summary: 'What a session teaches: verdicts per reason, the weakest reason and its answers, the best answer, follow-ups, time per answer and a drill.',
@@ -161,6 +190,7 @@ export const apiOperations: ApiOperation[] = [
     method: 'get',
     path: '/api/export',
     summary: 'All your data as one JSON file, as `starl export` writes it.',
+    query: [{ name: 'recordings', description: '`0` leaves the recordings out, for a much smaller file.' }],
     response: { status: 200, schema: exportDocumentSchema, description: 'The export.' },
     errors: [],
   },
@@ -284,6 +314,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not found.',
   409: 'The session is finished and takes no more answers.',
   413: 'The request body is too large.',
+  416: 'The range asked for starts past the end of the recording.',
   503: 'Another Starl process held the database\'s write lock for too long; nothing was changed.',
   507: 'The disk is full; nothing was changed and what was saved before is safe.',
 };
@@ -348,14 +379,14 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     // Every path parameter is a numeric id (`/api/sessions/{id}`).
     const pathParameters = [
       ...[...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'integer', minimum: 0 } })),
-      ...(op.query ?? []).map((query) => ({ name: query.name, in: 'query', required: false, description: query.description, schema: { type: 'string' } })),
+      ...(op.query ?? []).map((query) => ({ name: query.name, in: 'query', required: query.required ?? false, description: query.description, schema: { type: query.type ?? 'string' } })),
     ];
     paths[op.path] = {
       ...paths[op.path],
       [op.method]: {
         summary: op.summary,
         ...(pathParameters.length > 0 ? { parameters: pathParameters } : {}),
-        ...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: schemaFor(op.request) } } } } : {}),
+        ...(op.request ? { requestBody: { required: true, content: Object.fromEntries((op.requestMediaTypes ?? ['application/json']).map((type) => [type, { schema: schemaFor(op.request!) }])) } } : {}),
         responses,
       },
     };

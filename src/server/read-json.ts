@@ -12,13 +12,14 @@ function tooLong(maxBytes: number): StarlError {
 }
 
 /**
- * The request body's bytes, refused with E_INPUT_TOO_LONG once they pass `maxBytes`. On Node the
- * body is read straight from the socket's stream: building a web Request and a ReadableStream for
- * it costs more per request than the JSON it carries (`scripts/bench-web.mjs`).
+ * The request body's bytes, refused once they pass `maxBytes` with `tooLarge` (by default
+ * E_INPUT_TOO_LONG naming the limit). On Node the body is read straight from the socket's stream:
+ * building a web Request and a ReadableStream for it costs more per request than the JSON it carries
+ * (`scripts/bench-web.mjs`).
  */
-async function readBody(c: Context, maxBytes: number): Promise<Uint8Array> {
+export async function readBody(c: Context, maxBytes: number, tooLarge: () => StarlError = () => tooLong(maxBytes)): Promise<Uint8Array> {
   const declared = Number(c.req.header('content-length'));
-  if (declared > maxBytes) throw tooLong(maxBytes);
+  if (declared > maxBytes) throw tooLarge();
   // Node's web streams are async iterable, though the DOM typings do not say so.
   const source = (c.env as Partial<HttpBindings> | undefined)?.incoming ?? (c.req.raw.body as AsyncIterable<Uint8Array> | null);
   if (!source) return new Uint8Array(0);
@@ -27,7 +28,7 @@ async function readBody(c: Context, maxBytes: number): Promise<Uint8Array> {
   // A chunked body declares no length, so the limit is also counted as the bytes arrive.
   for await (const chunk of source) {
     size += chunk.byteLength;
-    if (size > maxBytes) throw tooLong(maxBytes);
+    if (size > maxBytes) throw tooLarge();
     chunks.push(chunk);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
@@ -54,10 +55,20 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>, maxBytes: nu
   } catch {
     throw new StarlError('E_INPUT_BAD_JSON', 'The request body is not valid JSON.');
   }
-  const parsed = schema.safeParse(body);
+  return validated(schema, body, 'body');
+}
+
+/** `value` checked against `schema`; the first problem becomes a typed error naming the field (or `whole`). */
+function validated<T>(schema: z.ZodType<T>, value: unknown, whole: string): T {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new StarlError('E_INPUT_BAD_FIELD', plainIssue(issue, schema, body), { field: issue.path.length > 0 ? issuePath(issue.path) : 'body' });
+    throw new StarlError('E_INPUT_BAD_FIELD', plainIssue(issue, schema, value), { field: issue.path.length > 0 ? issuePath(issue.path) : whole });
   }
   return parsed.data;
+}
+
+/** The request's query parameters, validated against a schema as a JSON body is. */
+export function readQuery<T>(c: Context, schema: z.ZodType<T>): T {
+  return validated(schema, c.req.query(), 'query');
 }

@@ -8,13 +8,14 @@ import type { Review } from '../review/types.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
 import type { ProgressSeries } from '../progress/series.js';
 import type { DeliveryPoint } from '../progress/delivery-series.js';
-import type { Company, CompanyFact, JudgedAnswer, Session, Story, StoredAnswer } from '../storage/index.js';
+import type { Company, CompanyFact, JudgedAnswer, RecordingInfo, Session, Story, StoredAnswer } from '../storage/index.js';
 import { FACT_KINDS } from '../company/notebook.js';
 import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_NAME_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
 import { labelled } from '../validation/issues.js';
 import type { SessionSummary } from '../report/summary.js';
 import type { AnswerDelivery } from '../delivery/types.js';
 import { EXPORT_FORMAT } from '../storage/transfer.js';
+import { MAX_RECORDING_SECONDS, RECORDING_LIMIT_TEXT, RECORDING_MEDIA_TYPES } from '../recording/index.js';
 
 /**
  * The API's schemas, in one registry: the server validates requests with them and the OpenAPI
@@ -426,8 +427,36 @@ export const storedAnswerSchema = z
   })
   .register(schemaRegistry, { id: 'StoredAnswer', description: 'One saved answer: a first try, a retry or a follow-up.' });
 
+/** What is known of a saved answer's recording, without its audio. */
+export const recordingInfoSchema = z
+  .object({
+    answerId: z.number().int(),
+    mediaType: z.string().describe('The content type it was recorded in, codec included (`audio/webm;codecs=opus`).'),
+    seconds: z.number().describe('How long it lasts.'),
+    bytes: z.number().int().describe('Its size.'),
+    createdAt: timestampSchema,
+  })
+  .register(schemaRegistry, { id: 'RecordingInfo', description: 'A saved answer\'s recording, without its audio.' });
+
+/** The query of `PUT /api/sessions/:id/answers/:answerId/recording`; the body is the audio itself. */
+export const recordingQuerySchema = z
+  .object({
+    seconds: labelled(z.coerce.number().min(0).max(MAX_RECORDING_SECONDS + 1), 'the recording\'s length in seconds').describe('How long the recording lasts.'),
+  })
+  .strict();
+
+/** A recording's audio, as the browser recorded it. */
+export const recordingAudioSchema = z
+  .string()
+  .describe(`Compressed audio (${RECORDING_MEDIA_TYPES.join(', ')}), at most ${RECORDING_LIMIT_TEXT}.`)
+  .register(schemaRegistry, { id: 'RecordingAudio', description: 'A recording\'s audio bytes.' });
+
 export const sessionDetailSchema = z
-  .object({ session: sessionSchema, answers: z.array(storedAnswerSchema) })
+  .object({
+    session: sessionSchema,
+    answers: z.array(storedAnswerSchema),
+    recordings: z.array(recordingInfoSchema).describe('The recordings of its answers; an answer not listed has none.'),
+  })
   .register(schemaRegistry, { id: 'SessionDetail', description: 'A session with every answer given so far.' });
 
 const companyNameSchema = labelled(z.string().trim().min(1).max(MAX_NAME_LENGTH), 'the company name');
@@ -631,7 +660,7 @@ export const reportDocumentSchema = z.string().register(schemaRegistry, { id: 'R
 /** An export file, described loosely here; `starl import` and `POST /api/import` check it in full. */
 export const exportDocumentSchema = z
   .looseObject({ format: z.literal(EXPORT_FORMAT), version: z.number().int() })
-  .register(schemaRegistry, { id: 'ExportDocument', description: 'All of your data: companies, facts, sessions, answers, stories and reviews.' });
+  .register(schemaRegistry, { id: 'ExportDocument', description: 'All of your data: companies, facts, sessions, answers and their recordings, stories and reviews.' });
 
 /** What `POST /api/import` added, and what it found already there. */
 export const importCountsSchema = z
@@ -656,6 +685,8 @@ const deliveryMatchesProgress: MutuallyAssignable<z.infer<typeof progressSchema>
 void deliveryMatchesProgress;
 void judgedMatchesStore;
 void seriesMatchesProgress;
+const recordingMatchesStore: MutuallyAssignable<z.infer<typeof recordingInfoSchema>, RecordingInfo> = true;
+void recordingMatchesStore;
 const storedAnswerMatchesStore: MutuallyAssignable<z.infer<typeof storedAnswerSchema>, StoredAnswer> = true;
 const sessionMatchesStore: MutuallyAssignable<Omit<z.infer<typeof sessionSchema>, 'aimSeconds'>, Session> = true;
 void storedAnswerMatchesStore;

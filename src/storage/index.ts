@@ -6,13 +6,13 @@ import { Store } from './store.js';
 
 // The storage adapter's public surface: the store, its records, the database location and export/import.
 export { Store, companyKey, verdictColumns } from './store.js';
-export type { AnswerInput, ClientKey, CompanyInput, CompanyPatch, ReviewInput } from './store.js';
+export type { AnswerInput, ClientKey, CompanyInput, CompanyPatch, RecordingInput, ReviewInput } from './store.js';
 export type * from './records.js';
 export type { StoreDriver, DialectName } from './driver.js';
 export { resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP } from './paths.js';
-export { assertExportConsistent, exportAll, importAll, EXPORT_FORMAT, EXPORT_VERSION } from './transfer.js';
+export { assertExportConsistent, exportAll, importAll, EXPORT_FORMAT, EXPORT_VERSION, IMPORTABLE_VERSIONS, MAX_EXPORT_BYTES } from './transfer.js';
 export { saveReviewedTranscript, transcriptKey } from './reviews.js';
-export type { ExportDocument, ImportCounts } from './transfer.js';
+export type { ExportDocument, ExportOptions, ExportedRecording, ImportCounts } from './transfer.js';
 
 /** How a command opens the database. */
 export interface OpenOptions {

@@ -150,6 +150,22 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.alterTable('answers').addColumn('delivery', 'text').execute();
     },
   },
+  {
+    id: 6,
+    name: 'recordings of spoken answers',
+    async up(db, dialect) {
+      // A table of its own, so that reading answers never reads megabytes of audio with them.
+      await db.schema
+        .createTable('recordings')
+        .addColumn('answer_id', 'integer', (c) => c.primaryKey().references('answers.id').onDelete('cascade'))
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('seconds', 'real', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('data', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];
 
 /** The ids a database has applied, read without taking any lock; empty when it has no schema yet. */

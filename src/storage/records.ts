@@ -70,6 +70,23 @@ export interface StoredAnswer {
   createdAt: string;
 }
 
+/** What is known of a saved answer's recording without reading its audio. */
+export interface RecordingInfo {
+  answerId: number;
+  /** The content type it was recorded in, codec included (`audio/webm;codecs=opus`). */
+  mediaType: string;
+  /** How long it lasts. */
+  seconds: number;
+  /** Its size in bytes. */
+  bytes: number;
+  createdAt: string;
+}
+
+/** A saved answer's recording with its audio, compressed as the browser recorded it. */
+export interface Recording extends RecordingInfo {
+  data: Uint8Array;
+}
+
 /** A STAR(L) story in the candidate's bank. */
 export interface Story {
   id: number;

@@ -98,6 +98,18 @@ export interface AnswersTable extends VerdictColumns {
   delivery: string | null;
 }
 
+/** The recording of a spoken answer, compressed as the browser recorded it; one per answer at most. */
+export interface RecordingsTable {
+  answer_id: number;
+  /** The content type it was recorded in, codec included (`audio/webm;codecs=opus`). */
+  media_type: string;
+  seconds: number;
+  /** The length of `data`, kept so that listing recordings never reads them. */
+  bytes: number;
+  data: Uint8Array;
+  created_at: string;
+}
+
 /** A story in the bank; competencies and labelled parts are JSON text. */
 export interface StoriesTable {
   id: Generated<number>;
@@ -134,6 +146,7 @@ export interface StarlSchema {
   sessions: SessionsTable;
   session_questions: SessionQuestionsTable;
   answers: AnswersTable;
+  recordings: RecordingsTable;
   stories: StoriesTable;
   reviews: ReviewsTable;
 }

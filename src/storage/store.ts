@@ -7,19 +7,22 @@ import { migrate } from './migrations.js';
 import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
 import { assertLength, cleanName, tidyName } from '../text/names.js';
 import type { AnswerDelivery } from '../delivery/types.js';
+import { checkRecording } from '../recording/index.js';
 import type {
   Company,
   CompanyFact,
   DeliveredAnswer,
   JudgedAnswer,
   PlannedQuestion,
+  Recording,
+  RecordingInfo,
   Session,
   Story,
   StoredAnswer,
   StoredReview,
 } from './records.js';
 import type { CLIENT_KEYED_TABLES } from './migrations.js';
-import type { AnswersTable, CompaniesTable, CompanyFactsTable, ReviewsTable, StarlSchema, StoriesTable, VerdictColumns } from './schema.js';
+import type { AnswersTable, CompaniesTable, CompanyFactsTable, RecordingsTable, ReviewsTable, StarlSchema, StoriesTable, VerdictColumns } from './schema.js';
 
 type ClientKeyedTable = (typeof CLIENT_KEYED_TABLES)[number];
 
@@ -78,6 +81,23 @@ function toAnswer(row: Selectable<AnswersTable>): StoredAnswer {
     delivery: row.delivery === null ? null : (JSON.parse(row.delivery) as AnswerDelivery),
     createdAt: row.created_at,
   };
+}
+
+/** The columns of a recording that describe it, without its audio. */
+const RECORDING_INFO = ['answer_id', 'media_type', 'seconds', 'bytes', 'created_at'] as const;
+
+function toRecordingInfo(row: Pick<Selectable<RecordingsTable>, (typeof RECORDING_INFO)[number]>): RecordingInfo {
+  return { answerId: row.answer_id, mediaType: row.media_type, seconds: row.seconds, bytes: row.bytes, createdAt: row.created_at };
+}
+
+/**
+ * Checks a recording (see {@link checkRecording}) and returns the row to keep, audio as a Buffer, which
+ * both SQLite's and PostgreSQL's drivers bind as a blob.
+ */
+export function recordingRow(answerId: number, input: RecordingInput, createdAt: string, field?: string): Selectable<RecordingsTable> {
+  const mediaType = checkRecording({ mediaType: input.mediaType, seconds: input.seconds, size: input.data.byteLength, head: input.data.subarray(0, 12) }, field);
+  const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
+  return { answer_id: answerId, media_type: mediaType, seconds: input.seconds, bytes: data.byteLength, data, created_at: createdAt };
 }
 
 function toReview(row: Selectable<ReviewsTable>): StoredReview {
@@ -196,6 +216,15 @@ export interface AnswerInput extends ClientKey {
   report: Report;
   /** How a recorded answer was delivered; absent or null for a typed one. */
   delivery?: AnswerDelivery | null;
+}
+
+/** What `saveRecording` takes: a spoken answer's audio, compressed as the browser recorded it. */
+export interface RecordingInput {
+  /** Its content type, codec included (`audio/webm;codecs=opus`). */
+  mediaType: string;
+  /** How long it lasts. */
+  seconds: number;
+  data: Uint8Array;
 }
 
 /** What `saveReview` takes: one judged question and answer from a transcript. */
@@ -578,6 +607,46 @@ export class Store {
     return rows.map(toAnswer);
   }
 
+  /**
+   * Keeps the recording of a saved answer, replacing any it had. It is checked first (a type Starl
+   * keeps, bytes that are of that type, within the limits), so a refused one writes nothing.
+   */
+  async saveRecording(answerId: number, input: RecordingInput): Promise<RecordingInfo> {
+    const row = recordingRow(answerId, input, this.stamp());
+    await this.driver.writeTransaction(async (trx) => {
+      await this.mustExist(trx, 'answers', answerId, `no saved answer ${answerId}`);
+      await trx.deleteFrom('recordings').where('answer_id', '=', answerId).execute();
+      await trx.insertInto('recordings').values(row).execute();
+    });
+    return toRecordingInfo(row);
+  }
+
+  /** A saved answer's recording with its audio, or null when it has none. */
+  async recordingOf(answerId: number): Promise<Recording | null> {
+    const row = await this.db.selectFrom('recordings').selectAll().where('answer_id', '=', answerId).executeTakeFirst();
+    return row ? { ...toRecordingInfo(row), data: row.data } : null;
+  }
+
+  /** What is known of the recordings of a session's answers, without their audio, oldest answer first. */
+  async recordingsOf(sessionId: number): Promise<RecordingInfo[]> {
+    const rows = await this.db
+      .selectFrom('recordings')
+      .innerJoin('answers', 'answers.id', 'recordings.answer_id')
+      .select(RECORDING_INFO.map((column) => `recordings.${column}` as const))
+      .where('answers.session_id', '=', sessionId)
+      .orderBy('recordings.answer_id')
+      .execute();
+    return rows.map(toRecordingInfo);
+  }
+
+  /** Deletes a saved answer's recording and keeps the answer; a typed error when it has none. */
+  async deleteRecording(answerId: number): Promise<void> {
+    await this.driver.writeTransaction(async (trx) => {
+      const deleted = await trx.deleteFrom('recordings').where('answer_id', '=', answerId).executeTakeFirst();
+      if (Number(deleted.numDeletedRows) === 0) throw new StarlError('E_NOT_FOUND', `answer ${answerId} has no recording`);
+    });
+  }
+
   /** Saves a story to the bank. */
   async saveStory(input: Omit<Story, 'id' | 'uid' | 'createdAt'> & ClientKey): Promise<Story> {
     const title = cleanName(input.title, 'title');
@@ -709,26 +778,27 @@ export class Store {
   }
 
   /**
-   * Deletes a saved answer with the answers that follow it up; stories saved from them stay in the
-   * bank. Returns how many answers went.
+   * Deletes a saved answer with the answers that follow it up and their recordings; stories saved from
+   * them stay in the bank. Returns how many answers and recordings went.
    */
-  async deleteAnswer(id: number): Promise<{ answers: number }> {
+  async deleteAnswer(id: number): Promise<{ answers: number; recordings: number }> {
     return this.driver.writeTransaction(async (trx) => {
       await this.mustExist(trx, 'answers', id, `no saved answer ${id}`);
       const ids = [id, ...(await trx.selectFrom('answers').select('id').where('follow_up_of', '=', id).execute()).map((row) => row.id)];
       await trx.updateTable('stories').set({ source_answer_id: null }).where('source_answer_id', 'in', ids).execute();
+      const recordings = await trx.deleteFrom('recordings').where('answer_id', 'in', ids).executeTakeFirst();
       await trx.deleteFrom('answers').where('follow_up_of', '=', id).execute();
       await trx.deleteFrom('answers').where('id', '=', id).execute();
-      return { answers: ids.length };
+      return { answers: ids.length, recordings: Number(recordings.numDeletedRows) };
     });
   }
 
   /**
-   * Deletes a session with its plan and answers (abandoning it, when unfinished). Returns how many
-   * answers went. With `onlyUnfinished`, a session found finished inside the transaction is kept
+   * Deletes a session with its plan, answers and recordings (abandoning it, when unfinished). Returns
+   * how many answers and recordings went. With `onlyUnfinished`, a session found finished inside the transaction is kept
    * (E_SESSION_FINISHED), so a finish that commits first always wins, as it does over a late answer.
    */
-  async deleteSession(id: number, options: { onlyUnfinished?: boolean } = {}): Promise<{ answers: number }> {
+  async deleteSession(id: number, options: { onlyUnfinished?: boolean } = {}): Promise<{ answers: number; recordings: number }> {
     return this.driver.writeTransaction(async (trx) => {
       const session = await trx.selectFrom('sessions').select('status').where('id', '=', id).executeTakeFirst();
       if (!session) throw noSuchSession(id);
@@ -736,15 +806,17 @@ export class Store {
         throw new StarlError('E_SESSION_FINISHED', `practice session ${id} is finished; only an unfinished one can be abandoned`);
       }
       const ids = (await trx.selectFrom('answers').select('id').where('session_id', '=', id).execute()).map((row) => row.id);
+      let recordings = 0;
       if (ids.length > 0) {
         await trx.updateTable('stories').set({ source_answer_id: null }).where('source_answer_id', 'in', ids).execute();
+        recordings = Number((await trx.deleteFrom('recordings').where('answer_id', 'in', ids).executeTakeFirst()).numDeletedRows);
         // Follow-ups first: they point at the answers they follow.
         await trx.deleteFrom('answers').where('session_id', '=', id).where('follow_up_of', 'is not', null).execute();
         await trx.deleteFrom('answers').where('session_id', '=', id).execute();
       }
       await trx.deleteFrom('session_questions').where('session_id', '=', id).execute();
       await trx.deleteFrom('sessions').where('id', '=', id).execute();
-      return { answers: ids.length };
+      return { answers: ids.length, recordings };
     });
   }
 

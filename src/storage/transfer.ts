@@ -3,10 +3,12 @@ import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import type { AnswerDelivery } from '../delivery/types.js';
 import type { Session, Story } from './records.js';
+import { checkRecording } from '../recording/index.js';
 import type {
   AnswersTable,
   CompaniesTable,
   CompanyFactsTable,
+  RecordingsTable,
   ReviewsTable,
   SessionQuestionsTable,
   SessionsTable,
@@ -15,17 +17,32 @@ import type {
   VerdictColumns,
 } from './schema.js';
 import { CLIENT_KEYED_TABLES } from './migrations.js';
-import { companyKey, verdictColumns, type Store } from './store.js';
+import { companyKey, recordingRow, verdictColumns, type Store } from './store.js';
 
 /** Names the export format, so an import can tell a Starl file from any other JSON. */
 export const EXPORT_FORMAT = 'starl-export';
-/** Bumped only when a change would make an older Starl misread a newer file. */
-export const EXPORT_VERSION = 1;
+/**
+ * Bumped only when a change would make an older Starl misread a newer file. Version 2 added the
+ * recordings: an older Starl would import such a file and silently drop them, so it refuses it instead.
+ */
+export const EXPORT_VERSION = 2;
+/** The versions an import reads: every one ever written. Version 1 has no recordings. */
+export const IMPORTABLE_VERSIONS = [1, 2] as const;
+
+/**
+ * The largest export file an import reads. An export holds about 10 KB per answer and, with recordings,
+ * some 320 KB per recorded minute (Opus at 32 kbit/s, in base64): 256 MB is thousands of answers and
+ * hours of speech, and it parses within the memory Node has by default.
+ */
+export const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
+
+/** A recording as an export carries it: the row, with its audio in base64 and its size left out (it is the audio's). */
+export type ExportedRecording = Omit<Selectable<RecordingsTable>, 'bytes' | 'data'> & { data: string };
 
 /** Everything Starl keeps, as one JSON document the candidate owns: every table's rows, JSON columns decoded. */
 export interface ExportDocument {
   format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
+  version: (typeof IMPORTABLE_VERSIONS)[number];
   exportedAt: string;
   companies: (Omit<Selectable<CompaniesTable>, 'name_key' | 'aliases' | 'competitors' | 'terms'> & { aliases: string[]; competitors: string[]; terms: string[] })[];
   company_facts: Selectable<CompanyFactsTable>[];
@@ -34,6 +51,15 @@ export interface ExportDocument {
   answers: (Omit<Selectable<AnswersTable>, keyof VerdictColumns | 'report' | 'delivery'> & { report: Report; delivery: AnswerDelivery | null })[];
   stories: (Omit<Selectable<StoriesTable>, 'competencies' | 'parts'> & Pick<Story, 'competencies' | 'parts'>)[];
   reviews: (Omit<Selectable<ReviewsTable>, keyof VerdictColumns | 'report'> & { report: Report })[];
+  /** The answers' recordings; none in a version 1 file, or in one exported without them. */
+  recordings: ExportedRecording[];
+}
+
+/** What {@link exportAll} leaves out. */
+export interface ExportOptions {
+  /** Include the recordings (default true); without them the file is much smaller. */
+  recordings?: boolean;
+  now?: Date;
 }
 
 /** How many rows an import added, and how many it found already present (by their ids). */
@@ -42,8 +68,9 @@ export interface ImportCounts {
   alreadyPresent: Record<string, number>;
 }
 
-/** Every row of every table, JSON columns decoded, ordered by id. */
-export async function exportAll(store: Store, now: Date = new Date()): Promise<ExportDocument> {
+/** Every row of every table, JSON columns decoded, ordered by id; recordings' audio in base64. */
+export async function exportAll(store: Store, options: ExportOptions = {}): Promise<ExportDocument> {
+  const now = options.now ?? new Date();
   const db = store.driver.db;
   const parse = (value: string): unknown => JSON.parse(value);
   const companies = await db.selectFrom('companies').selectAll().orderBy('id').execute();
@@ -98,7 +125,23 @@ export async function exportAll(store: Store, now: Date = new Date()): Promise<E
       created_at: row.created_at,
       transcript_key: row.transcript_key,
     })),
+    recordings:
+      options.recordings === false
+        ? []
+        : (await db.selectFrom('recordings').selectAll().orderBy('answer_id').execute()).map((row) => ({
+            answer_id: row.answer_id,
+            media_type: row.media_type,
+            seconds: row.seconds,
+            created_at: row.created_at,
+            data: Buffer.from(row.data).toString('base64'),
+          })),
   };
+}
+
+/** How many bytes a base64 text decodes to. */
+function base64Size(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.floor((text.length * 3) / 4) - padding;
 }
 
 /** The tables whose rows carry a uid, which an import matches rows by. */
@@ -156,6 +199,20 @@ export function assertExportConsistent(doc: ExportDocument, file: string): void 
   doc.stories.forEach((row, i) =>
     refersTo(row.source_answer_id === null || answers.has(row.source_answer_id), `stories[${i}].source_answer_id`, `answer ${row.source_answer_id}`),
   );
+  const recorded = new Set<number>();
+  doc.recordings.forEach((row, i) => {
+    refersTo(answers.has(row.answer_id), `recordings[${i}].answer_id`, `answer ${row.answer_id}`);
+    if (recorded.has(row.answer_id)) damaged(`recordings[${i}].answer_id`, `answer ${row.answer_id} has two recordings`);
+    recorded.add(row.answer_id);
+    // The first sixteen characters of base64 are its first twelve bytes: enough to tell the container.
+    const claim = { mediaType: row.media_type, seconds: row.seconds, size: base64Size(row.data), head: Buffer.from(row.data.slice(0, 16), 'base64') };
+    try {
+      checkRecording(claim, `recordings[${i}]`);
+    } catch (error) {
+      if (error instanceof StarlError) throw new StarlError(error.code, `the export file has a recording Starl cannot keep: ${error.message}`, { file, field: error.where?.field ?? `recordings[${i}]` });
+      throw error;
+    }
+  });
 }
 
 /** The id a row already has under this uid, if any. */
@@ -309,6 +366,16 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
         })
         .execute();
       tally('stories', true);
+    }
+    for (const row of doc.recordings) {
+      const answerId = answerIds.get(row.answer_id)!;
+      if (await trx.selectFrom('recordings').select('answer_id').where('answer_id', '=', answerId).executeTakeFirst()) {
+        tally('recordings', false);
+        continue;
+      }
+      const audio = Buffer.from(row.data, 'base64');
+      await trx.insertInto('recordings').values(recordingRow(answerId, { mediaType: row.media_type, seconds: row.seconds, data: audio }, row.created_at)).execute();
+      tally('recordings', true);
     }
     for (const { id: _old, ...row } of doc.reviews) {
       if ((await existingId(trx, 'reviews', row.uid)) !== undefined) {

@@ -66,6 +66,11 @@ export async function sendText<T>(path: string, json: string): Promise<T> {
   return parse<T>(await request(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: json }));
 }
 
+/** PUTs a recording's audio to Starl's own API, sent with its own content type, and returns the JSON answer. */
+export async function sendAudio<T>(path: string, audio: Blob, mediaType: string): Promise<T> {
+  return parse<T>(await request(path, { method: 'PUT', headers: { 'content-type': mediaType, accept: 'application/json' }, body: audio }));
+}
+
 /** Sends a DELETE to Starl's own API and returns the JSON answer. */
 export async function deleteJson<T>(path: string): Promise<T> {
   return parse<T>(await request(path, { method: 'DELETE', headers: { accept: 'application/json' } }));

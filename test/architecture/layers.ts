@@ -3,12 +3,12 @@ import type { ImportEdge } from './import-graph.js';
 /**
  * Starl's floors, bottom first: a folder of `src/` may import only from folders on floors below its own.
  * The core is the ground floor; then measuring delivery from a recording, reading files, keeping text
- * safe (names, limits, terminal output) and wording validation problems; then what stores, reads transcripts or formats text; then the features built on those; the practice loop, which uses several features; the two
+ * safe (names, limits, terminal output), wording validation problems and checking recordings; then what stores, reads transcripts or formats text; then the features built on those; the practice loop, which uses several features; the two
  * front ends; and the command line, which can also start the server. `index.ts`, the public API, stands beside everything and uses the core.
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['core'],
-  ['delivery', 'files', 'text', 'validation'],
+  ['delivery', 'files', 'text', 'validation', 'recording'],
   ['format', 'storage', 'transcripts', 'questions'],
   ['company', 'stories', 'progress', 'review', 'report'],
   ['practice'],
@@ -18,11 +18,11 @@ export const LAYERS: readonly (readonly string[])[] = [
 
 /**
  * Folders that may import from fewer floors than their own allows. The web app runs in the browser: it
- * runs the core, the delivery measures, the shared formatting, the transcript reader, the review and the company notebook's pure parts, and takes only
+ * runs the core, the delivery measures, the shared formatting, the transcript reader, the review, the company notebook's pure parts and the recording checks, and takes only
  * types from the storage and progress. The public API is the core.
  */
 export const ONLY: Readonly<Record<string, { runtime: readonly string[]; typesOnly?: readonly string[] }>> = {
-  web: { runtime: ['core', 'delivery', 'format', 'transcripts', 'review', 'company'], typesOnly: ['storage', 'progress', 'report'] },
+  web: { runtime: ['core', 'delivery', 'format', 'transcripts', 'review', 'company', 'recording'], typesOnly: ['storage', 'progress', 'report'] },
   'index.ts': { runtime: ['core'] },
 };
 

@@ -31,11 +31,17 @@ export interface Harness {
 /** True when no browser was found outside CI: the browser tests are then skipped (the run said why, once). */
 export const browserMissing = inject('browser').kind === 'skip';
 
+/** What one e2e file needs of its browser beyond the usual. */
+export interface HarnessOptions {
+  /** Flags for this file's browser only (a fake microphone, say), added to the quiet defaults. */
+  browserArgs?: readonly string[];
+}
+
 /**
  * Builds the front end into a temporary directory, starts the real server on it with a new database
  * file, and launches the browser the run found (never a downloaded one) with a fresh profile. One harness is shared by a whole e2e file.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const found = inject('browser');
   if (found.kind !== 'run') throw new Error(found.line);
   const workDir = mkdtempSync(join(tmpdir(), 'starl-e2e-'));
@@ -45,7 +51,7 @@ export async function startHarness(): Promise<Harness> {
   // Playwright takes the profile directory here rather than as --user-data-dir.
   const browser = await chromium.launchPersistentContext(join(workDir, 'profile'), {
     executablePath: found.path,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.browserArgs ?? [])],
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });

@@ -109,7 +109,7 @@ describe('editing and deleting', () => {
     const followUp = await answer(undefined, first.id);
     const kept = await answer();
     const story = await store.saveStory({ ...STORY, sourceAnswerId: followUp.id });
-    expect(await store.deleteAnswer(first.id)).toEqual({ answers: 2 });
+    expect(await store.deleteAnswer(first.id)).toEqual({ answers: 2, recordings: 0 });
     expect((await store.answersOf(session.id)).map((a) => a.id)).toEqual([kept.id]);
     expect((await store.requireStory(story.id)).sourceAnswerId).toBeNull();
   });
@@ -119,7 +119,7 @@ describe('editing and deleting', () => {
     const first = await answer();
     await answer(undefined, first.id);
     await store.saveStory({ ...STORY, sourceAnswerId: first.id });
-    expect(await store.deleteSession(session.id)).toEqual({ answers: 2 });
+    expect(await store.deleteSession(session.id)).toEqual({ answers: 2, recordings: 0 });
     expect(await store.findSession(session.id)).toBeNull();
     expect(await store.judgedAnswers()).toEqual([]);
     expect(await store.listStories()).toHaveLength(1);

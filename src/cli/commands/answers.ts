@@ -34,16 +34,16 @@ export function registerAnswers(program: Command): void {
 
   answers
     .command('delete')
-    .description('delete a saved answer and its follow-up (ids are in `starl report --json`)')
+    .description('delete a saved answer, its follow-up and their recordings (ids are in `starl report --json`)')
     .argument('<id>', 'the answer\'s id', (v) => parseWholeNumber(v, 'id'))
     .option('--yes', 'really delete')
     .option('--db <file>', DB_OPTION_HELP)
     .action(async (id: number, flags: { yes?: boolean; db?: string }) => {
       await withStore(flags.db, async (store) => {
         const answer = await store.requireAnswer(id);
-        requireYes(flags.yes, `answer ${id} to "${answer.question}" in session ${answer.sessionId}, with any follow-up to it`);
-        const { answers: count } = await store.deleteAnswer(id);
-        print(`Deleted ${countOf(count, 'answer')} from session ${answer.sessionId}.\n`);
+        requireYes(flags.yes, `answer ${id} to "${answer.question}" in session ${answer.sessionId}, with any follow-up to it and their recordings`);
+        const { answers: count, recordings } = await store.deleteAnswer(id);
+        print(`Deleted ${countOf(count, 'answer')}${recordings > 0 ? ` and ${countOf(recordings, 'recording')}` : ''} from session ${answer.sessionId}.\n`);
       }, { create: false });
     });
 }

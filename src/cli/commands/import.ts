@@ -1,15 +1,9 @@
 import type { Command } from 'commander';
 import { readTextFile } from '../../files/read.js';
 import { countOf } from '../../format/plural.js';
-import { DB_OPTION_HELP, importAll, withStore } from '../../storage/index.js';
+import { DB_OPTION_HELP, importAll, MAX_EXPORT_BYTES, withStore } from '../../storage/index.js';
 import { parseExport } from '../../server/export-file.js';
 import { print } from '../print.js';
-
-/**
- * An export holds every session, answer and report, about 10 KB an answer: 128 MB is some thirteen
- * thousand answers, and parses well within the memory Node has by default.
- */
-const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
 
 /** `starl import FILE`: adds an export's data; a damaged file is refused before anything changes. */
 export function registerImport(program: Command): void {
@@ -19,7 +13,7 @@ export function registerImport(program: Command): void {
     .argument('<file>', 'a file written by starl export')
     .option('--db <file>', DB_OPTION_HELP)
     .action(async (file: string, flags: { db?: string }) => {
-      const source = await readTextFile(file, { what: 'export file', limit: MAX_IMPORT_BYTES });
+      const source = await readTextFile(file, { what: 'export file', limit: MAX_EXPORT_BYTES });
       // Checked in full before the database is opened: a damaged file changes nothing.
       const document = parseExport(source, file);
       const counts = await withStore(flags.db, (store) => importAll(store, document));

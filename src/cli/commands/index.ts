@@ -40,7 +40,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'export',
     term: 'export [options]',
-    summary: 'write all your data (companies, sessions, answers, stories, reviews) as JSON',
+    summary: 'write all your data (companies, sessions, answers and their recordings, stories, reviews) as JSON',
     load: async () => (await import('./export.js')).registerExport,
   },
   {

@@ -72,8 +72,8 @@ describe('editing and deleting', () => {
     const answer = await (await send(`/api/sessions/${session.id}/answers`, { position: 0, answer: STORY, seconds: 30 })).json();
     const other = await (await send('/api/sessions', { only: 'opener', count: 1 })).json();
     expect((await remove(`/api/sessions/${other.id}/answers/${answer.id}`)).status).toBe(404);
-    expect(await (await remove(`/api/sessions/${session.id}/answers/${answer.id}`)).json()).toEqual({ deleted: { answers: 1 } });
-    expect(await (await remove(`/api/sessions/${other.id}`)).json()).toEqual({ deleted: { sessions: 1, answers: 0 } });
+    expect(await (await remove(`/api/sessions/${session.id}/answers/${answer.id}`)).json()).toEqual({ deleted: { answers: 1, recordings: 0 } });
+    expect(await (await remove(`/api/sessions/${other.id}`)).json()).toEqual({ deleted: { sessions: 1, answers: 0, recordings: 0 } });
     expect((await (await test.app.request('/api/sessions')).json()).map((s: { id: number }) => s.id)).toEqual([session.id]);
   });
 

@@ -17,7 +17,7 @@ export function postingText(pasted: string): string {
 }
 
 /** A saved answer of this session; 404 when the session has no such answer. */
-async function sessionAnswer(store: Store, sessionId: number, answerId: number): Promise<StoredAnswer> {
+export async function sessionAnswer(store: Store, sessionId: number, answerId: number): Promise<StoredAnswer> {
   const answer = await store.requireAnswer(answerId);
   if (answer.sessionId !== sessionId) throw new StarlError('E_NOT_FOUND', `session ${sessionId} has no answer ${answer.id}.`);
   return answer;
@@ -69,8 +69,8 @@ export function registerEditRoutes(app: Hono, store: Store, analyze: (input: Ana
   });
 
   app.delete('/api/sessions/:id', async (c) => {
-    const { answers } = await store.deleteSession(idParam(c));
-    return c.json({ deleted: { sessions: 1, answers } });
+    const { answers, recordings } = await store.deleteSession(idParam(c));
+    return c.json({ deleted: { sessions: 1, answers, recordings } });
   });
 
   app.patch('/api/sessions/:id/answers/:answerId', async (c) => {

@@ -38,7 +38,7 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
 
   app.get('/api/sessions/:id', async (c) => {
     const session = await store.requireSession(idParam(c));
-    return sendDocumented(c, sessionDetailSchema, { session: withAims(session), answers: await store.answersOf(session.id) });
+    return sendDocumented(c, sessionDetailSchema, { session: withAims(session), answers: await store.answersOf(session.id), recordings: await store.recordingsOf(session.id) });
   });
 
   app.post('/api/sessions/:id/answers', async (c) => {

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { REASONS } from '../../core/types.js';
 import type { SessionSummary } from '../../report/summary.js';
 import { QUESTION_TYPE_LABELS, REASON_LABELS } from '../labels.js';
-import { clock } from './question-round.js';
+import { clock } from '../clock.js';
 
 /** What a finished session teaches: verdicts per reason, the weakest reason and its answers, the best answer, follow-ups, times, the full report and a drill. */
 export function SessionSummaryView({ summary, onDrill, drilling }: { summary: SessionSummary; onDrill: () => void; drilling: boolean }): VNode {

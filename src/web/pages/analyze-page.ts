@@ -4,7 +4,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../core/types.js';
 import type { Company } from '../../storage/records.js';
 import { getJson, messageOf } from '../api.js';
+import { RecorderPanel } from '../components/recorder-panel.js';
 import { ReportView } from '../components/report-view.js';
+import { appendHeard } from '../recording/transcriber.js';
+import { useRecordingDraft } from '../recording/use-recording-draft.js';
 import { ANALYZE_DRAFT, EMPTY_ANALYZE, mayReplace, useDraft } from '../draft.js';
 import { download, exportReportHtml } from '../export-html.js';
 import { useAnalysis } from '../use-analysis.js';
@@ -32,6 +35,18 @@ export function AnalyzePage(): VNode {
   const [companies, setCompanies] = useState<Company[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const answerBox = useRef<HTMLTextAreaElement>(null);
+  // A recording made here stays in this browser, as the typed draft does: Analyze saves nothing.
+  const recording = useRecordingDraft(ANALYZE_DRAFT);
+  const typed = useRef(answer);
+  typed.current = answer;
+  const hear = (text: string): void => {
+    typed.current = appendHeard(typed.current, text);
+    setAnswer(typed.current);
+  };
+  const clearAll = (): void => {
+    clearDraft();
+    recording.forget();
+  };
   useEffect(() => {
     // The page works without the server too (an exported copy, say); saved companies are a bonus.
     getJson<Company[]>('/api/companies').then(setCompanies, () => setCompanies([]));
@@ -76,13 +91,14 @@ export function AnalyzePage(): VNode {
 
   return html`<section class="page analyze" aria-labelledby="analyze-title">
     <h2 id="analyze-title">Analyze an answer</h2>
-    <p class="hint">Type or paste a question and your answer; the report updates as you type. Nothing leaves this computer.</p>
+    <p class="hint">Type or paste a question and your answer, or say it out loud; the report updates as you go. Nothing leaves this computer: a recording made here stays in this browser, and Practice keeps recordings with your saved answers.</p>
     <div class="columns">
       <form class="draft" onSubmit=${(e: Event) => e.preventDefault()}>
         <label for="question">Question</label>
         <input id="question" name="question" type="text" autocomplete="off" value=${question} onInput=${(e: Event) => setQuestion((e.target as HTMLInputElement).value)} />
         <label for="answer">Your answer</label>
         <textarea id="answer" name="answer" rows="12" ref=${answerBox} value=${answer} onInput=${(e: Event) => setAnswer((e.target as HTMLTextAreaElement).value)}></textarea>
+        <${RecorderPanel} audio=${recording.audio} onRecorded=${recording.keep} onDelete=${recording.forget} onHeard=${hear} />
         <details>
           <summary>Company (optional)</summary>
           ${companies.length > 0
@@ -100,7 +116,7 @@ export function AnalyzePage(): VNode {
         </details>
         <div class="actions">
           <button type="button" onClick=${() => mayReplace(draft, EXAMPLE) && setDraft(EXAMPLE)}>Try an example</button>
-          <button type="button" onClick=${clearDraft} disabled=${!question && !answer && !companyName && !context}>Clear</button>
+          <button type="button" onClick=${clearAll} disabled=${!question && !answer && !companyName && !context && !recording.audio}>Clear</button>
           <button type="button" onClick=${exportHtml} disabled=${analysis.state !== 'report'}>Export as HTML</button>
         </div>
       </form>

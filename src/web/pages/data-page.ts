@@ -31,9 +31,12 @@ export function DataPage(): VNode {
   };
   return html`<section class="page data" aria-labelledby="data-title">
     <h2 id="data-title">Your data</h2>
-    <p class="hint">Everything Starl keeps (companies, facts, sessions, answers, stories, reviews) is yours: the same file as <code>starl export</code> and <code>starl import</code>.</p>
+    <p class="hint">Everything Starl keeps (companies, facts, sessions, answers and their recordings, stories, reviews) is yours: the same file as <code>starl export</code> and <code>starl import</code>.</p>
     <h3>Export</h3>
-    <p><a class="button" href="/api/export" download>Download all your data (JSON)</a></p>
+    <p class="actions">
+      <a class="button" href="/api/export" download>Download all your data (JSON)</a>
+      <a class="button" href="/api/export?recordings=0" download>Download without recordings (a much smaller file)</a>
+    </p>
     <h3>Import</h3>
     <form class="import" onSubmit=${submit} aria-busy=${write.busy}>
       <label for="import-file">A file written by Export</label>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { QUESTION_TYPES } from '../../core/types.js';
 import type { QuestionType } from '../../core/types.js';
 import type { SessionSummary } from '../../report/summary.js';
-import type { Company, StoredAnswer } from '../../storage/records.js';
+import type { Company, RecordingInfo, StoredAnswer } from '../../storage/records.js';
 import { ApiError, getJson, messageOf, sendJson } from '../api.js';
 import { QuestionRound } from '../components/question-round.js';
 import type { PlannedSession } from '../components/question-round.js';
@@ -22,6 +22,8 @@ interface Current {
   position: number;
   /** The answers already saved for this question, shown again after a reload. */
   answers: StoredAnswer[];
+  /** Their recordings, without the audio. */
+  recordings: RecordingInfo[];
 }
 
 /** What a new session asks the API for, from the start form's fields. */
@@ -47,13 +49,14 @@ export function PracticePage(): VNode {
   const [error, setError] = useState<string | null>(null);
 
   const open = async (sessionId: number, position?: number): Promise<void> => {
-    const detail = await getJson<{ session: PlannedSession; answers: StoredAnswer[] }>(`/api/sessions/${sessionId}`);
+    const detail = await getJson<{ session: PlannedSession; answers: StoredAnswer[]; recordings: RecordingInfo[] }>(`/api/sessions/${sessionId}`);
     if (detail.session.status !== 'active') return show(null);
     const answered = new Set(detail.answers.filter((a) => a.followUpOf === null).map((a) => a.position));
     const firstOpen = detail.session.questions.findIndex((q) => !answered.has(q.position));
     // With every question answered but the session not closed, reopen the last one so it can be finished.
     const at = position ?? (firstOpen === -1 ? detail.session.questions.length - 1 : firstOpen);
-    show({ session: detail.session, position: at, answers: detail.answers.filter((a) => a.position === at) });
+    const answers = detail.answers.filter((a) => a.position === at);
+    show({ session: detail.session, position: at, answers, recordings: detail.recordings.filter((r) => answers.some((a) => a.id === r.answerId)) });
   };
   const show = (next: Current | null): void => {
     setCurrent(next);
@@ -83,7 +86,7 @@ export function PracticePage(): VNode {
     if (!summary?.drill) return;
     const body = { only: summary.drill.only, count: summary.drill.count, ...(summary.company ? { company: summary.company } : {}), ...(summary.role ? { role: summary.role } : {}) };
     const started = await drill.run(body, (clientId) => sendJson<PlannedSession>('/api/sessions', { ...body, clientId }));
-    if (started) show({ session: started, position: 0, answers: [] });
+    if (started) show({ session: started, position: 0, answers: [], recordings: [] });
   };
 
   const live = html`<p class="visually-hidden" aria-live="polite">${announcement}</p>`;
@@ -91,7 +94,7 @@ export function PracticePage(): VNode {
   if (current && current.session.status === 'active') {
     const { session, position } = current;
     const next = async (): Promise<void> => {
-      if (position + 1 < session.questions.length) return show({ session, position: position + 1, answers: [] });
+      if (position + 1 < session.questions.length) return show({ session, position: position + 1, answers: [], recordings: [] });
       const done = await finish.run({ finish: session.id }, async () => {
         await sendJson<PlannedSession>(`/api/sessions/${session.id}/finish`, {});
         return getJson<SessionSummary>(`/api/sessions/${session.id}/summary`);
@@ -106,7 +109,7 @@ export function PracticePage(): VNode {
       <h2 id="practice-title">${session.mode === 'drill' ? 'Drill' : 'Mock interview'} #${session.id}${session.role ? ` for ${session.role}` : ''}</h2>
       ${live}
       ${finish.error ? html`<p class="error" role="alert">${finish.error}</p>` : null}
-      <${QuestionRound} key=${`${session.id}-${position}`} session=${session} position=${position} answers=${current.answers} onNext=${next} finishing=${finish.busy} announce=${setAnnouncement} />
+      <${QuestionRound} key=${`${session.id}-${position}`} session=${session} position=${position} answers=${current.answers} recordings=${current.recordings} onNext=${next} finishing=${finish.busy} announce=${setAnnouncement} />
     </section>`;
   }
 
@@ -119,7 +122,7 @@ export function PracticePage(): VNode {
     ${summary ? html`<${SessionSummaryView} summary=${summary} onDrill=${startDrill} drilling=${drill.busy} />` : null}
     ${drill.error ? html`<p class="error" role="alert">${drill.error}</p>` : null}
     ${error ?? deleting.error ?? sessions.error ? html`<p class="error" role="alert">${error ?? deleting.error ?? sessions.error}</p>` : null}
-    ${restoring ? html`<p class="placeholder">Returning to your question…</p>` : html`<${StartForm} onStart=${(started: PlannedSession) => show({ session: started, position: 0, answers: [] })} />`}
+    ${restoring ? html`<p class="placeholder">Returning to your question…</p>` : html`<${StartForm} onStart=${(started: PlannedSession) => show({ session: started, position: 0, answers: [], recordings: [] })} />`}
     ${resumable.length > 0
       ? html`<h3>Unfinished sessions</h3>
           <ul class="resumable">
