@@ -190,7 +190,8 @@ function AnswerBox(props: {
     // with the same key, which returns the answer already saved, and then tries the recording again.
     const outcome = await write.run({ ...body, seconds: 0 }, async (clientId) => {
       // The delivery goes with the answer, so Progress charts it; it is ready unless the text just changed.
-      const measured = audio ? (delivery.state === 'ready' && delivery.forText === answer ? delivery.delivery : await deliveryOf(audio, answer, report)) : null;
+      // A recording this browser cannot measure (the panel said why) never holds the answer back.
+      const measured = audio ? (delivery.state === 'ready' && delivery.forText === answer ? delivery.delivery : await deliveryOf(audio, answer, report).catch(() => null)) : null;
       const saved = await sendJson<StoredAnswer>(`/api/sessions/${props.session.id}/answers`, { ...body, delivery: measured, clientId });
       return { saved, info: audio ? await uploadRecording(saved, audio) : null };
     });
