@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { countWords } from '../../src/core/text/sentences.js';
 import { sniffRecordingType, webmDuration } from '../../src/recording/index.js';
 import { browserMissing, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
@@ -122,6 +123,16 @@ describe.skipIf(browserMissing || espeakMissing)('answering out loud', () => {
     expect(Number.isFinite(seconds) && seconds >= 4).toBe(true);
     expect(await plays(page, '.recorder .playback audio')).toBe(true);
 
+    // Once stopped, the recording is measured in the page and its delivery shown beside the live verdicts.
+    const live = page.locator('.live .delivery');
+    await live.waitFor({ timeout: 30_000 });
+    expect(await live.locator('tr[data-measure="syllables"] td').first().textContent()).toMatch(/^\d+: \d+\.\d a second, \d+\.\d while speaking$/);
+    const syllables = Number((await live.locator('tr[data-measure="syllables"] td').first().textContent())!.split(':')[0]);
+    expect(syllables).toBeGreaterThan(10);
+    expect(await live.locator('tr[data-measure="pauses"] td').first().textContent()).toMatch(/^\d+ pauses?, \d+\.\d a minute; longest \d+\.\d s$/);
+    // The delivery counts the words of the answer box: four typed so far.
+    expect(await live.locator('tr[data-measure="pace"] td').first().textContent()).toMatch(/^\d+ words a minute$/);
+
     // Not yet saved, the recording is a draft: a reload keeps it, as it keeps the typed answer.
     await page.reload();
     await page.locator('.recorder .playback audio').waitFor();
@@ -135,10 +146,18 @@ describe.skipIf(browserMissing || espeakMissing)('answering out loud', () => {
     expect(await plays(page, '.saved-answer .playback audio')).toBe(true);
     expect(await page.locator('.saved-answer .gauge').count()).toBeGreaterThan(0);
 
-    // Saved with the answer in the database: after a reload the page plays it from there.
+    // Saved with the answer in the database: after a reload the page plays it from there, and shows its delivery.
     await page.reload();
     await saved.waitFor();
+    await page.locator('.saved-answer .delivery tr[data-measure="pauses"]').waitFor();
     const source = (await saved.getAttribute('src'))!;
+    // The delivery was measured with the submitted answer's words, and Progress charts it.
+    const sessionPath = source.replace(/\/answers\/.*$/, '');
+    const detail = (await (await fetch(`${harness.server.url}${sessionPath.slice(1)}`)).json()) as { answers: { delivery: { measures: { words: number; syllables: number } } | null }[] };
+    expect(detail.answers.at(-1)!.delivery?.measures.words).toBe(countWords(TYPED));
+    expect(detail.answers.at(-1)!.delivery?.measures.syllables).toBe(syllables);
+    const progress = (await (await fetch(`${harness.server.url}api/progress`)).json()) as { delivery: unknown[] };
+    expect(progress.delivery.length).toBeGreaterThan(0);
     expect(source).toMatch(/^\/api\/sessions\/\d+\/answers\/\d+\/recording$/);
     const response = await fetch(`${harness.server.url}${source.slice(1)}`);
     expect(response.headers.get('content-type')).toMatch(/^audio\/webm/);
@@ -193,6 +212,9 @@ describe.skipIf(browserMissing || espeakMissing)('answering out loud', () => {
     await page.locator('.recorder .playback audio').waitFor();
     await page.locator('.result .gauge').first().waitFor();
     expect(await page.locator('.result .gauge').count()).toBe(4);
+    // The Delivery panel sits in the report, after the four reasons, measured with what was heard.
+    await page.locator('.result .gauges + .delivery tr[data-measure="pace"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.result .delivery tr[data-measure="fillers"] td').first().textContent()).not.toBe('no transcript to count them in');
     // Clear forgets the recording with the typed draft.
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.getByRole('button', { name: 'Record your answer' }).waitFor();

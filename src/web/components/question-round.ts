@@ -9,6 +9,7 @@ import { useDraft } from '../draft.js';
 import { submitOnCtrlEnter } from '../keys.js';
 import { QUESTION_TYPE_LABELS } from '../labels.js';
 import { useAnalysis } from '../use-analysis.js';
+import { deliveryNote, deliveryOf, useDelivery } from '../use-delivery.js';
 import { useSessionJudging } from '../use-judging-context.js';
 import { useWrite } from '../write.js';
 import { DeliveryPanel } from './delivery-panel.js';
@@ -176,6 +177,10 @@ function AnswerBox(props: {
   // Judged live with the session's company, as the server judges it on submit.
   const judging = useSessionJudging(props.session);
   const analysis = useAnalysis({ question: props.question, answer: answer.trim() ? judged : '', ...judging });
+  const report = analysis.state === 'report' ? analysis.report : null;
+  // Measured with the answer's own text (a follow-up's, not the pair's), as it is saved with it.
+  const delivery = useDelivery(recording.audio, answer, report);
+  const measuring = deliveryNote(delivery);
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     if (!answer.trim()) return write.fail(recording.audio ? 'Type what you said, or correct the transcript, first: Starl judges the words.' : 'Type an answer first.');
@@ -184,7 +189,10 @@ function AnswerBox(props: {
     // The answer and its recording are one write: a retry after a failed upload sends the answer again
     // with the same key, which returns the answer already saved, and then tries the recording again.
     const outcome = await write.run({ ...body, seconds: 0 }, async (clientId) => {
-      const saved = await sendJson<StoredAnswer>(`/api/sessions/${props.session.id}/answers`, { ...body, clientId });
+      // The delivery goes with the answer, so Progress charts it; it is ready unless the text just changed.
+      // A recording this browser cannot measure (the panel said why) never holds the answer back.
+      const measured = audio ? (delivery.state === 'ready' && delivery.forText === answer ? delivery.delivery : await deliveryOf(audio, answer, report).catch(() => null)) : null;
+      const saved = await sendJson<StoredAnswer>(`/api/sessions/${props.session.id}/answers`, { ...body, delivery: measured, clientId });
       return { saved, info: audio ? await uploadRecording(saved, audio) : null };
     });
     if (outcome) {
@@ -213,8 +221,10 @@ function AnswerBox(props: {
       ${analysis.state === 'report'
         ? html`<${Gauges} report=${analysis.report} applicableOnly=${true} />
             ${analysis.report.balance ? html`<${BalanceBar} balance=${analysis.report.balance} />` : null}
+            ${delivery.state === 'ready' ? html`<${DeliveryPanel} delivery=${delivery.delivery} report=${analysis.report} />` : null}
             <${Evidence} answer=${analysis.answer} report=${analysis.report} />`
         : null}
+      ${measuring ? html`<p class="hint delivery-note">${measuring}</p>` : null}
       ${analysis.state === 'error' ? html`<p class="hint">${analysis.message}</p>` : null}
     </div>
   </form>`;

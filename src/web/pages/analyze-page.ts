@@ -11,6 +11,7 @@ import { useRecordingDraft } from '../recording/use-recording-draft.js';
 import { ANALYZE_DRAFT, EMPTY_ANALYZE, mayReplace, useDraft } from '../draft.js';
 import { download, exportReportHtml } from '../export-html.js';
 import { useAnalysis } from '../use-analysis.js';
+import { deliveryNote, useDelivery } from '../use-delivery.js';
 import { fetchJudging, type Judging } from '../use-judging-context.js';
 
 const EXAMPLE = {
@@ -77,6 +78,9 @@ export function AnalyzePage(): VNode {
   const name = companyName.trim();
   const company = name ? (savedCompany?.name === name ? savedCompany : { name }) : null;
   const analysis = useAnalysis({ question, answer, context: context.trim() || null, company });
+  // The recording's delivery, measured with the answer's text and shown beside the four reasons.
+  const delivery = useDelivery(recording.audio, answer, analysis.state === 'report' ? analysis.report : null);
+  const measuring = deliveryNote(delivery);
 
   const showInAnswer = (finding: Finding): void => {
     const box = answerBox.current;
@@ -123,7 +127,8 @@ export function AnalyzePage(): VNode {
       <div class="result" aria-live="polite">
         ${analysis.state === 'empty' ? html`<p class="placeholder">The report appears here once there is a question and an answer.</p>` : null}
         ${analysis.state === 'error' ? html`<p class="error" role="alert">${analysis.message}</p>` : null}
-        ${analysis.state === 'report' ? html`<${ReportView} answer=${analysis.answer} report=${analysis.report} onShow=${showInAnswer} />` : null}
+        ${measuring ? html`<p class="hint delivery-note">${measuring}</p>` : null}
+        ${analysis.state === 'report' ? html`<${ReportView} answer=${analysis.answer} report=${analysis.report} delivery=${delivery.state === 'ready' ? delivery.delivery : null} onShow=${showInAnswer} />` : null}
       </div>
     </div>
   </section>`;
