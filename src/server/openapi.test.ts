@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fakeWebm } from '../../test/support/recording-bytes.js';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { sql } from 'kysely';
@@ -33,11 +34,12 @@ class DocumentChecker {
   }
 
   /** Sends a request to `template` with its `{id}`s filled in and checks the answer against the document. */
-  async call(method: string, template: string, params: Record<string, number> = {}, init: { body?: unknown; query?: string } = {}): Promise<{ status: number; body: unknown }> {
+  async call(method: string, template: string, params: Record<string, number> = {}, init: { body?: unknown; query?: string; audio?: { type: string; bytes: Uint8Array } } = {}): Promise<{ status: number; body: unknown }> {
     const path = template.replace(/\{(\w+)\}/g, (_whole, name: string) => String(params[name]));
     const response = await test.app.request(`${path}${init.query ?? ''}`, {
       method,
       ...(init.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
+      ...(init.audio === undefined ? {} : { headers: { 'content-type': init.audio.type }, body: init.audio.bytes as Uint8Array<ArrayBuffer> }),
     });
     const operation = this.document.paths[template]?.[method.toLowerCase()];
     expect(operation, `${method} ${template} is documented`).toBeDefined();
@@ -90,8 +92,13 @@ describe('the OpenAPI document against real responses', () => {
     const session = (await call('POST', '/api/sessions', {}, { body: { only: 'behavioral', count: 2, seed: 7, company: 'Fernway' } })).body as { id: number };
     const answer = (await call('POST', '/api/sessions/{id}/answers', { id: session.id }, { body: { position: 0, answer: 'Last spring our rota kept clashing. I rebuilt it in a shared sheet, and overtime fell by a third.', seconds: 41 } })).body as { id: number };
     await call('PATCH', '/api/sessions/{id}/answers/{answerId}', { id: session.id, answerId: answer.id }, { body: { answer: 'Last spring our rota kept clashing. I rebuilt it in a shared sheet, and overtime fell by a third within a month.' } });
+    const saved = { id: session.id, answerId: answer.id };
+    await call('PUT', '/api/sessions/{id}/answers/{answerId}/delivery', saved, { body: { delivery: null } });
+    await call('PUT', '/api/sessions/{id}/answers/{answerId}/recording', saved, { audio: { type: 'audio/webm', bytes: fakeWebm(3000) }, query: '?seconds=4' });
+    await call('GET', '/api/sessions/{id}/answers/{answerId}/recording', saved);
     await call('GET', '/api/sessions');
     await call('GET', '/api/sessions/{id}', { id: session.id });
+    await call('DELETE', '/api/sessions/{id}/answers/{answerId}/recording', saved);
     await call('POST', '/api/sessions/{id}/finish', { id: session.id });
     await call('GET', '/api/sessions/{id}/summary', { id: session.id });
     await call('GET', '/api/sessions/{id}/report', { id: session.id });

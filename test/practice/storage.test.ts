@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StarlError } from '../../src/core/errors.js';
 import { defaultDatabasePath, openStore, resolveDatabasePath, withStore } from '../../src/storage/index.js';
+import { MIGRATIONS } from '../../src/storage/migrations.js';
 import { reportWith, tempDir } from './helpers.js';
 
 const WRITER = join(import.meta.dirname, 'fixtures', 'writer.ts');
@@ -51,7 +52,7 @@ describe('opening', () => {
     await withStore(file, async () => undefined);
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('select id from schema_migrations order by id').all()).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5 }]);
+    expect(raw.prepare('select id from schema_migrations order by id').all()).toEqual(MIGRATIONS.map((m) => ({ id: m.id })));
     raw.close();
   });
 
