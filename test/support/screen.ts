@@ -38,7 +38,7 @@ export class Screen {
    * Waits until one of `patterns` appears after the cursor, moves the cursor past it and returns the
    * index of the pattern and its match. Fails with the screen's tail after `timeoutMs`.
    */
-  async waitFor(patterns: RegExp[], timeoutMs = 10_000): Promise<{ which: number; match: RegExpExecArray }> {
+  async waitFor(patterns: RegExp[], timeoutMs = 40_000): Promise<{ which: number; match: RegExpExecArray }> {
     const find = () => {
       let best: { which: number; match: RegExpExecArray } | null = null;
       patterns.forEach((pattern, which) => {
