@@ -4,6 +4,7 @@ import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import type { StoreDriver } from './driver.js';
 import { migrate } from './migrations.js';
+import { scopedDriver } from './owner-scope.js';
 import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
 import { assertLength, cleanName, tidyName } from '../text/names.js';
 import type { AnswerDelivery } from '../delivery/types.js';
@@ -242,11 +243,18 @@ export interface ReviewInput {
  * write is one transaction.
  */
 export class Store {
+  /** The database as this store's owner sees it: every query through it is confined to their rows. */
   readonly driver: StoreDriver;
+  /** The user whose data this store reads and writes; null for the single user of a personal Starl. */
+  readonly owner: number | null;
   private readonly now: () => Date;
+  /** The whole database, across owners: only {@link forUser} and {@link close} use it. */
+  private readonly database: StoreDriver;
 
-  private constructor(driver: StoreDriver, now: () => Date) {
-    this.driver = driver;
+  private constructor(database: StoreDriver, owner: number | null, now: () => Date) {
+    this.database = database;
+    this.owner = owner;
+    this.driver = scopedDriver(database, owner);
     this.now = now;
   }
 
@@ -265,7 +273,20 @@ export class Store {
       const message = error instanceof Error ? error.message : String(error);
       throw new StarlError('E_STORAGE', `cannot prepare the database: ${message}`, { file: driver.location });
     }
-    return new Store(driver, now);
+    return new Store(driver, null, now);
+  }
+
+  /**
+   * The same database confined to one user's data (multi-user mode): what it reads, changes and
+   * deletes is theirs only, and what it adds is theirs. Shares this store's connection.
+   */
+  forUser(userId: number): Store {
+    return new Store(this.database, userId, this.now);
+  }
+
+  /** The whole database, for the accounts code that works across owners (users, cohorts, comments). */
+  unscopedDriver(): StoreDriver {
+    return this.database;
   }
 
   private get db(): Kysely<StarlSchema> {
@@ -278,7 +299,7 @@ export class Store {
 
   /** Closes the connection; the store cannot be used afterwards. */
   async close(): Promise<void> {
-    await this.driver.close();
+    await this.database.close();
   }
 
   /** Adds a company, or updates the one with that name or alias (its own name is kept). */
@@ -360,6 +381,7 @@ export class Store {
     const id = await this.driver.writeTransaction(async (trx) => {
       const earlier = await writtenBefore(trx, 'company_facts', fact.clientId);
       if (earlier !== null) return earlier;
+      await this.mustExist(trx, 'companies', companyId, `there is no company ${companyId}.`);
       const row = await trx
         .insertInto('company_facts')
         .values({
@@ -599,6 +621,12 @@ export class Store {
       .orderBy('id')
       .execute();
     return rows.map((row) => ({ id: row.id, sessionId: row.session_id, question: row.question, delivery: JSON.parse(row.delivery!) as AnswerDelivery, at: row.created_at }));
+  }
+
+  /** Every practice answer, in the order they were given. */
+  async listAnswers(): Promise<StoredAnswer[]> {
+    const rows = await this.db.selectFrom('answers').selectAll().orderBy('id').execute();
+    return rows.map(toAnswer);
   }
 
   /** A session's answers in the order they were given. */
