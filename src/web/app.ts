@@ -2,7 +2,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AnalyzePage } from './pages/analyze-page.js';
-import { getJson, messageOf, onConnection, onSignedOut, sendJson, setCsrfToken } from './api.js';
+import { ApiError, getJson, messageOf, onConnection, onSignedOut, sendJson, setCsrfToken } from './api.js';
 import type { Connection, Me } from './api.js';
 import { InvitationPage } from './pages/invitation-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
@@ -44,11 +44,26 @@ export function App(): VNode {
     setCsrfToken(next.mode === 'multi' && next.user ? next.csrfToken : null);
     setMe(next);
   };
+  // Unknown while the server cannot be reached: the pages open as in single-user mode, with the
+  // offline banner and what was typed kept, and the question is asked again once it answers.
+  const [unknown, setUnknown] = useState(false);
   const askWhoIsSignedIn = (): void => {
-    getJson<Me>('/api/me').then(signIn, (error: unknown) => setFailure(messageOf(error)));
+    getJson<Me>('/api/me').then(
+      (next) => {
+        setUnknown(false);
+        signIn(next);
+      },
+      (error: unknown) => {
+        if (error instanceof ApiError && error.code === 'E_OFFLINE') {
+          setUnknown(true);
+          setMe((known) => known ?? { mode: 'single' });
+        } else setFailure(messageOf(error));
+      },
+    );
   };
   useEffect(askWhoIsSignedIn, []);
   useEffect(() => onSignedOut(askWhoIsSignedIn), []);
+  useEffect(() => onConnection((connection) => connection === 'online' && unknown && askWhoIsSignedIn()), [unknown]);
   useEffect(() => {
     const onHashChange = (): void => setRoute(currentRoute());
     addEventListener('hashchange', onHashChange);

@@ -191,7 +191,7 @@ describe('invitations', () => {
 
     const cleo = await test.signedIn('cleo@example.org');
     expect(await cleo.json('GET', '/api/coach/cohorts')).toEqual([{ id: cohort.id, name: 'Spring 2026', candidates: 1 }]);
-    expect((await test.accounts.auditLog()).map((entry) => entry.action)).toEqual(expect.arrayContaining(['cohort.create', 'cohort.coach.add', 'invitation.create', 'invitation.accept']));
+    expect((await test.accounts.auditLog()).map((entry) => entry.action)).toEqual(expect.arrayContaining(['cohort.create', 'cohort.coaches.add', 'invitation.create', 'invitation.accept']));
   });
 
   it('answers an expired invitation as an unknown one', async () => {

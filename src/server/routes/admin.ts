@@ -44,19 +44,17 @@ export function registerAdminRoutes(app: Hono<AppEnv>, multiUser: MultiUserOptio
     return sendDocumented(c, cohortSchema, cohort, 201);
   });
 
-  app.post('/api/admin/cohorts/:id/coaches', async (c) => {
-    const id = idParam(c);
-    const request = await readJson(c, cohortUserRequestSchema);
-    await accounts.addCoach(id, request.userId);
-    await audit(c, 'cohort.coach.add', `user ${request.userId} coaches cohort ${id}`);
-    return c.body(null, 204);
-  });
-
-  app.post('/api/admin/cohorts/:id/members', async (c) => {
-    const id = idParam(c);
-    const request = await readJson(c, cohortUserRequestSchema);
-    await accounts.addMember(id, request.userId);
-    await audit(c, 'cohort.member.add', `user ${request.userId} joins cohort ${id}`);
-    return c.body(null, 204);
-  });
+  const cohortLists = [
+    { path: 'coaches', add: (cohortId: number, userId: number) => accounts.addCoach(cohortId, userId), says: (userId: number, cohortId: number) => `user ${userId} coaches cohort ${cohortId}` },
+    { path: 'members', add: (cohortId: number, userId: number) => accounts.addMember(cohortId, userId), says: (userId: number, cohortId: number) => `user ${userId} joins cohort ${cohortId}` },
+  ];
+  for (const list of cohortLists) {
+    app.post(`/api/admin/cohorts/:id/${list.path}`, async (c) => {
+      const id = idParam(c);
+      const request = await readJson(c, cohortUserRequestSchema);
+      await list.add(id, request.userId);
+      await audit(c, `cohort.${list.path}.add`, list.says(request.userId, id));
+      return c.body(null, 204);
+    });
+  }
 }

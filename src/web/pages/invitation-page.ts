@@ -1,8 +1,9 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { messageOf, sendJson, type Me } from '../api.js';
+import { sendJson, type Me } from '../api.js';
 import { useLoad } from '../use-load.js';
+import { useWrite } from '../write.js';
 
 interface Invitation {
   email: string;
@@ -23,24 +24,16 @@ export function InvitationPage({ token, onSignedIn }: { token: string; onSignedI
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const write = useWrite();
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    if (busy) return;
-    if (password !== again) return setError('The two passwords differ; type the same one twice.');
-    setBusy(true);
-    setError(null);
-    try {
-      const me = await sendJson<Me>(`${path}/accept`, { name, password });
-      location.hash = '#/';
-      onSignedIn(me);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (password !== again) return write.fail('The two passwords differ; type the same one twice.');
+    const me = await write.run({ name }, () => sendJson<Me>(`${path}/accept`, { name, password }));
+    if (!me) return;
+    location.hash = '#/';
+    onSignedIn(me);
   };
+  const { busy, error } = write;
   return html`<section class="page invitation" aria-labelledby="invitation-title">
     <h2 id="invitation-title">Join Starl</h2>
     ${loaded.error

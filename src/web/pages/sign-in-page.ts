@@ -1,33 +1,21 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { ApiError, messageOf, sendJson, type Me } from '../api.js';
-
-/** What the sign-in form says for an error the server answered with. */
-function signInMessage(error: unknown): string {
-  if (error instanceof ApiError && error.code === 'E_RATE_LIMITED') return `${error.message} Too many attempts lock the account for a while, to keep guessers out.`;
-  return messageOf(error);
-}
+import { sendJson, type Me } from '../api.js';
+import { useWrite } from '../write.js';
 
 /** The sign-in page of a shared (multi-user) Starl: email and password; on success the app opens as that user. */
 export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }): VNode {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const write = useWrite();
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await sendJson<Me>('/api/auth/login', { email, password }));
-    } catch (failure) {
-      setError(signInMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    // The password stays out of the body the form remembers for its retries.
+    const me = await write.run({ email }, () => sendJson<Me>('/api/auth/login', { email, password }));
+    if (me) onSignedIn(me);
   };
+  const { busy, error } = write;
   return html`<section class="page sign-in" aria-labelledby="sign-in-title">
     <h2 id="sign-in-title">Sign in</h2>
     <p class="hint">This Starl is shared: sign in to see your own practice. New here? Open the invitation link you were sent.</p>
