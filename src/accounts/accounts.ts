@@ -160,7 +160,9 @@ export class Accounts {
       return { kind: 'wrong' };
     }
     await this.db.deleteFrom('login_failures').where('scope_key', '=', keys[0]!).execute();
+    // Housekeeping on each sign-in, so neither table grows without end.
     await this.db.deleteFrom('login_failures').where('at', '<=', since).execute();
+    await this.db.deleteFrom('auth_sessions').where('expires_at', '<=', this.stamp()).execute();
     await this.audit(row.id, 'login.success', email, address);
     const { password_hash: _hash, ...user } = row;
     return { kind: 'ok', user, ...(await this.startSession(user.id)) };

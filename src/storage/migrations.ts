@@ -53,35 +53,37 @@ async function uniquePerOwner(db: Kysely<unknown>, name: string, table: string, 
   await sql`create unique index ${sql.id(`${name}_single`)} on ${sql.id(table)} (${sql.id(column)}) where owner_id is null`.execute(db);
 }
 
+/** The tables whose `uid` column was unique across the database; from migration 7 it is unique per owner. */
+const UID_TABLES = ['company_facts', 'sessions', 'answers', 'stories', 'reviews'] as const;
+
 /**
- * Migration 7: companies' names become unique per owner. PostgreSQL drops the constraint; SQLite
- * cannot drop a column's UNIQUE, so the table is rebuilt under a new name, its rows copied with their
- * ids, and swapped in (foreign keys are off meanwhile, see `rebuildsTables`).
+ * SQLite: rebuilds `table` without the UNIQUE its migration put on `column`, keeping its rows, ids,
+ * id sequence and indexes. SQLite cannot drop a column's constraint, so the table is created again
+ * from its own definition, less that word, under a new name, filled, and swapped in (foreign keys
+ * are off meanwhile, see `rebuildsTables`).
  */
-async function companiesPerOwner(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  if (dialect === 'postgres') {
-    await sql`alter table companies drop constraint companies_name_key_key`.execute(db);
-    await db.schema.alterTable('companies').addColumn('owner_id', 'integer', (c) => c.references('users.id').onDelete('cascade')).execute();
-  } else {
-    const columns = ['id', 'name', 'name_key', 'aliases', 'competitors', 'context_text', 'context_source', 'terms', 'created_at', 'updated_at'];
-    await withId(db.schema.createTable('companies_next'), dialect)
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('name_key', 'text', (c) => c.notNull())
-      .addColumn('aliases', 'text', (c) => c.notNull())
-      .addColumn('competitors', 'text', (c) => c.notNull())
-      .addColumn('context_text', 'text')
-      .addColumn('context_source', 'text')
-      .addColumn('terms', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('owner_id', 'integer', (c) => c.references('users.id').onDelete('cascade'))
-      .execute();
-    const list = sql.join(columns.map((column) => sql.id(column)));
-    await sql`insert into companies_next (${list}) select ${list} from companies`.execute(db);
-    await db.schema.dropTable('companies').execute();
-    await db.schema.alterTable('companies_next').renameTo('companies').execute();
-  }
-  await uniquePerOwner(db, 'companies_name_key', 'companies', 'name_key');
+async function dropColumnUnique(db: Kysely<unknown>, table: string, column: string): Promise<void> {
+  const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db);
+  const unique = `"${column}" text not null unique`;
+  const definition = rows[0]?.sql ?? '';
+  if (!definition.includes(unique)) throw new Error(`${table}.${column} is not declared as Starl's first migrations declare it.`);
+  const indexes = (await sql<{ sql: string }>`select sql from sqlite_master where type = 'index' and tbl_name = ${table} and sql is not null`.execute(db)).rows;
+  const sequence = (await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(db)).rows[0]?.seq ?? 0;
+  const next = `${table}_next`;
+  await sql.raw(definition.replace(unique, `"${column}" text not null`).replace(`CREATE TABLE "${table}"`, `CREATE TABLE "${next}"`)).execute(db);
+  await sql`insert into ${sql.table(next)} select * from ${sql.table(table)}`.execute(db);
+  await db.schema.dropTable(table).execute();
+  await db.schema.alterTable(next).renameTo(table).execute();
+  // The ids of deleted rows are never handed out again, as before the rebuild.
+  await sql`update sqlite_sequence set seq = ${sequence} where name = ${table} and seq < ${sequence}`.execute(db);
+  for (const index of indexes) await sql.raw(index.sql).execute(db);
+}
+
+/** Makes a column that migration 1 or 2 declared UNIQUE unique per owner instead. */
+async function uniqueColumnPerOwner(db: Kysely<unknown>, dialect: DialectName, table: string, column: string): Promise<void> {
+  if (dialect === 'postgres') await sql`alter table ${sql.table(table)} drop constraint ${sql.id(`${table}_${column}_key`)}`.execute(db);
+  else await dropColumnUnique(db, table, column);
+  await uniquePerOwner(db, `${table}_${column}`, table, column);
 }
 
 /** Starl's schema, in order. Add a new entry with the next number; never renumber. */
@@ -278,13 +280,14 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
       await db.schema.createIndex('login_failures_by_key').on('login_failures').columns(['scope_key', 'at']).execute();
 
-      await companiesPerOwner(db, dialect);
       for (const table of OWNED_BY_USERS) {
-        if (table !== 'companies') {
-          await db.schema.alterTable(table).addColumn('owner_id', 'integer', (c) => c.references('users.id').onDelete('cascade')).execute();
-        }
+        await db.schema.alterTable(table).addColumn('owner_id', 'integer', (c) => c.references('users.id').onDelete('cascade')).execute();
         await db.schema.createIndex(`${table}_by_owner`).on(table).column('owner_id').execute();
       }
+      // What was unique across the database (a company's name, rows' uids) is unique per owner now,
+      // so that two people can each have their Fernway and import the same file.
+      await uniqueColumnPerOwner(db, dialect, 'companies', 'name_key');
+      for (const table of UID_TABLES) await uniqueColumnPerOwner(db, dialect, table, 'uid');
       // A client's key for a write was unique across the database; now it is unique per owner.
       for (const table of CLIENT_KEYED_TABLES) {
         await db.schema.dropIndex(`${table}_client_id`).execute();

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Store } from '../../src/storage/index.js';
+import { Store, exportAll, importAll } from '../../src/storage/index.js';
 import { MIGRATIONS, migrate } from '../../src/storage/migrations.js';
 import { openSqliteDriver } from '../../src/storage/sqlite.js';
 import { reportWith, tempDir } from './helpers.js';
@@ -76,6 +76,9 @@ describe('migration 7 on a database written by migrations 1 to 6', () => {
       const raw2 = new Database(file);
       expect(() => raw2.prepare("insert into companies (name, name_key, aliases, competitors, terms, created_at, updated_at) values ('FERNWAY', 'fernway', '[]', '[]', '[]', 'x', 'x')").run()).toThrow(/UNIQUE/);
       raw2.close();
+      // Ids go on from where they were: the rebuilt tables kept their sequences.
+      expect((await store.saveCompany({ name: 'Ashdown' })).id).toBe(5);
+      expect((await store.createSession({ companyId: null, role: null, field: null, mode: 'drill', questions: [] })).id).toBe(10);
     } finally {
       await store.close();
     }
@@ -118,6 +121,26 @@ describe('an owner scope', () => {
       expect(await ben.listCompanies()).toHaveLength(1);
       expect(await ben.listReviews()).toHaveLength(1);
       expect((await ben.answersOf(bens.session.id)).map((a) => a.answer)).toEqual(['ben answer']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('lets two owners import the same export file, each once, the ids renumbered and the uids kept per owner', async () => {
+    const file = join(dir, 'starl.db');
+    const store = await Store.open(openSqliteDriver(file), NOW);
+    try {
+      await fillStore(store, 'personal');
+      const document = await exportAll(store);
+      const ana = store.forUser(addUser(file, 'ana@example.org'));
+      const ben = store.forUser(addUser(file, 'ben@example.org'));
+      expect((await importAll(ana, document)).added).toMatchObject({ companies: 1, sessions: 1, answers: 1, stories: 1, reviews: 1 });
+      expect((await importAll(ben, document)).added).toMatchObject({ companies: 1, sessions: 1, answers: 1, stories: 1, reviews: 1 });
+      expect((await importAll(ana, document)).added).toEqual({});
+      const bens = await exportAll(ben);
+      expect(bens.answers.map((answer) => answer.uid)).toEqual(document.answers.map((answer) => answer.uid));
+      expect(bens.answers[0]!.id).not.toBe(document.answers[0]!.id);
+      expect(await store.listCompanies()).toHaveLength(1);
     } finally {
       await store.close();
     }
