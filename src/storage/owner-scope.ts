@@ -1,18 +1,21 @@
 import {
   AliasNode,
+  AndNode,
   BinaryOperationNode,
   ColumnNode,
   IdentifierNode,
   JoinNode,
   OperationNodeTransformer,
+  OnNode,
   OperatorNode,
+  ParensNode,
   PrimitiveValueListNode,
-  QueryNode,
   ReferenceNode,
   TableNode,
   ValueListNode,
   ValueNode,
   ValuesNode,
+  WhereNode,
 } from 'kysely';
 import type {
   DeleteQueryNode,
@@ -52,6 +55,14 @@ function tableOf(node: OperationNode): { table: string; refersAs: string } | und
   return undefined;
 }
 
+/**
+ * `(existing) and condition`: the parentheses keep an OR in the query's own condition from swallowing
+ * the owner's (`a or b and mine` reads as `a or (b and mine)`).
+ */
+function withCondition(where: WhereNode | undefined, condition: OperationNode): WhereNode {
+  return WhereNode.create(where ? AndNode.create(ParensNode.create(where.where), condition) : condition);
+}
+
 /** Rewrites queries so that they only ever see and write one owner's rows. */
 class OwnerScopeTransformer extends OperationNodeTransformer {
   constructor(private readonly owner: number | null) {
@@ -71,7 +82,7 @@ class OwnerScopeTransformer extends OperationNodeTransformer {
     let scoped = node;
     for (const from of froms) {
       const table = tableOf(from);
-      if (table && owned.has(table.table)) scoped = QueryNode.cloneWithWhere(scoped, this.ownerIs(table.refersAs));
+      if (table && owned.has(table.table)) scoped = { ...scoped, where: withCondition(scoped.where, this.ownerIs(table.refersAs)) };
     }
     // A joined owned table is filtered in its ON, so that an outer join keeps its meaning.
     if (scoped.joins) {
@@ -79,7 +90,7 @@ class OwnerScopeTransformer extends OperationNodeTransformer {
         const table = tableOf(join.table);
         if (!table || !owned.has(table.table)) return join;
         const ownerIs = this.ownerIs(table.refersAs);
-        return JoinNode.cloneWithOn(join, ownerIs);
+        return join.on ? { ...join, on: OnNode.create(AndNode.create(ParensNode.create(join.on.on), ownerIs)) } : JoinNode.cloneWithOn(join, ownerIs);
       });
       scoped = { ...scoped, joins };
     }
