@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(browserMissing)('a shared Starl in the browser', () => {
-  it('accepts an invitation, saves as the new user, signs out, and signs in again', async () => {
+  it('accepts an invitation, saves as the new user, signs out and in again, changes the password and deletes the account', async () => {
     const token = await withStore(harness.server.databasePath, async (store) => {
       const accounts = new Accounts(store);
       const cohort = await accounts.createCohort('Spring');
@@ -51,5 +51,20 @@ describe.skipIf(browserMissing)('a shared Starl in the browser', () => {
     await page.getByLabel('Password').fill('a long new password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('.account', { hasText: 'Dev' }).waitFor();
+
+    // Your data: the account's password changes, and the account goes with all its data.
+    await page.goto(`${harness.server.url}#/data`);
+    await page.getByLabel('Current password').fill('a long new password');
+    await page.getByLabel('New password (at least 10 characters)').fill('the newest password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed; you were signed out everywhere else.').waitFor();
+    await page.getByLabel('Your password, to delete the account').fill('the newest password');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete my account and data' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await withStore(harness.server.databasePath, async (store) => {
+      expect(await new Accounts(store).listUsers()).toEqual([]);
+      expect(await store.unscopedDriver().db.selectFrom('companies').select('id').execute()).toEqual([]);
+    });
   });
 });

@@ -143,6 +143,16 @@ describe('sign-in limits', () => {
     expect((await test.browser('192.0.2.67').login('ana@example.org')).status).toBe(200);
   });
 
+  it('ignores X-Forwarded-For without --trust-proxy: the claimed addresses are one address, the socket\'s', async () => {
+    await test.user('candidate', 'ana@example.org');
+    const untrusted = createApp({ analyze, rules, store: test.store, multiUser: { accounts: test.accounts } });
+    for (let i = 0; i < ACCOUNT_LIMITS.loginFailuresPerAddress; i++) {
+      expect((await new Browser(untrusted, `192.0.2.${i}`).login(`user${i}@example.org`, 'guess')).status).toBe(401);
+    }
+    expect((await new Browser(untrusted, '192.0.2.250').login('ana@example.org')).status).toBe(429);
+    expect((await test.accounts.auditLog()).filter((entry) => entry.address?.startsWith('192.0.2.'))).toEqual([]);
+  });
+
   it('writes every sign-in, failed or not, to the audit log with its address', async () => {
     const ana = await test.user('candidate', 'ana@example.org');
     await test.browser('192.0.2.5').login('ana@example.org', 'guess');
