@@ -2,7 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { StarlError } from '../core/errors.js';
-import type { Store } from '../storage/index.js';
+import { JUDGED_ANSWER_COLUMNS, JUDGED_REVIEW_COLUMNS, judgedInOrder } from '../storage/index.js';
+import type { JudgedAnswer, Store } from '../storage/index.js';
 import type { Role, StarlSchema, WithOwners } from '../storage/schema.js';
 
 /** The database with the owner columns the scoped stores hide: users, cohorts and comments span owners. */
@@ -352,6 +353,29 @@ export class Accounts {
       .where('cohort_coaches.user_id', '=', coach.id)
       .executeTakeFirst();
     return shared ? candidate : undefined;
+  }
+
+  /**
+   * The judged answers of each of these users, oldest first, read in two queries however many users
+   * there are: a cohort's dashboard over hundreds of candidates. Users with none get an empty list.
+   */
+  async judgedAnswersOf(userIds: readonly number[]): Promise<Map<number, JudgedAnswer[]>> {
+    const byOwner = new Map<number, JudgedAnswer[]>(userIds.map((id) => [id, []]));
+    if (userIds.length === 0) return byOwner;
+    const answers = await this.db.selectFrom('answers').select([...JUDGED_ANSWER_COLUMNS, 'owner_id']).where('owner_id', 'in', userIds).execute();
+    const reviews = await this.db.selectFrom('reviews').select([...JUDGED_REVIEW_COLUMNS, 'owner_id']).where('owner_id', 'in', userIds).execute();
+    const group = <T extends { owner_id: number | null }>(rows: readonly T[]): Map<number | null, T[]> => {
+      const groups = new Map<number | null, T[]>();
+      for (const row of rows) {
+        const list = groups.get(row.owner_id);
+        if (list) list.push(row);
+        else groups.set(row.owner_id, [row]);
+      }
+      return groups;
+    };
+    const [answersBy, reviewsBy] = [group(answers), group(reviews)];
+    for (const id of userIds) byOwner.set(id, judgedInOrder(answersBy.get(id) ?? [], reviewsBy.get(id) ?? []));
+    return byOwner;
   }
 
   /** Whose answer this is; undefined when there is no such answer. */

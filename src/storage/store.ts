@@ -140,6 +140,47 @@ function toVerdicts(row: VerdictColumns): JudgedAnswer['verdicts'] {
   };
 }
 
+const VERDICT_COLUMNS = ['question_type', 'opportunity', 'memorable', 'specific_reason', 'starl', 'opportunity_score', 'memorable_score', 'specific_reason_score', 'starl_score'] as const;
+
+/** The columns of a practice answer that progress reads (see {@link judgedInOrder}). */
+export const JUDGED_ANSWER_COLUMNS = ['id', 'session_id', 'question', 'answer', 'created_at', ...VERDICT_COLUMNS] as const;
+
+/** The columns of a review answer that progress reads (see {@link judgedInOrder}). */
+export const JUDGED_REVIEW_COLUMNS = ['id', 'question', 'answer', 'answered_at', 'created_at', ...VERDICT_COLUMNS] as const;
+
+/**
+ * Practice and review answers as judged answers, oldest first. For a question answered with a
+ * follow-up, the follow-up's row carries the judgement of both together.
+ */
+export function judgedInOrder(
+  answers: readonly Pick<Selectable<AnswersTable>, (typeof JUDGED_ANSWER_COLUMNS)[number]>[],
+  reviews: readonly Pick<Selectable<ReviewsTable>, (typeof JUDGED_REVIEW_COLUMNS)[number]>[],
+): JudgedAnswer[] {
+  const judged: JudgedAnswer[] = [
+    ...answers.map((row) => ({
+      origin: 'practice' as const,
+      id: row.id,
+      sessionId: row.session_id,
+      question: row.question,
+      answer: row.answer,
+      questionType: row.question_type,
+      verdicts: toVerdicts(row),
+      at: row.created_at,
+    })),
+    ...reviews.map((row) => ({
+      origin: 'review' as const,
+      id: row.id,
+      sessionId: null,
+      question: row.question,
+      answer: row.answer,
+      questionType: row.question_type,
+      verdicts: toVerdicts(row),
+      at: row.answered_at ?? row.created_at,
+    })),
+  ];
+  return judged.sort((a, b) => a.at.localeCompare(b.at));
+}
+
 /** The row of the company with this name, else the one with this alias. */
 async function companyRowNamed(db: Kysely<StarlSchema>, nameOrAlias: string): Promise<Selectable<CompaniesTable> | undefined> {
   const key = companyKey(nameOrAlias);
@@ -928,37 +969,8 @@ export class Store {
    */
   async judgedAnswers(): Promise<JudgedAnswer[]> {
     // Only the columns progress needs: the reports, the bulk of each row, stay in the database.
-    const verdicts = ['question_type', 'opportunity', 'memorable', 'specific_reason', 'starl', 'opportunity_score', 'memorable_score', 'specific_reason_score', 'starl_score'] as const;
-    const answers = await this.db
-      .selectFrom('answers')
-      .select(['id', 'session_id', 'question', 'answer', 'created_at', ...verdicts])
-      .execute();
-    const reviews = await this.db
-      .selectFrom('reviews')
-      .select(['id', 'question', 'answer', 'answered_at', 'created_at', ...verdicts])
-      .execute();
-    const judged: JudgedAnswer[] = [
-      ...answers.map((row) => ({
-        origin: 'practice' as const,
-        id: row.id,
-        sessionId: row.session_id,
-        question: row.question,
-        answer: row.answer,
-        questionType: row.question_type,
-        verdicts: toVerdicts(row),
-        at: row.created_at,
-      })),
-      ...reviews.map((row) => ({
-        origin: 'review' as const,
-        id: row.id,
-        sessionId: null,
-        question: row.question,
-        answer: row.answer,
-        questionType: row.question_type,
-        verdicts: toVerdicts(row),
-        at: row.answered_at ?? row.created_at,
-      })),
-    ];
-    return judged.sort((a, b) => a.at.localeCompare(b.at));
+    const answers = await this.db.selectFrom('answers').select(JUDGED_ANSWER_COLUMNS).execute();
+    const reviews = await this.db.selectFrom('reviews').select(JUDGED_REVIEW_COLUMNS).execute();
+    return judgedInOrder(answers, reviews);
   }
 }

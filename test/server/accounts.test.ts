@@ -215,6 +215,42 @@ describe('invitations', () => {
   });
 });
 
+describe('the coach\'s dashboard', () => {
+  it('shows each candidate of the cohort where they stand, the cohort week by week, and a candidate\'s answers with comments', async () => {
+    await test.user('candidate', 'ana@example.org', 'Ana');
+    await test.user('candidate', 'ben@example.org', 'Ben');
+    const coach = await test.user('coach', 'cleo@example.org', 'Cleo');
+    const users = await test.accounts.listUsers();
+    const cohort = await test.accounts.createCohort('Spring');
+    await test.accounts.addCoach(cohort.id, coach.id);
+    for (const user of users.filter((u) => u.role === 'candidate')) await test.accounts.addMember(cohort.id, user.id);
+    const ana = await test.signedIn('ana@example.org');
+    const session = await ana.json<{ id: number }>('POST', '/api/sessions', { only: 'behavioral', count: 1, seed: 4 });
+    const answer = await ana.json<{ id: number; report: { reasons: Record<string, { verdict: string }> } }>('POST', `/api/sessions/${session.id}/answers`, { position: 0, answer: 'I rebuilt the rota and overtime fell by a third.', seconds: 20 });
+
+    const cleo = await test.signedIn('cleo@example.org');
+    const dashboard = await cleo.json<{ cohort: unknown; candidates: { name: string; answersThisWeek: number; lastPracticeAt: string | null; weakestReason: string | null; reasons: Record<string, { pass: number | null }> }[]; series: { week: string; answers: number }[] }>('GET', `/api/coach/cohorts/${cohort.id}`);
+    expect(dashboard.cohort).toEqual({ id: cohort.id, name: 'Spring' });
+    expect(dashboard.candidates.map((c) => [c.name, c.answersThisWeek, c.lastPracticeAt])).toEqual([
+      ['Ana', 1, test.clock.at.toISOString()],
+      ['Ben', 0, null],
+    ]);
+    const verdict = answer.report.reasons.opportunity!.verdict;
+    expect(dashboard.candidates[0]!.reasons.opportunity!.pass).toBe(verdict === 'n/a' ? null : verdict === 'pass' ? 1 : 0);
+    expect(dashboard.candidates[1]!.weakestReason).toBeNull();
+    expect(dashboard.series).toEqual([expect.objectContaining({ week: '2026-03-02', answers: 1 })]);
+
+    await cleo.json('POST', `/api/answers/${answer.id}/comments`, { text: 'Say what the rota was for.' });
+    const anas = users.find((u) => u.email === 'ana@example.org')!;
+    const answers = await cleo.json<{ candidate: unknown; answers: { id: number; comments: { text: string; author: { name: string } }[] }[] }>('GET', `/api/coach/candidates/${anas.id}/answers`);
+    expect(answers.candidate).toEqual({ id: anas.id, name: 'Ana', email: 'ana@example.org' });
+    expect(answers.answers.map((a) => [a.id, a.comments.map((comment) => `${comment.author.name}: ${comment.text}`)])).toEqual([[answer.id, ['Cleo: Say what the rota was for.']]]);
+    // The candidate sees the comment beside their answers.
+    expect((await ana.json<{ text: string }[]>('GET', '/api/comments')).map((comment) => comment.text)).toEqual(['Say what the rota was for.']);
+    expect(await ana.json('GET', `/api/comments?since=${encodeURIComponent(test.clock.at.toISOString())}`)).toEqual([]);
+  });
+});
+
 describe('deleting an account', () => {
   it('needs the password, and deletes the user with every row of their data, leaving others\' alone', async () => {
     const ana = await test.user('candidate', 'ana@example.org');

@@ -9,7 +9,8 @@ import { idParam } from './sessions.js';
 /**
  * The coach's dashboard: the cohorts they coach, a cohort's candidates with where each stands and the
  * cohort's pass shares week by week, and one candidate's answers with the comments on them. A coach
- * reads a candidate's data through that candidate's own scope, only once the cohort check has passed;
+ * reads a candidate's answers through that candidate's own scope (the dashboard's verdicts in bulk through
+ * the accounts code), only once the cohort check has passed;
  * a cohort or candidate that is not theirs is a 404, as one that does not exist.
  */
 export function registerCoachRoutes(app: Hono<AppEnv>, multiUser: MultiUserOptions, now: () => Date): void {
@@ -22,15 +23,11 @@ export function registerCoachRoutes(app: Hono<AppEnv>, multiUser: MultiUserOptio
     const id = idParam(c);
     const cohort = await accounts.cohortFor(signedInUser(c).user, id);
     if (!cohort) throw new StarlError('E_NOT_FOUND', `there is no cohort ${id}.`);
-    const store = storeOf(c);
     const at = now();
-    const everyone = [];
-    const candidates = [];
-    for (const member of await accounts.members(cohort.id)) {
-      const judged = await store.forUser(member.id).judgedAnswers();
-      everyone.push(...judged);
-      candidates.push({ id: member.id, name: member.name, email: member.email, ...candidateStanding(judged, at) });
-    }
+    const members = await accounts.members(cohort.id);
+    const judgedBy = await accounts.judgedAnswersOf(members.map((member) => member.id));
+    const candidates = members.map((member) => ({ id: member.id, name: member.name, email: member.email, ...candidateStanding(judgedBy.get(member.id) ?? [], at) }));
+    const everyone = [...judgedBy.values()].flat();
     return sendDocumented(c, cohortDashboardSchema, { cohort: { id: cohort.id, name: cohort.name }, candidates, series: cohortSeries(everyone) });
   });
 
