@@ -129,6 +129,30 @@ function regexMatches(pattern: RegExp, text: string): Match[] {
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
 }
 
+/** What must come before a piece of news about the company (below); testing for it first skips most answers. */
+const NEWS_TRIGGER = /\b(i (saw|read|noticed|heard|came across|watched|learned|learnt)|your (website|site|blog|post|report|announcement) (says|said|mentions|mentioned))\b/;
+
+/** A trigger of news and up to 20 characters of the same clause, ending where the news starts. */
+const NEWS_LEAD = /\b(?:i (?:saw|read|noticed|heard|came across|watched|learned|learnt)|your (?:website|site|blog|post|report|announcement) (?:says|said|mentions|mentioned))\b[^.;]{0,20}$/i;
+
+/**
+ * News about the company the candidate came across: "I read that you …", "your blog says you …". Written
+ * as a scan rather than one pattern with a look-behind, which V8 tried at every character of every answer.
+ */
+function findNews(text: string): Match[] {
+  const found: Match[] = [];
+  const you = /\b(?:you|your)\b[^.;]{12,}/gi;
+  for (let m = you.exec(text); m; m = you.exec(text)) {
+    if (NEWS_LEAD.test(text.slice(Math.max(0, m.index - 80), m.index))) {
+      found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    } else {
+      // Not news: look again from the next word, as the pattern would have.
+      you.lastIndex = m.index + 1;
+    }
+  }
+  return found;
+}
+
 /** Names in the answer: runs of proper nouns that are not stock names (Excel, Monday) nor the company itself. */
 function findNames(doc: Document, company: string | null): Driver[] {
   const names: Driver[] = [];
@@ -207,8 +231,8 @@ function findSpecifics(text: string, used: Match[], company: string | null): Mat
   // "Google's mission of making information accessible", "your website says the app is getting…": the
   // specification names a mission and recent news as homework, when they say what the mission or news is.
   const named = company ? `${escapeRegExp(company)}(?:'s|’s)` : '(?!)';
-  const mission = regexMatches(new RegExp(`\\b(?:your|${named}|the company's)\\s+(?:mission|vision|purpose|founding principle|values?)\\s+(?:of|to|is|are|that|—|-|:)\\s+[^.;]{12,}`, 'gi'), text);
-  const news = regexMatches(/(?<=\b(?:I (?:saw|read|noticed|heard|came across|watched|learned|learnt)|your (?:website|site|blog|post|report|announcement) (?:says|said|mentions|mentioned))\b[^.;]{0,20})\b(?:you|your)\b[^.;]{12,}/gi, text);
+  const mission = !/\b(mission|vision|purpose|principle|values?)\b/.test(lower) ? [] : regexMatches(new RegExp(`\\b(?:your|${named}|the company's)\\s+(?:mission|vision|purpose|founding principle|values?)\\s+(?:of|to|is|are|that|—|-|:)\\s+[^.;]{12,}`, 'gi'), text);
+  const news = !NEWS_TRIGGER.test(lower) ? [] : findNews(text);
   const all = [...used, ...usedProduct, ...facts, ...yours, ...roleDuty, ...builds, ...mission, ...news].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
   all.sort((a, b) => a.start - b.start);
   return all.filter((m, i) => i === 0 || m.start >= all[i - 1]!.end);

@@ -23,6 +23,19 @@ const FIRST_PERSON_OBJECT = /\b(me|my|myself|mine)\b/i;
 
 const flag = (b: boolean): number => (b ? 1 : 0);
 
+const PREFIXED = new Map<string, Map<string, string>>();
+/**
+ * `${prefix}${name}`, made once per pair: the same few hundred feature names recur in every sentence, and
+ * a fresh string per use must be hashed again each time it becomes a key.
+ */
+function joined(prefix: string, name: string): string {
+  let names = PREFIXED.get(prefix);
+  if (!names) PREFIXED.set(prefix, (names = new Map()));
+  let full = names.get(name);
+  if (full === undefined) names.set(name, (full = prefix + name));
+  return full;
+}
+
 /** The clause a sentence is about: the first one after an opening "When…, " clause, else the first. */
 function mainClause(sentence: Sentence): Clause | undefined {
   const [first, second] = sentence.clauses;
@@ -61,28 +74,31 @@ function ownFeatures(doc: Document, sentence: Sentence, cues: SentenceCues): Fea
   const subject = main ? main.subject : 'none';
   const tense = tenseOf(main);
   const kind = main ? (main.stative ? 'stative' : verbClass(main.verb.lemma) ?? 'unknown') : 'none';
-  f[`subj:${subject}`] = 1;
-  f[`tense:${tense}`] = 1;
-  f[`verb:${kind}`] = 1;
-  f[`subj:${subject}|tense:${tense}`] = 1;
-  f[`subj:${subject}|verb:${kind}`] = 1;
-  f[`tense:${tense}|verb:${kind}`] = 1;
-  if (main?.outcome) f[`outcomeVerb|subj:${subject}`] = 1;
+  const subj = joined('subj:', subject);
+  const tenseName = joined('tense:', tense);
+  const verbName = joined('verb:', kind);
+  f[subj] = 1;
+  f[tenseName] = 1;
+  f[verbName] = 1;
+  f[joined(subj, joined('|', tenseName))] = 1;
+  f[joined(subj, joined('|', verbName))] = 1;
+  f[joined(tenseName, joined('|', verbName))] = 1;
+  if (main?.outcome) f[joined('outcomeVerb|', subj)] = 1;
   for (const c of sentence.clauses) {
     if (c === main) continue;
-    f[`any:${c.subject}|${tenseOf(c)}`] = 1;
+    f[joined(joined('any:', c.subject), joined('|', tenseOf(c)))] = 1;
   }
   if (SUBORDINATE_START.test(sentence.text)) f['opensSubordinate'] = 1;
   const marker = openingMarker(sentence);
-  if (marker) f[`marker:${marker}`] = 1;
-  for (const [name, value] of Object.entries(cues)) if (value) f[`cue:${name}`] = 1;
+  if (marker) f[joined('marker:', marker)] = 1;
+  for (const name in cues) if (cues[name as keyof SentenceCues]) f[joined('cue:', name)] = 1;
   if (NOW.test(sentence.text)) f['time:now'] = 1;
   if (THEN.test(sentence.text)) f['time:then'] = 1;
   if (COMPARISON.test(sentence.text)) f['comparison'] = 1;
   if (NEGATION.test(sentence.text)) f['negation'] = 1;
   if (FIRST_PERSON_OBJECT.test(sentence.text)) f['firstPersonObject'] = 1;
   const entities = new Set(sentence.tokens.map((t) => t.entity).filter((e): e is string => e !== null));
-  for (const e of entities) f[`entity:${e}`] = 1;
+  for (const e of entities) f[joined('entity:', e)] = 1;
   if (sentence.tokens.some((t) => t.type === 'number')) f['number'] = 1;
   if (doc.measured.some((m) => m.start >= sentence.start && m.start < sentence.end)) f['measuredChange'] = 1;
   if (sentence.text.trim().endsWith('?')) f['question'] = 1;
@@ -101,8 +117,9 @@ export function storySentenceFeatures(doc: Document, cues: SentenceCues[], topic
   // What the question asks for shapes the story: in a failure story the mistake is told as an action.
   for (const f of own) {
     for (const topic of topics) {
-      for (const name of Object.keys(f)) if (name.startsWith('subj:') && !name.includes('|')) f[`q:${topic}|${name}`] = 1;
-      f[`q:${topic}`] = 1;
+      const asked = joined('q:', topic);
+      for (const name of Object.keys(f)) if (name.startsWith('subj:') && !name.includes('|')) f[joined(`${asked}|`, name)] = 1;
+      f[asked] = 1;
     }
   }
   return own.map((f, i) => {
@@ -121,11 +138,11 @@ export function storySentenceFeatures(doc: Document, cues: SentenceCues[], topic
       shortSentence: flag(words < 8),
       ...f,
     };
-    if (i === 0) for (const name in f) out[`first|${name}`] = 1;
+    if (i === 0) for (const name in f) out[joined('first|', name)] = 1;
     const previous = own[i - 1];
     const next = own[i + 1];
-    if (previous) for (const name in previous) if (!name.includes('|')) out[`prev:${name}`] = 1;
-    if (next) for (const name in next) if (!name.includes('|')) out[`next:${name}`] = 1;
+    if (previous) for (const name in previous) if (!name.includes('|')) out[joined('prev:', name)] = 1;
+    if (next) for (const name in next) if (!name.includes('|')) out[joined('next:', name)] = 1;
     return out;
   });
 }
