@@ -243,11 +243,14 @@ export interface ReviewInput {
  */
 export class Store {
   readonly driver: StoreDriver;
+  /** The ids of the migrations applied when this store was opened, oldest first; empty when it was up to date. */
+  readonly migrated: readonly number[];
   private readonly now: () => Date;
 
-  private constructor(driver: StoreDriver, now: () => Date) {
+  private constructor(driver: StoreDriver, now: () => Date, migrated: readonly number[]) {
     this.driver = driver;
     this.now = now;
+    this.migrated = migrated;
   }
 
   /**
@@ -257,15 +260,16 @@ export class Store {
    * const store = await Store.open(openSqliteDriver('starl.db'));
    */
   static async open(driver: StoreDriver, now: () => Date = () => new Date()): Promise<Store> {
+    let migrated: number[];
     try {
-      await migrate(driver, now);
+      migrated = await migrate(driver, now);
     } catch (error) {
       await driver.close();
       if (error instanceof StarlError) throw error;
       const message = error instanceof Error ? error.message : String(error);
       throw new StarlError('E_STORAGE', `cannot prepare the database: ${message}`, { file: driver.location });
     }
-    return new Store(driver, now);
+    return new Store(driver, now, migrated);
   }
 
   private get db(): Kysely<StarlSchema> {
