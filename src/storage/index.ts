@@ -9,7 +9,7 @@ export { Store, companyKey, verdictColumns } from './store.js';
 export type { AnswerInput, ClientKey, CompanyInput, CompanyPatch, RecordingInput, ReviewInput } from './store.js';
 export type * from './records.js';
 export type { StoreDriver, DialectName } from './driver.js';
-export { chooseDatabase, resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP, DATABASE_URL_OPTION_HELP } from './paths.js';
+export { chooseDatabase, isPostgresUrl, redactUrl, resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP, DATABASE_URL_OPTION_HELP } from './paths.js';
 export type { DatabaseChoice, DatabaseTarget } from './paths.js';
 export { MIGRATIONS } from './migrations.js';
 export { assertExportConsistent, exportAll, importAll, EXPORT_FORMAT, EXPORT_VERSION, IMPORTABLE_VERSIONS, MAX_EXPORT_BYTES } from './transfer.js';

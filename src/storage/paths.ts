@@ -48,3 +48,19 @@ export function chooseDatabase(choice: DatabaseChoice, env: NodeJS.ProcessEnv = 
   if (!choice.db && env.STARL_DATABASE_URL) return { kind: 'postgres', url: env.STARL_DATABASE_URL };
   return { kind: 'sqlite', path: resolveDatabasePath(choice.db, env) };
 }
+
+/** Whether a database URL names a PostgreSQL server (the two schemes libpq accepts). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** The URL without its password, for messages: `postgres://starl@db.example:5432/starl`. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '';
+    return parsed.toString().replace(/:@/, '@');
+  } catch {
+    return 'the database URL';
+  }
+}

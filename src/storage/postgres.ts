@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { StarlError } from '../core/errors.js';
 import type { StoreDriver } from './driver.js';
+import { isPostgresUrl, redactUrl } from './paths.js';
 import type { StarlSchema } from './schema.js';
 
 /**
@@ -13,22 +14,6 @@ const WRITE_LOCK = 0x5374_6172;
 
 /** How long opening waits for the server to answer before saying it is unreachable. */
 const CONNECT_TIMEOUT_MS = 10_000;
-
-/** Whether a database URL names a PostgreSQL server (the two schemes libpq accepts). */
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
-
-/** The URL without its password, for messages: `postgres://starl@db.example:5432/starl`. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '';
-    return parsed.toString().replace(/:@/, '@');
-  } catch {
-    return 'the database URL';
-  }
-}
 
 /** pg's error fields that say what went wrong: a server SQLSTATE or a Node network code. */
 interface PgFailure {

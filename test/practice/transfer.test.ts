@@ -11,6 +11,7 @@ import { measureDelivery } from '../../src/delivery/index.js';
 import { join as joinAudio, RATE, silence, tone } from '../support/audio.js';
 import { runCli } from '../support/cli.js';
 import { runCommand } from './inprocess.js';
+import { forEachDatabase } from '../support/databases.js';
 import { tempDir } from './helpers.js';
 
 let dir: string;
@@ -183,5 +184,31 @@ describe('export and import', { timeout: 90_000 }, () => {
     const result = await runCommand(registerExport, ['export', '--out', out, '--db', source]);
     expect(result.stdout).toBe(`Exported 1 session, 3 answers, 1 story, 1 company, 1 review to ${out}\n`);
     expect(parseExport(readFileSync(out, 'utf8'), out).answers.map((a) => a.answer)).toEqual([FIRST, FOLLOW, RETRY]);
+  });
+});
+
+forEachDatabase((database) => {
+  describe('moving data between SQLite and this database through the command line', { timeout: 120_000 }, () => {
+    it('exports from an SQLite file, imports here, exports from here and imports into a new file, losing nothing', async () => {
+      const source = join(dir, 'source.db');
+      await fill(source);
+      const fromFile = await runCli(['export', '--db', source]);
+      expect(fromFile).toMatchObject({ code: 0, stderr: '' });
+      writeFileSync(join(dir, 'from-file.json'), fromFile.stdout);
+
+      const imported = await runCli(['import', join(dir, 'from-file.json'), ...database.args]);
+      expect(imported).toMatchObject({ code: 0, stderr: '' });
+      expect(imported.stdout).toBe('Imported: companies 1, company facts 1, sessions 1, session questions 1, answers 3, stories 1, reviews 1.\n');
+      const fromHere = await runCli(['export', ...database.args]);
+      expect(fromHere).toMatchObject({ code: 0, stderr: '' });
+      expect(contents(fromHere.stdout)).toEqual(contents(fromFile.stdout));
+
+      writeFileSync(join(dir, 'from-here.json'), fromHere.stdout);
+      const back = join(dir, 'back.db');
+      const importedBack = await runCommand(registerImport, ['import', join(dir, 'from-here.json'), '--db', back]);
+      expect(importedBack.error).toBeNull();
+      const reexported = await withStore(back, (store) => exportAll(store));
+      expect(contents(JSON.stringify(reexported))).toEqual(contents(fromFile.stdout));
+    });
   });
 });
