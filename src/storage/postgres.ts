@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { StarlError } from '../core/errors.js';
-import type { StoreDriver } from './driver.js';
+import { storageFull, type StoreDriver } from './driver.js';
 import { isPostgresUrl, redactUrl } from './paths.js';
 import type { StarlSchema } from './schema.js';
 
@@ -56,6 +56,20 @@ function connectFailure(error: unknown, location: string): StarlError {
   return new StarlError('E_STORAGE', `cannot open the PostgreSQL database: ${message}`, where);
 }
 
+/**
+ * The typed error for a write that failed for a reason a person can act on: the server's disk is
+ * full (SQLSTATE 53100), or the server went away. Either way the transaction did not commit, so what
+ * was saved before is intact. Undefined for any other failure.
+ */
+function writeFailure(error: unknown, location: string): StarlError | undefined {
+  const code = (error as PgFailure | null)?.code;
+  if (code === '53100') return storageFull(location);
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === '57P01') {
+    return new StarlError('E_STORAGE', 'lost the connection to the PostgreSQL server, so this was not saved; everything saved before is safe. Try again once the server is back', { file: location });
+  }
+  return undefined;
+}
+
 /** Options of {@link openPostgresDriver}. */
 export interface PostgresOptions {
   /** Most connections each process keeps open (default 10). */
@@ -96,11 +110,15 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
     db,
     location,
     async writeTransaction(work) {
-      return db.transaction().execute(async (trx) => {
-        // Held until commit or rollback: the write that has it runs alone, like SQLite's BEGIN IMMEDIATE.
-        await sql`select pg_advisory_xact_lock(${sql.lit(WRITE_LOCK)}, hashtext(current_schema()))`.execute(trx);
-        return work(trx);
-      });
+      try {
+        return await db.transaction().execute(async (trx) => {
+          // Held until commit or rollback: the write that has it runs alone, like SQLite's BEGIN IMMEDIATE.
+          await sql`select pg_advisory_xact_lock(${sql.lit(WRITE_LOCK)}, hashtext(current_schema()))`.execute(trx);
+          return work(trx);
+        });
+      } catch (error) {
+        throw writeFailure(error, location) ?? error;
+      }
     },
     async close() {
       await db.destroy();
