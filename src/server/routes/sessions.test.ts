@@ -61,6 +61,11 @@ forEachDatabase((database) => {
       expect(outside.error.field).toBe('position');
       expect((await test.app.request('/api/sessions/999')).status).toBe(404);
       expect((await (await test.app.request('/api/sessions/abc')).json()).error.code).toBe('E_INPUT_BAD_FIELD');
+      // Past what an id column holds on either database: still not found, never a failure of the database.
+      expect((await test.app.request('/api/sessions/99999999999')).status).toBe(404);
+      const farFollowUp = await send(`/api/sessions/${session.id}/answers`, { position: 0, answer: 'Hi', seconds: 1, followUpOf: 99_999_999_999 });
+      expect(farFollowUp.status).toBe(404);
+      expect((await test.app.request('/api/stories/99999999999', { method: 'DELETE' })).status).toBe(404);
       const unknownCompany = await send('/api/sessions', { company: 'Nowhere Inc' });
       expect(unknownCompany.status).toBe(404);
     });
