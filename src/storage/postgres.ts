@@ -58,12 +58,14 @@ function connectFailure(error: unknown, location: string): StarlError {
 
 /**
  * The typed error for a write that failed for a reason a person can act on: the server's disk is
- * full (SQLSTATE 53100), or the server went away. Either way the transaction did not commit, so what
- * was saved before is intact. Undefined for any other failure.
+ * full (SQLSTATE 53100), the text holds a NUL character, which PostgreSQL's text cannot (22021), or
+ * the server went away. Either way the transaction did not commit, so what was saved before is
+ * intact. Undefined for any other failure.
  */
 function writeFailure(error: unknown, location: string): StarlError | undefined {
   const code = (error as PgFailure | null)?.code;
   if (code === '53100') return storageFull(location);
+  if (code === '22021') return new StarlError('E_INPUT_BINARY', 'the text contains a NUL character (U+0000), which this database cannot keep; nothing was saved');
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === '57P01') {
     return new StarlError('E_STORAGE', 'lost the connection to the PostgreSQL server, so this was not saved; everything saved before is safe. Try again once the server is back', { file: location });
   }

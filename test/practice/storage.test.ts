@@ -171,6 +171,17 @@ forEachDatabase((database) => {
     });
   });
 
+  describe.runIf(database.dialect === 'postgres')('text PostgreSQL cannot keep', () => {
+    it('refuses a NUL character with E_INPUT_BINARY, saving nothing', async () => {
+      await withStore(database.choice, async (store) => {
+        const error = await store.saveCompany({ name: 'Fernway', contextText: 'We ship\u0000 kits.' }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StarlError);
+        expect((error as StarlError).describe()).toBe('the text contains a NUL character (U+0000), which this database cannot keep; nothing was saved [E_INPUT_BINARY]');
+        expect(await store.listCompanies()).toEqual([]);
+      });
+    });
+  });
+
   describe('crash safety and concurrency', () => {
     it('keeps every committed answer when the writing process is killed with SIGKILL', async () => {
       await withStore(database.choice, async () => undefined);
