@@ -47,7 +47,7 @@ function connectFailure(error: unknown, location: string): StarlError {
     case '3D000':
       return new StarlError('E_STORAGE', 'the database named in the URL does not exist on the PostgreSQL server; create it first (see docs/deploy.md)', where);
     case '42501':
-      return new StarlError('E_STORAGE', 'the PostgreSQL role in the database URL may not create Starl\'s tables here; grant it CREATE on the schema or make it the owner', where);
+      return new StarlError('E_STORAGE', 'the PostgreSQL role in the database URL may not connect to this database; make it the database\'s owner (see docs/deploy.md)', where);
   }
   const message = failure.message ?? String(error);
   if (/timeout/i.test(message)) {
