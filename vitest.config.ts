@@ -11,6 +11,7 @@ export default defineConfig({
     // load its model on a busy machine. A poll still returns as soon as it passes.
     expect: { poll: { timeout: 30_000 } },
     // Finds a browser for test/e2e once per run; without one those tests are skipped, except in CI.
-    globalSetup: ['test/e2e/global-setup.ts'],
+    // Says once when the storage and server suites skip PostgreSQL (no STARL_TEST_DATABASE_URL).
+    globalSetup: ['test/e2e/global-setup.ts', 'test/support/postgres-setup.ts'],
   },
 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { StarlError } from '../core/errors.js';
-import { JUDGED_ANSWER_COLUMNS, JUDGED_REVIEW_COLUMNS, judgedInOrder } from '../storage/index.js';
+import { JUDGED_ANSWER_COLUMNS, JUDGED_REVIEW_COLUMNS, judgedInOrder, rowId } from '../storage/index.js';
 import type { JudgedAnswer, Store } from '../storage/index.js';
 import type { Role, StarlSchema, WithOwners } from '../storage/schema.js';
 
@@ -126,7 +126,7 @@ export class Accounts {
   }
 
   async userById(id: number): Promise<User | undefined> {
-    return this.db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', rowId(id)).executeTakeFirst();
   }
 
   async listUsers(): Promise<(User & { createdAt: string })[]> {
@@ -224,7 +224,7 @@ export class Accounts {
   async deleteUser(userId: number): Promise<boolean> {
     // Every owned table refers to users with ON DELETE CASCADE; answers take their recordings and comments with them.
     return this.store.unscopedDriver().writeTransaction(async (trx) => {
-      const deleted = await (trx as unknown as AccountsDb).deleteFrom('users').where('id', '=', userId).executeTakeFirst();
+      const deleted = await (trx as unknown as AccountsDb).deleteFrom('users').where('id', '=', rowId(userId)).executeTakeFirst();
       return Number(deleted.numDeletedRows) > 0;
     });
   }
@@ -285,7 +285,7 @@ export class Accounts {
   }
 
   async cohort(id: number): Promise<{ id: number; name: string } | undefined> {
-    return this.db.selectFrom('cohorts').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('cohorts').select(['id', 'name']).where('id', '=', rowId(id)).executeTakeFirst();
   }
 
   async cohortNamed(name: string): Promise<{ id: number; name: string } | undefined> {
@@ -380,7 +380,7 @@ export class Accounts {
 
   /** Whose answer this is; undefined when there is no such answer. */
   async answerOwner(answerId: number): Promise<number | null | undefined> {
-    const row = await this.db.selectFrom('answers').select('owner_id').where('id', '=', answerId).executeTakeFirst();
+    const row = await this.db.selectFrom('answers').select('owner_id').where('id', '=', rowId(answerId)).executeTakeFirst();
     return row?.owner_id;
   }
 

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from './schemas.js';
 import { startServer } from './serve.js';
 import type { RunningServer } from './serve.js';
+import { redactUrl } from '../storage/index.js';
+import { forEachDatabase } from '../../test/support/databases.js';
 
 /** A GET with a Host header of the test's choosing, which fetch does not allow. */
 async function rawGet(port: string, path: string, host: string, address = '127.0.0.1'): Promise<{ status: number | undefined; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -129,5 +131,25 @@ describe('startServer', () => {
 
   it('explains a missing front end build instead of starting half-way', async () => {
     await expect(startServer({ port: 0, dbFile: join(workDir, 'other.db'), webRoot: join(workDir, 'nowhere') })).rejects.toThrow(/npm run build:web/);
+  });
+});
+
+forEachDatabase((database) => {
+  describe('two servers on one database', () => {
+    it('each see what the other saved, and name the database without its password', async () => {
+      const webRoot = join(workDir, 'web');
+      const options = { port: 0, webRoot, ...(database.dialect === 'sqlite' ? { dbFile: database.choice.db } : { databaseUrl: database.choice.databaseUrl }) };
+      const [one, two] = [await startServer(options), await startServer(options)];
+      try {
+        const saved = await fetch(new URL('/api/companies', one.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Fernway' }) });
+        expect(saved.status).toBe(201);
+        const listed = (await (await fetch(new URL('/api/companies', two.url))).json()) as { name: string }[];
+        expect(listed.map((company) => company.name)).toEqual(['Fernway']);
+        expect(two.databasePath).toBe(database.dialect === 'sqlite' ? database.choice.db : redactUrl(database.choice.databaseUrl!));
+        expect(two.databasePath).not.toMatch(/:[^/@:]+@/);
+      } finally {
+        await Promise.all([one.close(), two.close()]);
+      }
+    });
   });
 });

@@ -11,7 +11,7 @@ import { StarlError } from '../core/errors.js';
 import type { ErrorCode, ErrorWhere } from '../core/errors.js';
 import { rules } from '../core/rules/index.js';
 import { Accounts } from '../accounts/accounts.js';
-import { openStore, resolveDatabasePath } from '../storage/index.js';
+import { chooseDatabase, openStore, redactUrl, type DatabaseChoice, type DatabaseTarget } from '../storage/index.js';
 import { allowedHostsFor, isLoopback, type HostOptions } from './allowed-hosts.js';
 import { createApp, malformedRequestResponse } from './app.js';
 import { directoryAssets } from './assets.js';
@@ -34,13 +34,15 @@ export interface ServeOptions extends HostOptions {
   port?: number;
   /** Address to bind. Default 127.0.0.1, so nothing outside this machine can connect. */
   host?: string;
-  /** The database file; default as `resolveDatabasePath` decides (`--db`, `STARL_DB`, XDG data home). */
+  /** The database file (`--db`); without it or `databaseUrl`, as `chooseDatabase` decides (`STARL_DATABASE_URL`, `STARL_DB`, XDG data home). */
   dbFile?: string;
+  /** A PostgreSQL database (`--database-url`) instead of a file. */
+  databaseUrl?: string;
   /** The built front end; default dist/web beside the compiled server. */
   webRoot?: string;
   /**
    * Multi-user mode: accounts, roles and cohorts, each user confined to their own data. Needs a
-   * database named explicitly (`--db`), never the personal default.
+   * database named explicitly (`--database-url`, `STARL_DATABASE_URL` or `--db`), never the personal default.
    */
   multiUser?: boolean;
   /** Behind a reverse proxy: trust its `x-forwarded-for` and `x-forwarded-proto` (multi-user mode only). */
@@ -57,11 +59,11 @@ export function assertServeOptions(options: ServeOptions): void {
   if (!isLoopback(host) && !options.multiUser) {
     throw new StarlError(
       'E_USAGE',
-      `Starl will not listen on ${host} without accounts: everyone who can reach it would read and change your answers. Keep the default (127.0.0.1), or run a shared server with --multi-user and its own --db.`,
+      `Starl will not listen on ${host} without accounts: everyone who can reach it would read and change your answers. Keep the default (127.0.0.1), or run a shared server with --multi-user and its own database (--database-url).`,
     );
   }
-  if (options.multiUser && !options.dbFile) {
-    throw new StarlError('E_USAGE', 'Multi-user mode needs its own database: name it with --db FILE (your personal one stays single-user).');
+  if (options.multiUser && !options.dbFile && !options.databaseUrl && !process.env.STARL_DATABASE_URL) {
+    throw new StarlError('E_USAGE', 'Multi-user mode needs its own database: name it with --database-url postgres://… (or --db FILE); your personal one stays single-user.');
   }
   if (options.trustProxy && !options.multiUser) {
     throw new StarlError('E_USAGE', '--trust-proxy is for a shared server behind a reverse proxy; use it with --multi-user.');
@@ -71,6 +73,7 @@ export function assertServeOptions(options: ServeOptions): void {
 /** A started server: its address and how to stop it. */
 export interface RunningServer {
   url: string;
+  /** The database file, or the PostgreSQL URL without its password. */
   databasePath: string;
   /** Whether only this machine can connect (the server is bound to a loopback address). */
   loopback: boolean;
@@ -92,8 +95,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? DEFAULT_PORT;
   const webRoot = requireWebRoot(options.webRoot);
-  const databasePath = resolveDatabasePath(options.dbFile);
-  const store = await openStore(databasePath);
+  const target = chooseDatabase({ db: options.dbFile, databaseUrl: options.databaseUrl });
+  const store = await openStore(choiceOf(target));
+  const databasePath = store.driver.location;
 
   // Filled in once the port is known; the app reads it on every request.
   const allowedHosts: string[] = [];
@@ -135,6 +139,16 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   };
 }
 
+/** What `openStore` takes to open exactly this database. */
+function choiceOf(target: DatabaseTarget): DatabaseChoice {
+  return target.kind === 'sqlite' ? { db: target.path } : { databaseUrl: target.url };
+}
+
+/** The options that name exactly this database, so that workers open the one the primary chose. */
+function targetOptions(target: DatabaseTarget): Pick<ServeOptions, 'dbFile' | 'databaseUrl'> {
+  return target.kind === 'sqlite' ? { dbFile: target.path, databaseUrl: undefined } : { dbFile: undefined, databaseUrl: target.url };
+}
+
 /** The front end's directory, or a clear error when it has not been built. */
 function requireWebRoot(webRoot: string = DEFAULT_WEB_ROOT): string {
   if (!existsSync(webRoot)) {
@@ -169,15 +183,16 @@ export async function startWorkers(options: ServeOptions, workers: number): Prom
   if (workers <= 1) return startServer(options);
   const host = options.host ?? '127.0.0.1';
   const webRoot = requireWebRoot(options.webRoot);
-  const databasePath = resolveDatabasePath(options.dbFile);
+  const target = chooseDatabase({ db: options.dbFile, databaseUrl: options.databaseUrl });
+  const databasePath = target.kind === 'sqlite' ? target.path : redactUrl(target.url);
   // Opening the store once here migrates it before the workers open it side by side.
-  await (await openStore(databasePath)).close();
+  await (await openStore(choiceOf(target))).close();
 
   cluster.setupPrimary({ exec: WORKER_ENTRY, args: [] });
   // A free port is chosen here rather than by the workers, so that a replacement for a dead worker
   // listens on the same port even after every worker has died.
   const port = options.port === 0 ? await freePort(host) : (options.port ?? DEFAULT_PORT);
-  const workerOptions: ServeOptions = { ...options, port, host, dbFile: databasePath, webRoot };
+  const workerOptions: ServeOptions = { ...options, port, host, ...targetOptions(target), webRoot };
   const running = new Set<Worker>();
   const pendingRestarts = new Set<NodeJS.Timeout>();
   let stopping = false;

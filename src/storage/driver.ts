@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { StarlError } from '../core/errors.js';
 import type { StarlSchema } from './schema.js';
 
 /** The SQL dialects Starl's migrations know how to write for. */
@@ -20,4 +21,11 @@ export interface StoreDriver {
    */
   writeTransaction<T>(work: (trx: Kysely<StarlSchema>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The error for a write the database refused because its disk is full; the transaction was rolled back. */
+export function storageFull(location: string): StarlError {
+  return new StarlError('E_STORAGE_FULL', 'the disk is full, so this was not saved; everything saved before is safe. Free some space and try again', {
+    file: location,
+  });
 }

@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { StarlError } from '../core/errors.js';
 import { openSqliteDriver } from './sqlite.js';
-import { resolveDatabasePath } from './paths.js';
+import { chooseDatabase, resolveDatabasePath, type DatabaseChoice } from './paths.js';
 import { Store } from './store.js';
 
 // The storage adapter's public surface: the store, its records, the database location and export/import.
-export { Store, companyKey, verdictColumns, judgedInOrder, JUDGED_ANSWER_COLUMNS, JUDGED_REVIEW_COLUMNS } from './store.js';
+export { Store, companyKey, verdictColumns, judgedInOrder, rowId, JUDGED_ANSWER_COLUMNS, JUDGED_REVIEW_COLUMNS } from './store.js';
 export type { AnswerInput, ClientKey, CompanyInput, CompanyPatch, RecordingInput, ReviewInput } from './store.js';
 export type * from './records.js';
 export type { StoreDriver, DialectName } from './driver.js';
-export { resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP } from './paths.js';
+export { chooseDatabase, isPostgresUrl, redactUrl, resolveDatabasePath, defaultDatabasePath, DB_OPTION_HELP, DATABASE_URL_OPTION_HELP } from './paths.js';
+export type { DatabaseChoice, DatabaseTarget } from './paths.js';
+export { MIGRATIONS } from './migrations.js';
 export { assertExportConsistent, exportAll, importAll, EXPORT_FORMAT, EXPORT_VERSION, IMPORTABLE_VERSIONS, MAX_EXPORT_BYTES } from './transfer.js';
 export { saveReviewedTranscript, transcriptKey } from './reviews.js';
 export type { ExportDocument, ExportOptions, ExportedRecording, ImportCounts } from './transfer.js';
@@ -25,18 +27,26 @@ export interface OpenOptions {
 }
 
 /**
- * Opens Starl's database: the given file, else `STARL_DB`, else the XDG data directory. Creates it
- * (unless `create` is false) and applies any pending migrations; a file that is not SQLite is refused
- * untouched.
+ * Opens Starl's database and applies any pending migrations. Given a file name (or nothing): that
+ * SQLite file, else `STARL_DB`, else the XDG data directory, created unless `create` is false; a file
+ * that is not SQLite is refused untouched. Given a command's `--db` and `--database-url` options:
+ * the database {@link chooseDatabase} picks, which may be a PostgreSQL server.
  *
  * @example
  * const store = await openStore(options.db);
  * try { ... } finally { await store.close(); }
  */
-export async function openStore(file?: string, options: OpenOptions = {}): Promise<Store> {
-  const path = resolveDatabasePath(file);
+export async function openStore(where?: string | DatabaseChoice, options: OpenOptions = {}): Promise<Store> {
+  const target = typeof where === 'object' ? chooseDatabase(where) : { kind: 'sqlite' as const, path: resolveDatabasePath(where) };
+  if (target.kind === 'postgres') {
+    // Loaded only here, so the commands that use SQLite never load the PostgreSQL driver.
+    const { openPostgresDriver } = await import('./postgres.js');
+    return Store.open(await openPostgresDriver(target.url), options.now);
+  }
+  const { path } = target;
   const create = options.create ?? true;
-  if (!create && path !== ':memory:' && !existsSync(path)) throw noDatabase(path, Boolean(file || process.env.STARL_DB));
+  const chosen = typeof where === 'object' ? Boolean(where.db) : Boolean(where);
+  if (!create && path !== ':memory:' && !existsSync(path)) throw noDatabase(path, chosen || Boolean(process.env.STARL_DB));
   return Store.open(openSqliteDriver(path, { create }), options.now);
 }
 
@@ -55,8 +65,8 @@ export function databaseExists(file?: string): boolean {
 }
 
 /** Opens the store, runs `work` with it and always closes it. */
-export async function withStore<T>(file: string | undefined, work: (store: Store) => Promise<T>, options: OpenOptions = {}): Promise<T> {
-  const store = await openStore(file, options);
+export async function withStore<T>(where: string | DatabaseChoice | undefined, work: (store: Store) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const store = await openStore(where, options);
   try {
     return await work(store);
   } finally {

@@ -27,18 +27,27 @@ function withId(table: AnyTable, dialect: DialectName): AnyTable {
     : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 }
 
+/**
+ * The column type of a fractional number (scores, seconds). SQLite's `real` is 8 bytes, PostgreSQL's
+ * only 4, which would turn 12.3 seconds into 12.300000190734863; `double precision` keeps every value
+ * exactly as SQLite does.
+ */
+function realType(dialect: DialectName): 'real' | 'double precision' {
+  return dialect === 'postgres' ? 'double precision' : 'real';
+}
+
 /** The verdict and score columns shared by answers and reviews. */
-function withVerdicts(table: AnyTable): AnyTable {
+function withVerdicts(table: AnyTable, dialect: DialectName): AnyTable {
   return table
     .addColumn('question_type', 'text', (c) => c.notNull())
     .addColumn('opportunity', 'text', (c) => c.notNull())
     .addColumn('memorable', 'text', (c) => c.notNull())
     .addColumn('specific_reason', 'text', (c) => c.notNull())
     .addColumn('starl', 'text', (c) => c.notNull())
-    .addColumn('opportunity_score', 'real')
-    .addColumn('memorable_score', 'real')
-    .addColumn('specific_reason_score', 'real')
-    .addColumn('starl_score', 'real');
+    .addColumn('opportunity_score', realType(dialect))
+    .addColumn('memorable_score', realType(dialect))
+    .addColumn('specific_reason_score', realType(dialect))
+    .addColumn('starl_score', realType(dialect));
 }
 
 /** The tables whose rows a client creates with a key of its own, so a repeated request writes nothing twice. */
@@ -138,7 +147,8 @@ export const MIGRATIONS: readonly Migration[] = [
           .addColumn('follow_up_of', 'integer', (c) => c.references('answers.id').onDelete('cascade'))
           .addColumn('question', 'text', (c) => c.notNull())
           .addColumn('answer', 'text', (c) => c.notNull())
-          .addColumn('seconds', 'real', (c) => c.notNull()),
+          .addColumn('seconds', realType(dialect), (c) => c.notNull()),
+        dialect,
       )
         .addColumn('report', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -165,6 +175,7 @@ export const MIGRATIONS: readonly Migration[] = [
           .addColumn('source_file', 'text', (c) => c.notNull())
           .addColumn('question', 'text', (c) => c.notNull())
           .addColumn('answer', 'text', (c) => c.notNull()),
+        dialect,
       )
         .addColumn('report', 'text', (c) => c.notNull())
         .addColumn('answered_at', 'text')
@@ -208,7 +219,7 @@ export const MIGRATIONS: readonly Migration[] = [
         .createTable('recordings')
         .addColumn('answer_id', 'integer', (c) => c.primaryKey().references('answers.id').onDelete('cascade'))
         .addColumn('media_type', 'text', (c) => c.notNull())
-        .addColumn('seconds', 'real', (c) => c.notNull())
+        .addColumn('seconds', realType(dialect), (c) => c.notNull())
         .addColumn('bytes', 'integer', (c) => c.notNull())
         .addColumn('data', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { StarlError } from '../core/errors.js';
-import type { StoreDriver } from './driver.js';
+import { storageFull, type StoreDriver } from './driver.js';
 import type { StarlSchema } from './schema.js';
 
 /** Every SQLite 3 file starts with these 16 bytes (sqlite.org/fileformat.html, "The Database Header"). */
@@ -62,9 +62,7 @@ function writeFailure(error: unknown, path: string, busyTimeoutMs = BUSY_TIMEOUT
   }
   // SQLite reports a write that ran out of space (ENOSPC) as SQLITE_FULL.
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new StarlError('E_STORAGE_FULL', 'the disk is full, so this was not saved; everything saved before is safe. Free some space and try again', {
-      file: path,
-    });
+    return storageFull(path);
   }
   return undefined;
 }

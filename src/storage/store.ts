@@ -27,6 +27,18 @@ import type { AnswersTable, CompaniesTable, CompanyFactsTable, RecordingsTable, 
 
 type ClientKeyedTable = (typeof CLIENT_KEYED_TABLES)[number];
 
+/** The largest id a row can have on either database: PostgreSQL's `integer`, which its `serial` ids never pass. */
+const MAX_ROW_ID = 2_147_483_647;
+
+/**
+ * An id as the database is asked for it. One past what an id column holds names no row, so it is
+ * asked as 0, which no row has either (both databases number rows from 1): PostgreSQL would refuse
+ * even to compare it with the column, failing where SQLite finds nothing.
+ */
+export function rowId(id: number): number {
+  return Number.isSafeInteger(id) && Math.abs(id) <= MAX_ROW_ID ? id : 0;
+}
+
 /** Folds a company name for lookups, so "ACME Corp", "acme  corp" and the same typed in NFD are one company. */
 export function companyKey(name: string): string {
   return tidyName(name).toLowerCase();
@@ -288,15 +300,18 @@ export class Store {
   readonly driver: StoreDriver;
   /** The user whose data this store reads and writes; null for the single user of a personal Starl. */
   readonly owner: number | null;
+  /** The ids of the migrations applied when this store was opened, oldest first; empty when it was up to date. */
+  readonly migrated: readonly number[];
   private readonly now: () => Date;
   /** The whole database, across owners: only {@link forUser} and {@link close} use it. */
   private readonly database: StoreDriver;
 
-  private constructor(database: StoreDriver, owner: number | null, now: () => Date) {
+  private constructor(database: StoreDriver, owner: number | null, now: () => Date, migrated: readonly number[]) {
     this.database = database;
     this.owner = owner;
     this.driver = scopedDriver(database, owner);
     this.now = now;
+    this.migrated = migrated;
   }
 
   /**
@@ -306,15 +321,16 @@ export class Store {
    * const store = await Store.open(openSqliteDriver('starl.db'));
    */
   static async open(driver: StoreDriver, now: () => Date = () => new Date()): Promise<Store> {
+    let migrated: number[];
     try {
-      await migrate(driver, now);
+      migrated = await migrate(driver, now);
     } catch (error) {
       await driver.close();
       if (error instanceof StarlError) throw error;
       const message = error instanceof Error ? error.message : String(error);
       throw new StarlError('E_STORAGE', `cannot prepare the database: ${message}`, { file: driver.location });
     }
-    return new Store(driver, null, now);
+    return new Store(driver, null, now, migrated);
   }
 
   /**
@@ -322,7 +338,7 @@ export class Store {
    * deletes is theirs only, and what it adds is theirs. Shares this store's connection.
    */
   forUser(userId: number): Store {
-    return new Store(this.database, userId, this.now);
+    return new Store(this.database, userId, this.now, []);
   }
 
   /** The whole database, for the accounts code that works across owners (users, cohorts, comments). */
@@ -380,7 +396,7 @@ export class Store {
           terms: JSON.stringify(input.terms ?? known.terms),
           updated_at: at,
         })
-        .where('id', '=', existing.id)
+        .where('id', '=', rowId(existing.id))
         .execute();
       return existing.id;
     });
@@ -389,7 +405,7 @@ export class Store {
 
   /** The company with this id; a typed error when there is none. */
   async requireCompanyById(id: number): Promise<Company> {
-    const row = await this.db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('companies').selectAll().where('id', '=', rowId(id)).executeTakeFirst();
     if (!row) throw new StarlError('E_NOT_FOUND', `there is no company ${id}.`);
     return toCompany(row);
   }
@@ -443,14 +459,14 @@ export class Store {
 
   /** The fact with this id; a typed error when there is none. */
   async requireFact(id: number): Promise<CompanyFact> {
-    const row = await this.db.selectFrom('company_facts').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('company_facts').selectAll().where('id', '=', rowId(id)).executeTakeFirst();
     if (!row) throw new StarlError('E_NOT_FOUND', `there is no fact ${id}.`);
     return toFact(row);
   }
 
   /** A company's research facts, oldest first. */
   async factsOf(companyId: number): Promise<CompanyFact[]> {
-    const rows = await this.db.selectFrom('company_facts').selectAll().where('company_id', '=', companyId).orderBy('id').execute();
+    const rows = await this.db.selectFrom('company_facts').selectAll().where('company_id', '=', rowId(companyId)).orderBy('id').execute();
     return rows.map(toFact);
   }
 
@@ -495,12 +511,12 @@ export class Store {
 
   /** The session with this id, or null. */
   async findSession(id: number): Promise<Session | null> {
-    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', rowId(id)).executeTakeFirst();
     if (!row) return null;
     const questions = await this.db
       .selectFrom('session_questions')
       .selectAll()
-      .where('session_id', '=', id)
+      .where('session_id', '=', rowId(id))
       .orderBy('position')
       .execute();
     return {
@@ -560,9 +576,9 @@ export class Store {
    */
   async discardEmptySession(id: number): Promise<boolean> {
     return this.driver.writeTransaction(async (trx) => {
-      const answered = await trx.selectFrom('answers').select('id').where('session_id', '=', id).executeTakeFirst();
+      const answered = await trx.selectFrom('answers').select('id').where('session_id', '=', rowId(id)).executeTakeFirst();
       if (answered) return false;
-      const deleted = await trx.deleteFrom('sessions').where('id', '=', id).executeTakeFirst();
+      const deleted = await trx.deleteFrom('sessions').where('id', '=', rowId(id)).executeTakeFirst();
       return Number(deleted.numDeletedRows) > 0;
     });
   }
@@ -573,10 +589,10 @@ export class Store {
    */
   async finishSession(id: number): Promise<void> {
     await this.driver.writeTransaction(async (trx) => {
-      const row = await trx.selectFrom('sessions').select('status').where('id', '=', id).executeTakeFirst();
+      const row = await trx.selectFrom('sessions').select('status').where('id', '=', rowId(id)).executeTakeFirst();
       if (!row) throw noSuchSession(id);
       if (row.status === 'finished') return;
-      await trx.updateTable('sessions').set({ status: 'finished', finished_at: this.stamp() }).where('id', '=', id).execute();
+      await trx.updateTable('sessions').set({ status: 'finished', finished_at: this.stamp() }).where('id', '=', rowId(id)).execute();
     });
   }
 
@@ -590,21 +606,21 @@ export class Store {
       const earlier = await writtenBefore(trx, 'answers', input.clientId);
       if (earlier !== null) return earlier;
       // Checked inside the transaction that inserts, so a finish that commits first always wins.
-      const session = await trx.selectFrom('sessions').select('status').where('id', '=', input.sessionId).executeTakeFirst();
+      const session = await trx.selectFrom('sessions').select('status').where('id', '=', rowId(input.sessionId)).executeTakeFirst();
       if (!session) throw noSuchSession(input.sessionId);
       if (session.status === 'finished') {
         throw new StarlError('E_SESSION_FINISHED', `practice session ${input.sessionId} is finished, so it takes no more answers; start a new one with: starl practice`);
       }
       let attempt: number;
       if (input.followUpOf != null) {
-        const original = await trx.selectFrom('answers').select('attempt').where('id', '=', input.followUpOf).executeTakeFirst();
+        const original = await trx.selectFrom('answers').select('attempt').where('id', '=', rowId(input.followUpOf)).executeTakeFirst();
         if (!original) throw new StarlError('E_NOT_FOUND', `no answer ${input.followUpOf} to follow up`);
         attempt = original.attempt;
       } else {
         const last = await trx
           .selectFrom('answers')
           .select((eb) => eb.fn.max('attempt').as('attempt'))
-          .where('session_id', '=', input.sessionId)
+          .where('session_id', '=', rowId(input.sessionId))
           .where('position', '=', input.position)
           .executeTakeFirst();
         attempt = Number(last?.attempt ?? 0) + 1;
@@ -635,7 +651,7 @@ export class Store {
 
   /** The answer with this id; a typed error when there is none. */
   async requireAnswer(id: number): Promise<StoredAnswer> {
-    const row = await this.db.selectFrom('answers').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('answers').selectAll().where('id', '=', rowId(id)).executeTakeFirst();
     if (!row) throw new StarlError('E_NOT_FOUND', `no saved answer ${id}`);
     return toAnswer(row);
   }
@@ -647,7 +663,7 @@ export class Store {
   async saveDelivery(id: number, delivery: AnswerDelivery | null): Promise<StoredAnswer> {
     await this.driver.writeTransaction(async (trx) => {
       await this.mustExist(trx, 'answers', id, `no saved answer ${id}`);
-      await trx.updateTable('answers').set({ delivery: delivery ? JSON.stringify(delivery) : null }).where('id', '=', id).execute();
+      await trx.updateTable('answers').set({ delivery: delivery ? JSON.stringify(delivery) : null }).where('id', '=', rowId(id)).execute();
     });
     return this.requireAnswer(id);
   }
@@ -672,7 +688,7 @@ export class Store {
 
   /** A session's answers in the order they were given. */
   async answersOf(sessionId: number): Promise<StoredAnswer[]> {
-    const rows = await this.db.selectFrom('answers').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
+    const rows = await this.db.selectFrom('answers').selectAll().where('session_id', '=', rowId(sessionId)).orderBy('id').execute();
     return rows.map(toAnswer);
   }
 
@@ -684,7 +700,7 @@ export class Store {
     const row = recordingRow(answerId, input, this.stamp());
     await this.driver.writeTransaction(async (trx) => {
       await this.mustExist(trx, 'answers', answerId, `no saved answer ${answerId}`);
-      await trx.deleteFrom('recordings').where('answer_id', '=', answerId).execute();
+      await trx.deleteFrom('recordings').where('answer_id', '=', rowId(answerId)).execute();
       await trx.insertInto('recordings').values(row).execute();
     });
     return toRecordingInfo(row);
@@ -692,7 +708,7 @@ export class Store {
 
   /** A saved answer's recording with its audio, or null when it has none. */
   async recordingOf(answerId: number): Promise<Recording | null> {
-    const row = await this.db.selectFrom('recordings').selectAll().where('answer_id', '=', answerId).executeTakeFirst();
+    const row = await this.db.selectFrom('recordings').selectAll().where('answer_id', '=', rowId(answerId)).executeTakeFirst();
     return row ? { ...toRecordingInfo(row), data: row.data } : null;
   }
 
@@ -702,7 +718,7 @@ export class Store {
       .selectFrom('recordings')
       .innerJoin('answers', 'answers.id', 'recordings.answer_id')
       .select(RECORDING_INFO.map((column) => `recordings.${column}` as const))
-      .where('answers.session_id', '=', sessionId)
+      .where('answers.session_id', '=', rowId(sessionId))
       .orderBy('recordings.answer_id')
       .execute();
     return rows.map(toRecordingInfo);
@@ -711,7 +727,7 @@ export class Store {
   /** Deletes a saved answer's recording and keeps the answer; a typed error when it has none. */
   async deleteRecording(answerId: number): Promise<void> {
     await this.driver.writeTransaction(async (trx) => {
-      const deleted = await trx.deleteFrom('recordings').where('answer_id', '=', answerId).executeTakeFirst();
+      const deleted = await trx.deleteFrom('recordings').where('answer_id', '=', rowId(answerId)).executeTakeFirst();
       if (Number(deleted.numDeletedRows) === 0) throw new StarlError('E_NOT_FOUND', `answer ${answerId} has no recording`);
     });
   }
@@ -744,7 +760,7 @@ export class Store {
 
   /** The story with this id; a typed error when there is none. */
   async requireStory(id: number): Promise<Story> {
-    const row = await this.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('stories').selectAll().where('id', '=', rowId(id)).executeTakeFirst();
     if (!row) throw new StarlError('E_NOT_FOUND', `there is no story ${id}.`);
     return toStory(row);
   }
@@ -761,7 +777,7 @@ export class Store {
    */
   async updateCompany(id: number, patch: CompanyPatch): Promise<Company> {
     await this.driver.writeTransaction(async (trx) => {
-      const row = await trx.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await trx.selectFrom('companies').selectAll().where('id', '=', rowId(id)).executeTakeFirst();
       if (!row) throw new StarlError('E_NOT_FOUND', `there is no company ${id}.`);
       const name = patch.name === undefined ? row.name : cleanName(patch.name, 'name');
       const clash = await trx.selectFrom('companies').select('name').where('name_key', '=', companyKey(name)).where('id', '!=', id).executeTakeFirst();
@@ -776,7 +792,7 @@ export class Store {
           ...(patch.contextText !== undefined ? { context_text: patch.contextText, context_source: patch.contextSource ?? null, terms: JSON.stringify(patch.terms ?? []) } : {}),
           updated_at: this.stamp(),
         })
-        .where('id', '=', id)
+        .where('id', '=', rowId(id))
         .execute();
     });
     return this.requireCompanyById(id);
@@ -786,9 +802,9 @@ export class Store {
   async deleteCompany(id: number): Promise<{ facts: number }> {
     return this.driver.writeTransaction(async (trx) => {
       await this.mustExist(trx, 'companies', id, `there is no company ${id}.`);
-      const facts = await trx.deleteFrom('company_facts').where('company_id', '=', id).executeTakeFirst();
-      await trx.updateTable('sessions').set({ company_id: null }).where('company_id', '=', id).execute();
-      await trx.deleteFrom('companies').where('id', '=', id).execute();
+      const facts = await trx.deleteFrom('company_facts').where('company_id', '=', rowId(id)).executeTakeFirst();
+      await trx.updateTable('sessions').set({ company_id: null }).where('company_id', '=', rowId(id)).execute();
+      await trx.deleteFrom('companies').where('id', '=', rowId(id)).execute();
       return { facts: Number(facts.numDeletedRows) };
     });
   }
@@ -797,7 +813,7 @@ export class Store {
   async deleteFact(id: number): Promise<void> {
     await this.driver.writeTransaction(async (trx) => {
       await this.mustExist(trx, 'company_facts', id, `there is no fact ${id}.`);
-      await trx.deleteFrom('company_facts').where('id', '=', id).execute();
+      await trx.deleteFrom('company_facts').where('id', '=', rowId(id)).execute();
     });
   }
 
@@ -815,7 +831,7 @@ export class Store {
           ...(patch.competencies ? { competencies: JSON.stringify(patch.competencies) } : {}),
           ...(patch.parts ? { parts: JSON.stringify(patch.parts) } : {}),
         })
-        .where('id', '=', id)
+        .where('id', '=', rowId(id))
         .execute();
     });
     return this.requireStory(id);
@@ -825,7 +841,7 @@ export class Store {
   async deleteStory(id: number): Promise<void> {
     await this.driver.writeTransaction(async (trx) => {
       await this.mustExist(trx, 'stories', id, `there is no story ${id}.`);
-      await trx.deleteFrom('stories').where('id', '=', id).execute();
+      await trx.deleteFrom('stories').where('id', '=', rowId(id)).execute();
     });
   }
 
@@ -840,7 +856,7 @@ export class Store {
         await trx
           .updateTable('answers')
           .set({ answer: change.answer, report: JSON.stringify(change.report), ...verdictColumns(change.report) })
-          .where('id', '=', change.id)
+          .where('id', '=', rowId(change.id))
           .execute();
       }
     });
@@ -853,11 +869,11 @@ export class Store {
   async deleteAnswer(id: number): Promise<{ answers: number; recordings: number }> {
     return this.driver.writeTransaction(async (trx) => {
       await this.mustExist(trx, 'answers', id, `no saved answer ${id}`);
-      const ids = [id, ...(await trx.selectFrom('answers').select('id').where('follow_up_of', '=', id).execute()).map((row) => row.id)];
+      const ids = [id, ...(await trx.selectFrom('answers').select('id').where('follow_up_of', '=', rowId(id)).execute()).map((row) => row.id)];
       await trx.updateTable('stories').set({ source_answer_id: null }).where('source_answer_id', 'in', ids).execute();
       const recordings = await trx.deleteFrom('recordings').where('answer_id', 'in', ids).executeTakeFirst();
-      await trx.deleteFrom('answers').where('follow_up_of', '=', id).execute();
-      await trx.deleteFrom('answers').where('id', '=', id).execute();
+      await trx.deleteFrom('answers').where('follow_up_of', '=', rowId(id)).execute();
+      await trx.deleteFrom('answers').where('id', '=', rowId(id)).execute();
       return { answers: ids.length, recordings: Number(recordings.numDeletedRows) };
     });
   }
@@ -869,29 +885,29 @@ export class Store {
    */
   async deleteSession(id: number, options: { onlyUnfinished?: boolean } = {}): Promise<{ answers: number; recordings: number }> {
     return this.driver.writeTransaction(async (trx) => {
-      const session = await trx.selectFrom('sessions').select('status').where('id', '=', id).executeTakeFirst();
+      const session = await trx.selectFrom('sessions').select('status').where('id', '=', rowId(id)).executeTakeFirst();
       if (!session) throw noSuchSession(id);
       if (options.onlyUnfinished && session.status === 'finished') {
         throw new StarlError('E_SESSION_FINISHED', `practice session ${id} is finished; only an unfinished one can be abandoned`);
       }
-      const ids = (await trx.selectFrom('answers').select('id').where('session_id', '=', id).execute()).map((row) => row.id);
+      const ids = (await trx.selectFrom('answers').select('id').where('session_id', '=', rowId(id)).execute()).map((row) => row.id);
       let recordings = 0;
       if (ids.length > 0) {
         await trx.updateTable('stories').set({ source_answer_id: null }).where('source_answer_id', 'in', ids).execute();
         recordings = Number((await trx.deleteFrom('recordings').where('answer_id', 'in', ids).executeTakeFirst()).numDeletedRows);
         // Follow-ups first: they point at the answers they follow.
-        await trx.deleteFrom('answers').where('session_id', '=', id).where('follow_up_of', 'is not', null).execute();
-        await trx.deleteFrom('answers').where('session_id', '=', id).execute();
+        await trx.deleteFrom('answers').where('session_id', '=', rowId(id)).where('follow_up_of', 'is not', null).execute();
+        await trx.deleteFrom('answers').where('session_id', '=', rowId(id)).execute();
       }
-      await trx.deleteFrom('session_questions').where('session_id', '=', id).execute();
-      await trx.deleteFrom('sessions').where('id', '=', id).execute();
+      await trx.deleteFrom('session_questions').where('session_id', '=', rowId(id)).execute();
+      await trx.deleteFrom('sessions').where('id', '=', rowId(id)).execute();
       return { answers: ids.length, recordings };
     });
   }
 
   /** Throws E_NOT_FOUND inside a transaction when the row is absent, so nothing is written. */
   private async mustExist(trx: Kysely<StarlSchema>, table: 'companies' | 'company_facts' | 'stories' | 'answers', id: number, message: string): Promise<void> {
-    const row = await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+    const row = await trx.selectFrom(table).select('id').where('id', '=', rowId(id)).executeTakeFirst();
     if (!row) throw new StarlError('E_NOT_FOUND', message);
   }
 

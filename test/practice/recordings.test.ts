@@ -1,12 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StarlError } from '../../src/core/errors.js';
 import { MAX_RECORDING_BYTES } from '../../src/recording/index.js';
 import { exportAll, importAll, withStore, type ExportDocument, type Store } from '../../src/storage/index.js';
-import { MIGRATIONS, migrate } from '../../src/storage/migrations.js';
-import { openSqliteDriver } from '../../src/storage/sqlite.js';
+import { appliedMigrations, MIGRATIONS, migrate } from '../../src/storage/migrations.js';
 import { parseExport } from '../../src/server/export-file.js';
 import { registerExport } from '../../src/cli/commands/export.js';
 import { registerImport } from '../../src/cli/commands/import.js';
@@ -14,6 +12,7 @@ import { registerAnswers } from '../../src/cli/commands/answers.js';
 import { fakeWebm } from '../support/recording-bytes.js';
 import { reportWith, tempDir } from './helpers.js';
 import { runCommand } from './inprocess.js';
+import { forEachDatabase } from '../support/databases.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -39,105 +38,103 @@ async function answered(store: Store) {
   return { session, first, followUp, retry };
 }
 
-describe('keeping recordings', () => {
-  it('keeps a recording with its answer, byte for byte, and lists it without its audio', async () => {
-    await withStore(join(dir, 'starl.db'), async (store) => {
-      const { session, first, retry } = await answered(store);
-      const audio = fakeWebm(48_000);
-      const info = await store.saveRecording(first.id, { mediaType: WEBM, seconds: 12.5, data: audio });
-      expect(info).toEqual({ answerId: first.id, mediaType: WEBM, seconds: 12.5, bytes: 48_000, createdAt: expect.any(String) });
-      const kept = await store.recordingOf(first.id);
-      expect(kept).toMatchObject(info);
-      expect(Buffer.compare(kept!.data, audio)).toBe(0);
-      expect(await store.recordingOf(retry.id)).toBeNull();
-      expect(await store.recordingsOf(session.id)).toEqual([info]);
-      expect(await store.recordingsOf(session.id + 1)).toEqual([]);
+forEachDatabase((database) => {
+  describe('keeping recordings', () => {
+    it('keeps a recording with its answer, byte for byte, and lists it without its audio', async () => {
+      await withStore(database.choice, async (store) => {
+        const { session, first, retry } = await answered(store);
+        const audio = fakeWebm(48_000);
+        const info = await store.saveRecording(first.id, { mediaType: WEBM, seconds: 12.5, data: audio });
+        expect(info).toEqual({ answerId: first.id, mediaType: WEBM, seconds: 12.5, bytes: 48_000, createdAt: expect.any(String) });
+        const kept = await store.recordingOf(first.id);
+        expect(kept).toMatchObject(info);
+        expect(Buffer.compare(kept!.data, audio)).toBe(0);
+        expect(await store.recordingOf(retry.id)).toBeNull();
+        expect(await store.recordingsOf(session.id)).toEqual([info]);
+        expect(await store.recordingsOf(session.id + 1)).toEqual([]);
+      });
     });
-  });
 
-  it('replaces the recording an answer had', async () => {
-    await withStore(join(dir, 'starl.db'), async (store) => {
-      const { session, first } = await answered(store);
-      await store.saveRecording(first.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(1000, 1) });
-      await store.saveRecording(first.id, { mediaType: 'audio/webm', seconds: 6, data: fakeWebm(2000, 2) });
-      expect(await store.recordingsOf(session.id)).toEqual([expect.objectContaining({ mediaType: 'audio/webm', seconds: 6, bytes: 2000 })]);
-      expect(Buffer.compare((await store.recordingOf(first.id))!.data, fakeWebm(2000, 2))).toBe(0);
+    it('replaces the recording an answer had', async () => {
+      await withStore(database.choice, async (store) => {
+        const { session, first } = await answered(store);
+        await store.saveRecording(first.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(1000, 1) });
+        await store.saveRecording(first.id, { mediaType: 'audio/webm', seconds: 6, data: fakeWebm(2000, 2) });
+        expect(await store.recordingsOf(session.id)).toEqual([expect.objectContaining({ mediaType: 'audio/webm', seconds: 6, bytes: 2000 })]);
+        expect(Buffer.compare((await store.recordingOf(first.id))!.data, fakeWebm(2000, 2))).toBe(0);
+      });
     });
-  });
 
-  it('refuses, writing nothing, a recording over the limit, of another type, not audio, or for no answer', async () => {
-    await withStore(join(dir, 'starl.db'), async (store) => {
-      const { first } = await answered(store);
-      await store.saveRecording(first.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(1000) });
-      const refused = (input: Parameters<Store['saveRecording']>[1], answerId = first.id) => store.saveRecording(answerId, input).then(() => null, (error: unknown) => error as StarlError);
-      const tooLarge = await refused({ mediaType: WEBM, seconds: 500, data: fakeWebm(MAX_RECORDING_BYTES + 1) });
-      expect(tooLarge?.code).toBe('E_INPUT_TOO_LONG');
-      expect(tooLarge?.message).toBe('the recording is 10 MB; Starl keeps recordings up to 10 MB and 10 minutes');
-      expect((await refused({ mediaType: 'audio/wav', seconds: 5, data: fakeWebm(100) }))?.message).toMatch(/^a recording must be audio\/webm, audio\/ogg, audio\/mp4, not "audio\/wav"$/);
-      expect((await refused({ mediaType: 'audio/ogg', seconds: 5, data: fakeWebm(100) }))?.message).toBe('the recording was sent as audio/ogg but its bytes are audio/webm');
-      expect((await refused({ mediaType: WEBM, seconds: 5, data: new TextEncoder().encode('<html>not audio</html>') }))?.message).toMatch(/its bytes are not audio/);
-      expect((await refused({ mediaType: WEBM, seconds: 5, data: fakeWebm(100) }, 999))?.message).toBe('no saved answer 999');
-      // The recording kept before is still there, unchanged.
-      expect((await store.recordingOf(first.id))?.bytes).toBe(1000);
+    it('refuses, writing nothing, a recording over the limit, of another type, not audio, or for no answer', async () => {
+      await withStore(database.choice, async (store) => {
+        const { first } = await answered(store);
+        await store.saveRecording(first.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(1000) });
+        const refused = (input: Parameters<Store['saveRecording']>[1], answerId = first.id) => store.saveRecording(answerId, input).then(() => null, (error: unknown) => error as StarlError);
+        const tooLarge = await refused({ mediaType: WEBM, seconds: 500, data: fakeWebm(MAX_RECORDING_BYTES + 1) });
+        expect(tooLarge?.code).toBe('E_INPUT_TOO_LONG');
+        expect(tooLarge?.message).toBe('the recording is 10 MB; Starl keeps recordings up to 10 MB and 10 minutes');
+        expect((await refused({ mediaType: 'audio/wav', seconds: 5, data: fakeWebm(100) }))?.message).toMatch(/^a recording must be audio\/webm, audio\/ogg, audio\/mp4, not "audio\/wav"$/);
+        expect((await refused({ mediaType: 'audio/ogg', seconds: 5, data: fakeWebm(100) }))?.message).toBe('the recording was sent as audio/ogg but its bytes are audio/webm');
+        expect((await refused({ mediaType: WEBM, seconds: 5, data: new TextEncoder().encode('<html>not audio</html>') }))?.message).toMatch(/its bytes are not audio/);
+        expect((await refused({ mediaType: WEBM, seconds: 5, data: fakeWebm(100) }, 999))?.message).toBe('no saved answer 999');
+        // The recording kept before is still there, unchanged.
+        expect((await store.recordingOf(first.id))?.bytes).toBe(1000);
+      });
     });
-  });
 
-  it('takes a recording just under the limit', async () => {
-    await withStore(join(dir, 'starl.db'), async (store) => {
-      const { first } = await answered(store);
-      expect((await store.saveRecording(first.id, { mediaType: WEBM, seconds: 600, data: fakeWebm(MAX_RECORDING_BYTES) })).bytes).toBe(MAX_RECORDING_BYTES);
+    it('takes a recording just under the limit', async () => {
+      await withStore(database.choice, async (store) => {
+        const { first } = await answered(store);
+        expect((await store.saveRecording(first.id, { mediaType: WEBM, seconds: 600, data: fakeWebm(MAX_RECORDING_BYTES) })).bytes).toBe(MAX_RECORDING_BYTES);
+      });
     });
-  });
 
-  it('deletes a recording alone, keeping the answer', async () => {
-    await withStore(join(dir, 'starl.db'), async (store) => {
-      const { first } = await answered(store);
-      await store.saveRecording(first.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(100) });
-      await store.deleteRecording(first.id);
-      expect(await store.recordingOf(first.id)).toBeNull();
-      expect((await store.requireAnswer(first.id)).answer).toBe('first try');
-      await expect(store.deleteRecording(first.id)).rejects.toThrow(`answer ${first.id} has no recording`);
+    it('deletes a recording alone, keeping the answer', async () => {
+      await withStore(database.choice, async (store) => {
+        const { first } = await answered(store);
+        await store.saveRecording(first.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(100) });
+        await store.deleteRecording(first.id);
+        expect(await store.recordingOf(first.id)).toBeNull();
+        expect((await store.requireAnswer(first.id)).answer).toBe('first try');
+        await expect(store.deleteRecording(first.id)).rejects.toThrow(`answer ${first.id} has no recording`);
+      });
     });
-  });
 
-  it('deletes the recordings with their answer and its follow-up, and with their session', async () => {
-    await withStore(join(dir, 'starl.db'), async (store) => {
-      const { session, first, followUp, retry } = await answered(store);
-      for (const answer of [first, followUp, retry]) await store.saveRecording(answer.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(100, answer.id) });
-      expect(await store.deleteAnswer(first.id)).toEqual({ answers: 2, recordings: 2 });
-      expect((await store.recordingsOf(session.id)).map((r) => r.answerId)).toEqual([retry.id]);
-      expect(await store.deleteSession(session.id)).toEqual({ answers: 1, recordings: 1 });
-      const raw = new Database(join(dir, 'starl.db'), { readonly: true });
-      expect(raw.prepare('select count(*) as n from recordings').get()).toEqual({ n: 0 });
-      raw.close();
+    it('deletes the recordings with their answer and its follow-up, and with their session', async () => {
+      await withStore(database.choice, async (store) => {
+        const { session, first, followUp, retry } = await answered(store);
+        for (const answer of [first, followUp, retry]) await store.saveRecording(answer.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(100, answer.id) });
+        expect(await store.deleteAnswer(first.id)).toEqual({ answers: 2, recordings: 2 });
+        expect((await store.recordingsOf(session.id)).map((r) => r.answerId)).toEqual([retry.id]);
+        expect(await store.deleteSession(session.id)).toEqual({ answers: 1, recordings: 1 });
+        const left = await store.driver.db.selectFrom('recordings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        expect(left).toEqual({ n: 0 });
+      });
     });
-  });
 
-  it('says on the command line that a deleted answer took its recordings with it', async () => {
-    const file = join(dir, 'starl.db');
-    const first = await withStore(file, async (store) => {
-      const { first, followUp } = await answered(store);
-      await store.saveRecording(first.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(100) });
-      await store.saveRecording(followUp.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(100) });
-      return first;
+    // `starl answers` works on a file only: with PostgreSQL, answers belong to accounts in the web app.
+    it.runIf(database.dialect === 'sqlite')('says on the command line that a deleted answer took its recordings with it', async () => {
+      const first = await withStore(database.choice, async (store) => {
+        const { first, followUp } = await answered(store);
+        await store.saveRecording(first.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(100) });
+        await store.saveRecording(followUp.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(100) });
+        return first;
+      });
+      const deleted = await runCommand(registerAnswers, ['answers', 'delete', String(first.id), '--yes', '--db', database.choice.db!]);
+      expect(deleted.stdout).toBe('Deleted 2 answers and 2 recordings from session 1.\n');
     });
-    const deleted = await runCommand(registerAnswers, ['answers', 'delete', String(first.id), '--yes', '--db', file]);
-    expect(deleted.stdout).toBe('Deleted 2 answers and 2 recordings from session 1.\n');
-  });
 
-  it('adds the recordings table to a database made before it, keeping what it holds', async () => {
-    const file = join(dir, 'starl.db');
-    const driver = openSqliteDriver(file);
-    const recordings = MIGRATIONS.find((m) => m.name === 'recordings of spoken answers')!.id;
-    await migrate(driver, () => new Date(), MIGRATIONS.filter((m) => m.id < recordings));
-    await driver.close();
-    await withStore(file, async (store) => {
-      const { first } = await answered(store);
-      await store.saveRecording(first.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(100) });
+    it('adds the recordings table to a database made before it, keeping what it holds', async () => {
+      const driver = await database.driver();
+      const recordings = MIGRATIONS.find((m) => m.name === 'recordings of spoken answers')!.id;
+      await migrate(driver, () => new Date(), MIGRATIONS.filter((m) => m.id < recordings));
+      await driver.close();
+      await withStore(database.choice, async (store) => {
+        const { first } = await answered(store);
+        await store.saveRecording(first.id, { mediaType: WEBM, seconds: 5, data: fakeWebm(100) });
+        expect(await appliedMigrations(store.driver.db)).toEqual(MIGRATIONS.map((m) => m.id));
+      });
     });
-    const raw = new Database(file, { readonly: true });
-    expect(raw.prepare('select id from schema_migrations order by id').all().map((row) => (row as { id: number }).id)).toEqual(MIGRATIONS.map((m) => m.id));
-    raw.close();
   });
 });
 

@@ -11,6 +11,7 @@ import { measureDelivery } from '../../src/delivery/index.js';
 import { join as joinAudio, RATE, silence, tone } from '../support/audio.js';
 import { runCli } from '../support/cli.js';
 import { runCommand } from './inprocess.js';
+import { forEachDatabase } from '../support/databases.js';
 import { tempDir } from './helpers.js';
 
 let dir: string;
@@ -103,52 +104,6 @@ describe('export and import', { timeout: 90_000 }, () => {
     expect(reexported.answers.map((answer) => answer.delivery?.measures.pauses.count ?? null)).toEqual([null, null, 1]);
   });
 
-  it('merges into a database that already knows the company, renumbering ids', async () => {
-    const source = join(dir, 'source.db');
-    const target = join(dir, 'target.db');
-    await fill(source);
-    const document = await withStore(source, (store) => exportAll(store));
-    await withStore(target, async (store) => {
-      const known = await store.saveCompany({ name: 'FORKFUL', competitors: ['Gousto'] });
-      await store.addFact(known.id, { kind: 'team', text: 'Support has 12 agents.', source: 'recruiter' });
-      await store.createSession({ companyId: null, role: null, field: null, mode: 'drill', questions: [] });
-      await importAll(store, document);
-      const [company] = await store.listCompanies();
-      expect(company).toMatchObject({ name: 'FORKFUL', competitors: ['Gousto', 'HelloFresh'], aliases: ['Forkful Ltd'] });
-      expect((await store.factsOf(company!.id)).map((f) => f.kind)).toEqual(['team', 'news']);
-      const imported = (await store.listSessions()).find((s) => s.role === 'support engineer')!;
-      expect(imported.id).toBe(2);
-      const answers = await store.answersOf(imported.id);
-      expect(answers[1]!.followUpOf).toBe(answers[0]!.id);
-      expect((await store.listStories())[0]!.sourceAnswerId).toBe(answers[2]!.id);
-    });
-  });
-
-  it('refuses a damaged file with its line, exit 2, and leaves the database as it was', async () => {
-    const target = join(dir, 'target.db');
-    await fill(target);
-    const before = await withStore(target, (store) => exportAll(store));
-    const good = JSON.stringify(before, null, 2);
-
-    const truncated = join(dir, 'truncated.json');
-    writeFileSync(truncated, good.slice(0, good.length / 2));
-    const cut = await runCli(['import', truncated, '--db', target]);
-    expect(cut.code).toBe(2);
-    expect(cut.stderr).toMatch(new RegExp(`^starl: ${truncated}:\\d+: not a valid JSON file: .* \\[E_INPUT_BAD_JSON\\]\\n$`));
-
-    const wrongField = join(dir, 'wrong.json');
-    const damaged = JSON.parse(good) as { answers: { seconds: unknown }[] };
-    damaged.answers[1]!.seconds = 'nine';
-    writeFileSync(wrongField, JSON.stringify(damaged));
-    const wrong = await runCommand(registerImport, ['import', wrongField, '--db', target]);
-    expect((wrong.error as StarlError).describe()).toBe(
-      `${wrongField}: the export file is damaged: the time taken must be a number (answers[1].seconds) [E_INPUT_BAD_FIELD]`,
-    );
-
-    const after = await withStore(target, (store) => exportAll(store));
-    expect(contents(JSON.stringify(after))).toEqual(contents(good));
-  });
-
   it('names what a file refers to but does not contain, before writing anything', () => {
     const document = {
       format: 'starl-export',
@@ -183,5 +138,80 @@ describe('export and import', { timeout: 90_000 }, () => {
     const result = await runCommand(registerExport, ['export', '--out', out, '--db', source]);
     expect(result.stdout).toBe(`Exported 1 session, 3 answers, 1 story, 1 company, 1 review to ${out}\n`);
     expect(parseExport(readFileSync(out, 'utf8'), out).answers.map((a) => a.answer)).toEqual([FIRST, FOLLOW, RETRY]);
+  });
+});
+
+forEachDatabase((database) => {
+  describe('importing into this database', { timeout: 90_000 }, () => {
+    it('merges into a database that already knows the company, renumbering ids', async () => {
+      const source = join(dir, 'source.db');
+      await fill(source);
+      const document = await withStore(source, (store) => exportAll(store));
+      await withStore(database.choice, async (store) => {
+        const known = await store.saveCompany({ name: 'FORKFUL', competitors: ['Gousto'] });
+        await store.addFact(known.id, { kind: 'team', text: 'Support has 12 agents.', source: 'recruiter' });
+        await store.createSession({ companyId: null, role: null, field: null, mode: 'drill', questions: [] });
+        await importAll(store, document);
+        const [company] = await store.listCompanies();
+        expect(company).toMatchObject({ name: 'FORKFUL', competitors: ['Gousto', 'HelloFresh'], aliases: ['Forkful Ltd'] });
+        expect((await store.factsOf(company!.id)).map((f) => f.kind)).toEqual(['team', 'news']);
+        const imported = (await store.listSessions()).find((s) => s.role === 'support engineer')!;
+        expect(imported.id).toBe(2);
+        const answers = await store.answersOf(imported.id);
+        expect(answers[1]!.followUpOf).toBe(answers[0]!.id);
+        expect((await store.listStories())[0]!.sourceAnswerId).toBe(answers[2]!.id);
+      });
+    });
+
+    it('refuses a damaged file with its line, exit 2, and leaves the database as it was', async () => {
+      const target = join(dir, 'target.db');
+      await fill(target);
+      const document = await withStore(target, (store) => exportAll(store));
+      await withStore(database.choice, (store) => importAll(store, document));
+      const before = await withStore(database.choice, (store) => exportAll(store));
+      const good = JSON.stringify(before, null, 2);
+
+      const truncated = join(dir, 'truncated.json');
+      writeFileSync(truncated, good.slice(0, good.length / 2));
+      const cut = await runCli(['import', truncated, ...database.args]);
+      expect(cut.code).toBe(2);
+      expect(cut.stderr).toMatch(new RegExp(`^starl: ${truncated}:\\d+: not a valid JSON file: .* \\[E_INPUT_BAD_JSON\\]\\n$`));
+
+      const wrongField = join(dir, 'wrong.json');
+      const damaged = JSON.parse(good) as { answers: { seconds: unknown }[] };
+      damaged.answers[1]!.seconds = 'nine';
+      writeFileSync(wrongField, JSON.stringify(damaged));
+      const wrong = await runCommand(registerImport, ['import', wrongField, ...database.args]);
+      expect((wrong.error as StarlError).describe()).toBe(
+        `${wrongField}: the export file is damaged: the time taken must be a number (answers[1].seconds) [E_INPUT_BAD_FIELD]`,
+      );
+
+      const after = await withStore(database.choice, (store) => exportAll(store));
+      expect(contents(JSON.stringify(after))).toEqual(contents(good));
+    });
+  });
+
+  describe('moving data between SQLite and this database through the command line', { timeout: 120_000 }, () => {
+    it('exports from an SQLite file, imports here, exports from here and imports into a new file, losing nothing', async () => {
+      const source = join(dir, 'source.db');
+      await fill(source);
+      const fromFile = await runCli(['export', '--db', source]);
+      expect(fromFile).toMatchObject({ code: 0, stderr: '' });
+      writeFileSync(join(dir, 'from-file.json'), fromFile.stdout);
+
+      const imported = await runCli(['import', join(dir, 'from-file.json'), ...database.args]);
+      expect(imported).toMatchObject({ code: 0, stderr: '' });
+      expect(imported.stdout).toBe('Imported: companies 1, company facts 1, sessions 1, session questions 1, answers 3, stories 1, reviews 1.\n');
+      const fromHere = await runCli(['export', ...database.args]);
+      expect(fromHere).toMatchObject({ code: 0, stderr: '' });
+      expect(contents(fromHere.stdout)).toEqual(contents(fromFile.stdout));
+
+      writeFileSync(join(dir, 'from-here.json'), fromHere.stdout);
+      const back = join(dir, 'back.db');
+      const importedBack = await runCommand(registerImport, ['import', join(dir, 'from-here.json'), '--db', back]);
+      expect(importedBack.error).toBeNull();
+      const reexported = await withStore(back, (store) => exportAll(store));
+      expect(contents(JSON.stringify(reexported))).toEqual(contents(fromFile.stdout));
+    });
   });
 });

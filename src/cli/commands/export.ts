@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { countOf } from '../../format/plural.js';
 import { describeSize } from '../../files/size.js';
-import { DB_OPTION_HELP, exportAll, MAX_EXPORT_BYTES, withStore } from '../../storage/index.js';
+import { DATABASE_URL_OPTION_HELP, DB_OPTION_HELP, exportAll, MAX_EXPORT_BYTES, withStore } from '../../storage/index.js';
 import { writeFileAtomically } from '../write-file.js';
 import { print } from '../print.js';
 
@@ -13,8 +13,9 @@ export function registerExport(program: Command): void {
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--no-recordings', 'leave out the recordings of spoken answers, for a much smaller file')
     .option('--db <file>', DB_OPTION_HELP)
-    .action(async (flags: { out?: string; db?: string; recordings: boolean }) => {
-      const document = await withStore(flags.db, (store) => exportAll(store, { recordings: flags.recordings }), { create: false });
+    .option('--database-url <url>', DATABASE_URL_OPTION_HELP)
+    .action(async (flags: { out?: string; db?: string; databaseUrl?: string; recordings: boolean }) => {
+      const document = await withStore(flags, (store) => exportAll(store, { recordings: flags.recordings }), { create: false });
       const json = `${JSON.stringify(document, null, 2)}\n`;
       // An export is for importing again: say so now if it is too large for that, not when it is needed.
       const size = Buffer.byteLength(json);

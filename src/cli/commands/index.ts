@@ -56,6 +56,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./import.js')).registerImport,
   },
   {
+    name: 'migrate',
+    term: 'migrate [options]',
+    summary: "apply the database's pending migrations and list the ones applied",
+    load: async () => (await import('./migrate.js')).registerMigrate,
+  },
+  {
     name: 'practice',
     term: 'practice [options]',
     summary: 'run a mock interview: timed answers, judged at once, follow-ups, retries, saved as you go',

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { StarlError } from '../../core/errors.js';
 import { parsePublicUrl } from '../../server/allowed-hosts.js';
 import { DEFAULT_PORT, defaultWorkerCount, startWorkers } from '../../server/serve.js';
-import { DB_OPTION_HELP } from '../../storage/index.js';
+import { DATABASE_URL_OPTION_HELP, DB_OPTION_HELP } from '../../storage/index.js';
 
 /** Parses `--port`: a whole number from 0 (any free port) to 65535. */
 function parsePort(value: string): number {
@@ -31,16 +31,18 @@ export function registerServe(program: Command): void {
     .option('--allowed-host <name>', 'a host name (or name:port) people reach Starl by beyond this machine; repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--public-url <url>', 'the address people open Starl at beyond this machine; its host is allowed', parsePublicUrl)
     .option('--db <file>', DB_OPTION_HELP)
+    .option('--database-url <url>', DATABASE_URL_OPTION_HELP)
     .option('--workers <n>', 'processes that judge answers side by side (default: one per core, at most 4)', parseWorkers)
-    .option('--multi-user', 'serve many people: accounts, coaches and cohorts, each person sees only their own data (needs --db)')
+    .option('--multi-user', 'serve many people: accounts, coaches and cohorts, each person sees only their own data (needs --database-url, or --db)')
     .option('--trust-proxy', 'behind a reverse proxy: take the client address and TLS from its X-Forwarded-For and X-Forwarded-Proto')
-    .action(async (options: { port?: number; host: string; db?: string; workers?: number; allowedHost?: string[]; publicUrl?: string; multiUser?: boolean; trustProxy?: boolean }) => {
+    .action(async (options: { port?: number; host: string; db?: string; databaseUrl?: string; workers?: number; allowedHost?: string[]; publicUrl?: string; multiUser?: boolean; trustProxy?: boolean }) => {
       const workers = options.workers ?? defaultWorkerCount();
       const server = await startWorkers(
         {
           port: options.port,
           host: options.host,
           dbFile: options.db,
+          databaseUrl: options.databaseUrl,
           allowedHosts: options.allowedHost ?? [],
           ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
           multiUser: options.multiUser ?? false,
