@@ -129,6 +129,16 @@ export class Accounts {
     return this.db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', rowId(id)).executeTakeFirst();
   }
 
+  /**
+   * The store of the account with this email, for commands that move one person's data in or out
+   * (`starl export --user`, `starl import --user`); a typed error naming the email when there is none.
+   */
+  async storeOfUser(email: string): Promise<Store> {
+    const user = await this.db.selectFrom('users').select('id').where('email', '=', normalEmail(email)).executeTakeFirst();
+    if (!user) throw new StarlError('E_NOT_FOUND', `there is no account for ${normalEmail(email)}; create it with starl admin create, or invite it with starl admin invite`, { field: 'user' });
+    return this.store.forUser(user.id);
+  }
+
   async listUsers(): Promise<(User & { createdAt: string })[]> {
     const rows = await this.db.selectFrom('users').select(['id', 'email', 'name', 'role', 'created_at']).orderBy('id').execute();
     return rows.map(({ created_at, ...user }) => ({ ...user, createdAt: created_at }));
@@ -427,3 +437,8 @@ export class Accounts {
   }
 }
 
+
+/** The store of the account with this email (see {@link Accounts.storeOfUser}). */
+export async function storeFor(store: Store, email: string): Promise<Store> {
+  return new Accounts(store).storeOfUser(email);
+}

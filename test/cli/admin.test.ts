@@ -33,6 +33,24 @@ forEachDatabase((database) => {
       });
     });
 
+    it('moves one person\'s data in and out of their account with --user', async () => {
+      const personal = join(dir, 'personal.db');
+      await withStore(personal, (store) => store.saveCompany({ name: 'Fernway' }));
+      const file = join(dir, 'mine.json');
+      expect((await runCli(['export', '--db', personal, '--out', file])).code).toBe(0);
+      expect((await runCli(['admin', 'create', '--email', 'ana@example.org', '--name', 'Ana', '--role', 'candidate', '--password-stdin', ...database.args], { stdin: 'a long password here\n' })).code).toBe(0);
+      const imported = await runCli(['import', file, '--user', 'ana@example.org', ...database.args]);
+      expect(imported.stderr).toBe('');
+      expect(imported.stdout).toContain('companies 1');
+      const anas = JSON.parse((await runCli(['export', '--user', 'ANA@example.org', ...database.args])).stdout) as { companies: { name: string }[] };
+      expect(anas.companies.map((company) => company.name)).toEqual(['Fernway']);
+      const nobodys = JSON.parse((await runCli(['export', ...database.args])).stdout) as { companies: unknown[] };
+      expect(nobodys.companies).toEqual([]);
+      const unknown = await runCli(['import', file, '--user', 'ben@example.org', ...database.args]);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('there is no account for ben@example.org');
+    });
+
     it('refuses a short password and a missing --db, creating nothing', async () => {
       const short = await runCli(['admin', 'create', '--email', 'root@example.org', '--name', 'Root', '--password-stdin', ...database.args], { stdin: 'short\n' });
       expect(short.code).toBe(2);
