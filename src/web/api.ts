@@ -35,30 +35,36 @@ function announce(connection: Connection): void {
   for (const listener of listeners) listener(connection);
 }
 
+/** The CSRF token of the signed-in session (multi-user mode), sent with every write; null in single-user mode. */
+let csrfToken: string | null = null;
+
+/** Keeps the token `/api/me` gave, for the writes that follow; null forgets it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Calls `listener` when the server says the session has ended (expired, or signed out elsewhere); returns the unsubscribe. */
+export function onSignedOut(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
 /** Fetches, turning a network failure (server stopped, connection refused) into ApiError E_OFFLINE. */
 async function request(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
+  const write = init.method !== undefined && init.method !== 'GET' && init.method !== 'HEAD';
+  const headers = write && csrfToken ? { ...(init.headers as Record<string, string> | undefined), 'x-csrf-token': csrfToken } : init.headers;
   try {
-    response = await fetch(path, init);
+    response = await fetch(path, { ...init, ...(headers ? { headers } : {}) });
   } catch {
     announce('offline');
     throw new ApiError('E_OFFLINE', OFFLINE_MESSAGE);
   }
   announce('online');
+  if (response.status === 401 && csrfToken !== null) for (const listener of unauthenticatedListeners) listener();
   return response;
-}
-
-/** The token `GET /api/me` gave a signed-in user; every write carries it so the server knows the page sent it. */
-let csrfToken: string | null = null;
-
-/** Remembers the token from `GET /api/me` for the writes that follow; null (single-user mode, signed out) sends none. */
-export function setCsrfToken(token: string | null): void {
-  csrfToken = token;
-}
-
-/** The headers of a write: `base`, plus the CSRF token when there is one. */
-function writeHeaders(base: Record<string, string>): Record<string, string> {
-  return csrfToken === null ? base : { ...base, 'x-csrf-token': csrfToken };
 }
 
 async function parse<T>(response: Response): Promise<T> {
@@ -77,23 +83,29 @@ export async function getJson<T>(path: string): Promise<T> {
 
 /** Sends JSON to Starl's own API with `method` (default POST) and returns the JSON answer. */
 export async function sendJson<T>(path: string, body: unknown, method = 'POST'): Promise<T> {
-  return parse<T>(await request(path, { method, headers: writeHeaders({ 'content-type': 'application/json', accept: 'application/json' }), body: JSON.stringify(body) }));
+  return parse<T>(await request(path, { method, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }));
 }
 
 /** Sends text that is already JSON (a file the user chose) to Starl's own API and returns the JSON answer. */
 export async function sendText<T>(path: string, json: string): Promise<T> {
-  return parse<T>(await request(path, { method: 'POST', headers: writeHeaders({ 'content-type': 'application/json', accept: 'application/json' }), body: json }));
+  return parse<T>(await request(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: json }));
 }
 
 /** PUTs a recording's audio to Starl's own API, sent with its own content type, and returns the JSON answer. */
 export async function sendAudio<T>(path: string, audio: Blob, mediaType: string): Promise<T> {
-  return parse<T>(await request(path, { method: 'PUT', headers: writeHeaders({ 'content-type': mediaType, accept: 'application/json' }), body: audio }));
+  return parse<T>(await request(path, { method: 'PUT', headers: { 'content-type': mediaType, accept: 'application/json' }, body: audio }));
 }
 
 /** Sends a DELETE to Starl's own API and returns the JSON answer. */
 export async function deleteJson<T>(path: string): Promise<T> {
-  return parse<T>(await request(path, { method: 'DELETE', headers: writeHeaders({ accept: 'application/json' }) }));
+  return parse<T>(await request(path, { method: 'DELETE', headers: { accept: 'application/json' } }));
 }
+
+/** Who is signed in, as `GET /api/me` says. */
+export type Me =
+  | { mode: 'single' }
+  | { mode: 'multi'; user: null }
+  | { mode: 'multi'; user: { id: number; email: string; name: string; role: 'candidate' | 'coach' | 'admin' }; csrfToken: string };
 
 /** The message to show for anything a request threw. */
 export function messageOf(error: unknown): string {
@@ -112,13 +124,11 @@ const shareSchema = z.nullable(z.number().check(z.minimum(0), z.maximum(1)));
 const userSchema = z.object({ id: idSchema, email: z.string(), name: z.string(), role: z.enum(['candidate', 'coach', 'admin']) });
 
 /** Who is using the page: `GET /api/me`. */
-export const meSchema = z.union([
+export const meSchema: z.ZodMiniType<Me> = z.union([
   z.object({ mode: z.literal('single') }),
   z.object({ mode: z.literal('multi'), user: z.null() }),
   z.object({ mode: z.literal('multi'), user: userSchema, csrfToken: z.string() }),
 ]);
-export type Me = z.infer<typeof meSchema>;
-export type User = z.infer<typeof userSchema>;
 
 const cohortListSchema = z.array(z.object({ id: idSchema, name: z.string(), candidates: countSchema }));
 /** A cohort the signed-in coach coaches, with how many candidates it has. */

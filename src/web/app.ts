@@ -3,15 +3,15 @@ import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AnalyzePage } from './pages/analyze-page.js';
 import { onConnection } from './api.js';
-import type { Connection, Me } from './api.js';
-import { canCoach, MeContext, SINGLE_USER, useFetchedMe } from './me.js';
-import { CoachPage } from './pages/coach-page.js';
+import type { Connection } from './api.js';
 import { CompaniesPage } from './pages/companies-page.js';
 import { DataPage } from './pages/data-page.js';
 import { PracticePage } from './pages/practice-page.js';
 import { ProgressPage } from './pages/progress-page.js';
 import { ReviewPage } from './pages/review-page.js';
 import { StoriesPage } from './pages/stories-page.js';
+import { canCoach, MeContext, SINGLE_USER, useFetchedMe } from './me.js';
+import { CoachPage } from './pages/coach-page.js';
 
 /** A page: its `#/` route, its title in the navigation, and who sees it (everyone when `shownTo` is absent). */
 interface Page {
@@ -19,7 +19,8 @@ interface Page {
   title: string;
   /** Gets what follows the route in the URL (`#/coach/3` gives `['3']`). */
   component: (props: { path: readonly string[] }) => VNode;
-  shownTo?: (me: Me) => boolean;
+  /** Whether this user sees the page, from who `/api/me` says they are. */
+  shownTo?: typeof canCoach;
 }
 
 /** The pages, by their `#/` route; the first is the home page. */
