@@ -109,6 +109,9 @@ describe.skipIf(browserMissing)('the coach\'s dashboard', () => {
     expect(await ada.locator('.share-cell').evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent?.trim()))).toEqual(['90%', '25%', '50%', '75%']);
     expect(await ada.locator('.trend > [aria-hidden="true"]').allTextContents()).toEqual(['▲ +20 pts', '▼ −8 pts', '–', '→ ±0 pts']);
     expect(await ada.locator('.trend .visually-hidden').allTextContents()).toEqual(['up 20 points', 'down 8 points', 'no trend yet', 'no change']);
+    // Nothing judged yet: one dash per reason, with no trend beside it.
+    const dee = page.locator('.cohort-table tbody tr', { hasText: 'Dee Novak' });
+    expect(await dee.locator('.share-cell').allTextContents()).toEqual(['–', '–', '–', '–']);
 
     const heading = (title: string) => page.locator('.cohort-table thead th', { hasText: title });
     await heading('Memorable').getByRole('button').click();

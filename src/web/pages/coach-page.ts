@@ -107,7 +107,11 @@ function CohortTable({ cohortId, candidates }: { cohortId: number; candidates: r
             (candidate) => html`<tr key=${candidate.id}>
               <th scope="row"><a href=${candidateHash(cohortId, candidate.id)}>${candidate.name}</a><span class="candidate-email">${candidate.email}</span></th>
               <td>${candidate.weakestReason ? REASON_LABELS[candidate.weakestReason] : '–'}</td>
-              ${REASONS.map((reason) => html`<td key=${reason} class="share-cell">${formatShare(candidate.reasons[reason].pass)} <${Trend} trend=${candidate.reasons[reason].trend} /></td>`)}
+              ${REASONS.map((reason) => {
+                const { pass, trend } = candidate.reasons[reason];
+                // Nothing judged on a reason has no trend either: one dash says both.
+                return html`<td key=${reason} class="share-cell">${formatShare(pass)}${pass === null ? null : html` <${Trend} trend=${trend} />`}</td>`;
+              })}
               <td class="number">${candidate.answersThisWeek}</td>
               <td>${formatLastPractice(candidate.lastPracticeAt, now)}</td>
             </tr>`,
