@@ -63,7 +63,8 @@ async function request(path: string, init: RequestInit): Promise<Response> {
     throw new ApiError('E_OFFLINE', OFFLINE_MESSAGE);
   }
   announce('online');
-  if (response.status === 401 && csrfToken !== null) for (const listener of unauthenticatedListeners) listener();
+  // Single-user mode never answers 401; a shared Starl does once the session has ended.
+  if (response.status === 401 && path !== '/api/auth/login') for (const listener of unauthenticatedListeners) listener();
   return response;
 }
 
