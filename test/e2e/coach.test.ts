@@ -32,6 +32,9 @@ const SERIES = [
 ];
 const EXISTING_COMMENT = { id: 901, answerId: 31, author: { id: 2, name: 'Coach Kim' }, text: 'Open with the result: orders lost, then none.', createdAt: '2026-12-06T12:00:00Z' };
 
+/** Set STARL_SCREENSHOTS=1 to refresh the coach's PNGs under docs/screenshots/ while the tests run. */
+const SCREENSHOTS = process.env.STARL_SCREENSHOTS === '1';
+
 let harness: Harness;
 let report: Report;
 const pageProblems: string[] = [];
@@ -92,6 +95,13 @@ async function openAs(me: unknown, hash: string, extra: (route: Route, request: 
   return { page, seen };
 }
 
+/** Saves the page as docs/screenshots/<name>.png, cut at `maxHeight` CSS pixels. */
+async function screenshot(page: Page, name: string, maxHeight = 1600): Promise<void> {
+  if (!SCREENSHOTS) return;
+  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, maxHeight) } });
+}
+
 const navTitles = (page: Page): Promise<string[]> => page.getByRole('navigation', { name: 'Pages' }).getByRole('link').allTextContents();
 const rowNames = (page: Page): Promise<string[]> => page.locator('.cohort-table tbody th[scope="row"] a').allTextContents();
 
@@ -132,6 +142,8 @@ describe.skipIf(browserMissing)('the coach\'s dashboard', () => {
     await heading('Weakest reason').getByRole('button').click();
     expect(await rowNames(page)).toEqual(['Ada Lovelace', 'Cy Tran', 'Bea Okafor', 'Dee Novak']);
 
+    await page.locator('.coach .progress-chart canvas').first().waitFor();
+    await screenshot(page, 'coach');
     await page.getByLabel('Find a candidate').fill('BEA@');
     expect(await rowNames(page)).toEqual(['Bea Okafor']);
     await page.getByLabel('Find a candidate').fill('');
@@ -178,6 +190,7 @@ describe.skipIf(browserMissing)('the coach\'s dashboard', () => {
     await older.getByLabel('Add a comment').fill('Good numbers. Now say what you learned.');
     await older.getByRole('button', { name: 'Comment' }).click();
     await expect.poll(() => older.locator('.comment-text').allTextContents()).toEqual([EXISTING_COMMENT.text, 'Good numbers. Now say what you learned.']);
+    await screenshot(page, 'coach-candidate');
     expect(seen.posted).toEqual([{ answerId: 31, body: { text: 'Good numbers. Now say what you learned.' }, csrf: COACH_TOKEN }]);
     expect(await older.getByLabel('Add a comment').inputValue()).toBe('');
 
