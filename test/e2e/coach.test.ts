@@ -221,6 +221,32 @@ describe.skipIf(browserMissing)('the coach\'s dashboard', () => {
     await page.close();
   });
 
+  it('shows a signed-in candidate their coach\'s comments under a saved answer in Practice', async () => {
+    const session = { id: 77, uid: 's-77', companyId: null, role: null, field: null, mode: 'interview', status: 'active', startedAt: '2026-12-05T08:55:00Z', finishedAt: null, questions: [{ position: 0, bankId: null, questionType: 'behavioral', text: QUESTION }], aimSeconds: [120] };
+    const saved = { ...storedAnswer(31, '2026-12-05T09:00:00Z', []), sessionId: 77, position: 0 };
+    const page = await harness.browser.newPage();
+    // The session being answered, as Practice keeps it in the browser, so the page returns to its saved answer.
+    await page.addInitScript(() => localStorage.setItem('starl.draft.practice.current', JSON.stringify({ sessionId: '77', position: '0' })));
+    await page.route('**/api/**', async (route, request) => {
+      const path = new URL(request.url()).pathname;
+      const answer = (body: unknown) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
+      if (path === '/api/me') return answer(candidateMe);
+      if (path === '/api/sessions/77') return answer({ session, answers: [saved], recordings: [] });
+      if (path === '/api/comments') return answer([EXISTING_COMMENT]);
+      return route.fallback();
+    });
+    try {
+      await page.goto(`${harness.server.url}#/practice`);
+      const comments = page.locator('.saved-answer .comments');
+      await comments.waitFor();
+      expect(await page.locator('.saved-answer h3').innerText()).toContain('Attempt 1, saved');
+      expect(await comments.locator('.comment-text').allTextContents()).toEqual([EXISTING_COMMENT.text]);
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('starl.draft.practice.current'));
+      await page.close();
+    }
+  });
+
   it('in single-user mode shows no Coach page and reads no comments', async () => {
     const { page, seen } = await openAs({ mode: 'single' }, '#/progress');
     await page.getByRole('heading', { name: 'Progress' }).waitFor();
