@@ -223,14 +223,14 @@ async function getChecked<S extends z.ZodMiniType>(path: string, schema: S): Pro
 }
 
 /**
- * Who is using the page. A server without accounts (one from before them, which has no /api/me)
- * is single-user mode, as is one that cannot be reached: the page then works as it always has.
+ * Who is using the page. A server without accounts (one from before them, which has no /api/me) is
+ * single-user mode; one that cannot be reached throws E_OFFLINE, so the page can ask again later.
  */
 export async function fetchMe(): Promise<Me> {
   try {
     return await getChecked('/api/me', meSchema);
   } catch (error) {
-    if (error instanceof ApiError && (error.code === 'E_NOT_FOUND' || error.code === 'E_OFFLINE')) return { mode: 'single' };
+    if (error instanceof ApiError && error.code === 'E_NOT_FOUND') return { mode: 'single' };
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AnalyzePage } from './pages/analyze-page.js';
-import { ApiError, getJson, messageOf, onConnection, onSignedOut, sendJson, setCsrfToken } from './api.js';
+import { ApiError, fetchMe, messageOf, onConnection, onSignedOut, sendJson, setCsrfToken } from './api.js';
 import type { Connection, Me } from './api.js';
 import { InvitationPage } from './pages/invitation-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
@@ -12,7 +12,7 @@ import { PracticePage } from './pages/practice-page.js';
 import { ProgressPage } from './pages/progress-page.js';
 import { ReviewPage } from './pages/review-page.js';
 import { StoriesPage } from './pages/stories-page.js';
-import { canCoach, MeContext, SINGLE_USER, useFetchedMe } from './me.js';
+import { canCoach, MeContext } from './me.js';
 import { CoachPage } from './pages/coach-page.js';
 
 /** A page: its `#/` route, its title in the navigation, and who sees it (everyone when `shownTo` is absent). */
@@ -61,7 +61,7 @@ export function App(): VNode {
   // offline banner and what was typed kept, and the question is asked again once it answers.
   const [unknown, setUnknown] = useState(false);
   const askWhoIsSignedIn = (): void => {
-    getJson<Me>('/api/me').then(
+    fetchMe().then(
       (next) => {
         setUnknown(false);
         signIn(next);
@@ -92,21 +92,17 @@ export function App(): VNode {
     await sendJson('/api/auth/logout', {}).catch(() => undefined);
     signIn({ mode: 'multi', user: null });
   };
-  return html`<${Shell} route=${route} account=${me.mode === 'multi' && me.user ? html`<p class="account">${me.user.name} <button type="button" onClick=${signOut}>Sign out</button></p>` : null} />`;
+  return html`<${Shell} route=${route} me=${me} account=${me.mode === 'multi' && me.user ? html`<p class="account">${me.user.name} <button type="button" onClick=${signOut}>Sign out</button></p>` : null} />`;
 }
 
 /** The app shell: a header with the pages and the current page. Routes live in the URL's hash. */
-function Shell({ route, account }: { route: string; account: VNode | null }): VNode {
+function Shell({ route, me, account }: { route: string; me: Me; account: VNode | null }): VNode {
   // One banner for the whole app while the server does not answer; the next answer clears it.
   const [connection, setConnection] = useState<Connection>('online');
   useEffect(() => onConnection(setConnection), []);
-  // Until the server says who is using the page, it is the single-user app; a coach's page waits for the answer.
-  const fetched = useFetchedMe();
-  const me = fetched ?? SINGLE_USER;
   const pages = PAGES.filter((p) => p.shownTo?.(me) ?? true);
   const [name = '', ...path] = route.split('/');
   const page = pages.find((p) => p.route === name);
-  const waiting = !page && fetched === null && PAGES.some((p) => p.route === name);
   useEffect(() => {
     document.title = page ? `${page.title} · Starl` : 'Starl';
   }, [page]);
@@ -126,8 +122,6 @@ function Shell({ route, account }: { route: string; account: VNode | null }): VN
     <main id="main" tabindex="-1">
       ${page
         ? html`<${page.component} path=${path} />`
-        : waiting
-          ? html`<p class="placeholder">Loading…</p>`
-          : html`<p role="alert">There is no page "${route}". <a href="#/analyze">Go to Analyze</a>.</p>`}
+        : html`<p role="alert">There is no page "${route}". <a href="#/analyze">Go to Analyze</a>.</p>`}
     </main></${MeContext.Provider}>`;
 }
