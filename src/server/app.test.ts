@@ -213,20 +213,22 @@ describe('headers, catalogue and documents', () => {
 });
 
 describe('the OpenAPI document and the routes', () => {
-  it('documents exactly the API routes the app serves', async () => {
+  it('documents exactly the API routes the app serves, in each mode', async () => {
     const { Store } = await import('../storage/index.js');
     const { openSqliteDriver } = await import('../storage/sqlite.js');
+    const { Accounts } = await import('../accounts/accounts.js');
     const store = await Store.open(openSqliteDriver(':memory:'));
     try {
-      const app = createApp({ analyze: fakeAnalyze, rules, store });
-      const served = app.routes
-        .filter((route) => route.path.startsWith('/api/') && route.path !== '/api/*' && route.method !== 'ALL')
-        .map((route) => `${route.method} ${route.path}`);
-      const doc = await (await app.request('/api/openapi.json')).json();
-      const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
-        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      const served = (app: ReturnType<typeof createApp>) =>
+        [...new Set(app.routes.filter((route) => route.path.startsWith('/api/') && route.path !== '/api/*' && route.method !== 'ALL').map((route) => `${route.method} ${route.path}`))].sort();
+      const single = createApp({ analyze: fakeAnalyze, rules, store });
+      const multi = createApp({ analyze: fakeAnalyze, rules, store, multiUser: { accounts: new Accounts(store) } });
+      const doc = await (await single.request('/api/openapi.json')).json();
+      const documented = Object.entries(doc.paths as Record<string, Record<string, { 'x-multi-user-only'?: boolean }>>).flatMap(([path, operations]) =>
+        Object.entries(operations).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, multiOnly: operation['x-multi-user-only'] === true })),
       );
-      expect([...new Set(served)].sort()).toEqual(documented.sort());
+      expect(served(single)).toEqual(documented.filter((op) => !op.multiOnly).map((op) => op.route).sort());
+      expect(served(multi)).toEqual(documented.map((op) => op.route).sort());
     } finally {
       await store.close();
     }

@@ -4,11 +4,18 @@ import { secureHeaders } from 'hono/secure-headers';
 import { StarlError } from '../core/errors.js';
 import type { AnalyzeInput, Report } from '../core/types.js';
 import type { Store } from '../storage/index.js';
+import { AccessError, scopeRequests, sendAccessError, type AppEnv, type MultiUserOptions } from './access.js';
 import { rejectCrossOriginWrites, requireKnownHost } from './guards.js';
 import { sendError, sendUnexpected } from './http-errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { readJson } from './read-json.js';
+import { registerAccountRoutes } from './routes/account.js';
+import { registerAdminRoutes } from './routes/admin.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerCoachRoutes } from './routes/coach.js';
+import { registerCommentRoutes } from './routes/comments.js';
 import { registerEditRoutes } from './routes/edits.js';
+import { registerInvitationRoutes } from './routes/invitations.js';
 import { registerNotebookRoutes } from './routes/notebook.js';
 import { registerProgressRoutes } from './routes/progress.js';
 import { registerRecordingRoutes } from './routes/recordings.js';
@@ -41,6 +48,13 @@ export interface AppDeps {
   logError?: (error: unknown) => void;
   /** The version the OpenAPI document states. */
   version?: string;
+  /**
+   * Multi-user mode: accounts, roles and cohorts, each user confined to their own data. Absent, Starl
+   * is one person's tool, with no accounts, as always.
+   */
+  multiUser?: MultiUserOptions;
+  /** The clock of the coach's dashboard (this week, the last 14 days); tests set their own. */
+  now?: () => Date;
 }
 
 // Everything the page loads comes from this server: the app works offline and cannot leak to others.
@@ -75,11 +89,12 @@ const securityHeaders = secureHeaders({
  * const app = createApp({ analyze, rules });
  * const res = await app.request('/api/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
  */
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const openApiDocument = buildOpenApiDocument(deps.version ?? '0.0.0');
 
   app.onError((error, c) => {
+    if (error instanceof AccessError) return sendAccessError(c, error);
     if (!(error instanceof StarlError)) deps.logError?.(error);
     return sendUnexpected(c, error);
   });
@@ -95,6 +110,9 @@ export function createApp(deps: AppDeps): Hono {
   });
   if (deps.allowedHosts) app.use('*', requireKnownHost(deps.allowedHosts));
   app.use('/api/*', rejectCrossOriginWrites());
+  // Every API request, before any route: who is asking, and the store confined to their data.
+  if (deps.store) app.use('/api/*', scopeRequests(deps.store, deps.multiUser));
+  else if (deps.multiUser) throw new Error('Multi-user mode needs a store.');
 
   app.post('/api/analyze', async (c) => {
     const input = await readJson(c, analyzeRequestSchema);
@@ -102,15 +120,23 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.get('/api/rules', (c) => c.json(deps.rules));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+  registerAuthRoutes(app, deps.multiUser);
   if (deps.store) {
-    registerReviewRoutes(app, deps.store);
-    registerProgressRoutes(app, deps.store);
-    registerSessionRoutes(app, deps.store, deps.analyze);
-    registerNotebookRoutes(app, deps.store, deps.analyze);
-    registerEditRoutes(app, deps.store, deps.analyze);
-    registerRecordingRoutes(app, deps.store);
-    registerSessionReportRoutes(app, deps.store);
-    registerTransferRoutes(app, deps.store);
+    registerReviewRoutes(app);
+    registerProgressRoutes(app);
+    registerSessionRoutes(app, deps.analyze);
+    registerNotebookRoutes(app, deps.analyze);
+    registerEditRoutes(app, deps.analyze);
+    registerRecordingRoutes(app);
+    registerSessionReportRoutes(app);
+    registerTransferRoutes(app);
+  }
+  if (deps.multiUser) {
+    registerInvitationRoutes(app, deps.multiUser);
+    registerAdminRoutes(app, deps.multiUser);
+    registerCoachRoutes(app, deps.multiUser, deps.now ?? (() => new Date()));
+    registerCommentRoutes(app, deps.multiUser);
+    registerAccountRoutes(app, deps.multiUser);
   }
   app.all('/api/*', nothingHere);
 

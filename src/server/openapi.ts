@@ -38,6 +38,26 @@ import {
   storedReviewListSchema,
 } from './schemas.js';
 import { RECORDING_LIMIT_TEXT, RECORDING_MEDIA_TYPES } from '../recording/index.js';
+import {
+  acceptInvitationSchema,
+  accountDeleteSchema,
+  coachCandidateAnswersSchema,
+  coachCohortListSchema,
+  cohortDashboardSchema,
+  cohortRequestSchema,
+  cohortSchema,
+  cohortUserRequestSchema,
+  commentListSchema,
+  commentRequestSchema,
+  commentSchema,
+  invitationCreatedSchema,
+  invitationRequestSchema,
+  invitationSchema,
+  loginRequestSchema,
+  meSchema,
+  passwordChangeSchema,
+  userListSchema,
+} from './account-schemas.js';
 
 /** One operation of the API as the OpenAPI document describes it. */
 export interface ApiOperation {
@@ -47,8 +67,10 @@ export interface ApiOperation {
   request?: z.ZodType;
   /** The request body's media types when it is not JSON (a recording's audio). */
   requestMediaTypes?: string[];
-  /** The successful response's schema, keyed by status code, and its media types when not JSON. */
-  response: { status: number; schema: z.ZodType; description: string; mediaTypes?: string[] };
+  /** The successful response's schema, keyed by status code, and its media types when not JSON; no schema for a 204. */
+  response: { status: number; schema?: z.ZodType; description: string; mediaTypes?: string[] };
+  /** Served only in multi-user mode (`starl serve --multi-user`). */
+  multiUserOnly?: boolean;
   /** Query parameters, strings unless `type` says otherwise; optional unless `required`. */
   query?: { name: string; description: string; required?: boolean; type?: 'number' }[];
   /** Statuses with an `Error` body this operation can return. */
@@ -294,6 +316,167 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     method: 'get',
+    path: '/api/me',
+    summary: 'Which mode Starl runs in and, in multi-user mode, who is signed in with the CSRF token their writes must carry.',
+    response: { status: 200, schema: meSchema, description: 'The mode and the user.' },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in with an email and password; sets the session cookie. Failed attempts are limited per account and per address.',
+    request: loginRequestSchema,
+    response: { status: 200, schema: meSchema, description: 'The signed-in user and their CSRF token.' },
+    errors: [400, 401, 403, 429],
+    multiUserOnly: true,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Sign out: the session ends on the server.',
+    response: { status: 204, description: 'Signed out.' },
+    errors: [401, 403],
+    multiUserOnly: true,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change the password; every other session of the user ends.',
+    request: passwordChangeSchema,
+    response: { status: 204, description: 'Changed.' },
+    errors: [400, 401, 403],
+    multiUserOnly: true,
+  },
+  {
+    method: 'get',
+    path: '/api/invitations/{token}',
+    summary: 'An invitation by its link\'s token; 404 when unknown, used or expired.',
+    response: { status: 200, schema: invitationSchema, description: 'The invitation.' },
+    errors: [404],
+    multiUserOnly: true,
+  },
+  {
+    method: 'post',
+    path: '/api/invitations/{token}/accept',
+    summary: 'Accept an invitation: creates the account, puts it in the invitation\'s cohort and signs it in.',
+    request: acceptInvitationSchema,
+    response: { status: 200, schema: meSchema, description: 'The new, signed-in user.' },
+    errors: [400, 403, 404],
+    multiUserOnly: true,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/invitations',
+    summary: 'Invite someone by link as a candidate, coach or admin, optionally into a cohort (admins only).',
+    request: invitationRequestSchema,
+    response: { status: 201, schema: invitationCreatedSchema, description: 'The invitation and its link.' },
+    errors: [400, 401, 403, 404],
+    multiUserOnly: true,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/users',
+    summary: 'Every account (admins only).',
+    response: { status: 200, schema: userListSchema, description: 'The users.' },
+    errors: [401, 403],
+    multiUserOnly: true,
+  },
+  {
+    method: 'delete',
+    path: '/api/admin/users/{id}',
+    summary: 'Delete a user and all their data (admins only).',
+    response: { status: 204, description: 'Deleted.' },
+    errors: [400, 401, 403, 404],
+    multiUserOnly: true,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/cohorts',
+    summary: 'Create a cohort (admins only).',
+    request: cohortRequestSchema,
+    response: { status: 201, schema: cohortSchema, description: 'The cohort.' },
+    errors: [400, 401, 403],
+    multiUserOnly: true,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/cohorts/{id}/coaches',
+    summary: 'Make a coach a coach of a cohort (admins only).',
+    request: cohortUserRequestSchema,
+    response: { status: 204, description: 'Added.' },
+    errors: [400, 401, 403, 404],
+    multiUserOnly: true,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/cohorts/{id}/members',
+    summary: 'Put a candidate in a cohort (admins only).',
+    request: cohortUserRequestSchema,
+    response: { status: 204, description: 'Added.' },
+    errors: [400, 401, 403, 404],
+    multiUserOnly: true,
+  },
+  {
+    method: 'get',
+    path: '/api/coach/cohorts',
+    summary: 'The cohorts this coach coaches, with how many candidates each has (every cohort for an admin).',
+    response: { status: 200, schema: coachCohortListSchema, description: 'The cohorts.' },
+    errors: [401, 403],
+    multiUserOnly: true,
+  },
+  {
+    method: 'get',
+    path: '/api/coach/cohorts/{id}',
+    summary: 'A cohort\'s candidates with their weakest reason, pass share and trend per reason, answers this week and last practice, and the cohort\'s shares week by week.',
+    response: { status: 200, schema: cohortDashboardSchema, description: 'The cohort\'s dashboard.' },
+    errors: [400, 401, 403, 404],
+    multiUserOnly: true,
+  },
+  {
+    method: 'get',
+    path: '/api/coach/candidates/{id}/answers',
+    summary: 'A coached candidate\'s answers with their reports and the comments on them.',
+    response: { status: 200, schema: coachCandidateAnswersSchema, description: 'The candidate and their answers.' },
+    errors: [400, 401, 403, 404],
+    multiUserOnly: true,
+  },
+  {
+    method: 'post',
+    path: '/api/answers/{answerId}/comments',
+    summary: 'Comment on an answer of a candidate you coach.',
+    request: commentRequestSchema,
+    response: { status: 201, schema: commentSchema, description: 'The comment.' },
+    errors: [400, 401, 403, 404],
+    multiUserOnly: true,
+  },
+  {
+    method: 'get',
+    path: '/api/answers/{answerId}/comments',
+    summary: 'The comments on an answer: for its owner and their coaches.',
+    response: { status: 200, schema: commentListSchema, description: 'The comments, oldest first.' },
+    errors: [400, 401, 404],
+    multiUserOnly: true,
+  },
+  {
+    method: 'get',
+    path: '/api/comments',
+    summary: 'The comments on the signed-in user\'s answers, to show beside them.',
+    query: [{ name: 'since', description: 'Only comments made after this time (ISO 8601).' }],
+    response: { status: 200, schema: commentListSchema, description: 'The comments, oldest first.' },
+    errors: [400, 401],
+    multiUserOnly: true,
+  },
+  {
+    method: 'delete',
+    path: '/api/account',
+    summary: 'Delete your account and all your data, confirming with your password.',
+    request: accountDeleteSchema,
+    response: { status: 204, description: 'Deleted.' },
+    errors: [400, 401, 403],
+    multiUserOnly: true,
+  },
+  {
+    method: 'get',
     path: '/api/rules',
     summary: 'List the rule catalogue.',
     response: { status: 200, schema: ruleListSchema, description: 'Every rule, with its reason and severity.' },
@@ -310,11 +493,13 @@ export const apiOperations: ApiOperation[] = [
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'The request was malformed or failed validation.',
-  403: 'The request came from another origin or host.',
+  401: 'Not signed in (multi-user mode), or a wrong email or password.',
+  403: 'The request came from another origin or host, lacked the CSRF token, or the role may not use this route.',
   404: 'Not found.',
   409: 'The session is finished and takes no more answers.',
   413: 'The request body is too large.',
   416: 'The range asked for starts past the end of the recording.',
+  429: 'Too many failed sign-ins; the retry-after header says when to try again.',
   503: 'Another Starl process held the database\'s write lock for too long; nothing was changed.',
   507: 'The disk is full; nothing was changed and what was saved before is safe.',
 };
@@ -360,7 +545,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const inputs = registrySchemas('input', uri);
   const outputs = registrySchemas('output', uri);
   const requestIds = reachable(apiOperations.flatMap((op) => (op.request ? [idOf(op.request)] : [])), inputs);
-  const responseIds = reachable([...apiOperations.map((op) => idOf(op.response.schema)), idOf(errorBodySchema)], outputs);
+  const responseIds = reachable([...apiOperations.flatMap((op) => (op.response.schema ? [idOf(op.response.schema)] : [])), idOf(errorBodySchema)], outputs);
   for (const id of requestIds) {
     if (responseIds.has(id) && JSON.stringify(inputs[id]) !== JSON.stringify(outputs[id])) {
       throw new Error(`The schema ${id} is both a request and a response and reads differently as each; register one for each.`);
@@ -370,21 +555,23 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of apiOperations) {
     const mediaTypes = op.response.mediaTypes ?? ['application/json'];
+    const success = op.response.schema;
     const responses: Record<string, unknown> = {
-      [op.response.status]: { description: op.response.description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: schemaFor(op.response.schema) }])) },
+      [op.response.status]: { description: op.response.description, ...(success ? { content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: schemaFor(success) }])) } : {}) },
     };
     for (const status of op.errors) {
       responses[status] = { description: STATUS_TEXT[status] ?? 'Error.', content: { 'application/json': { schema: schemaFor(errorBodySchema) } } };
     }
-    // Every path parameter is a numeric id (`/api/sessions/{id}`).
+    // Every path parameter is a numeric id (`/api/sessions/{id}`) but an invitation's token.
     const pathParameters = [
-      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'integer', minimum: 0 } })),
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: match[1] === 'token' ? { type: 'string' } : { type: 'integer', minimum: 0 } })),
       ...(op.query ?? []).map((query) => ({ name: query.name, in: 'query', required: query.required ?? false, description: query.description, schema: { type: query.type ?? 'string' } })),
     ];
     paths[op.path] = {
       ...paths[op.path],
       [op.method]: {
         summary: op.summary,
+        ...(op.multiUserOnly ? { 'x-multi-user-only': true } : {}),
         ...(pathParameters.length > 0 ? { parameters: pathParameters } : {}),
         ...(op.request ? { requestBody: { required: true, content: Object.fromEntries((op.requestMediaTypes ?? ['application/json']).map((type) => [type, { schema: schemaFor(op.request!) }])) } } : {}),
         responses,

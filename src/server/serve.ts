@@ -10,6 +10,7 @@ import { analyze } from '../core/analyze.js';
 import { StarlError } from '../core/errors.js';
 import type { ErrorCode, ErrorWhere } from '../core/errors.js';
 import { rules } from '../core/rules/index.js';
+import { Accounts } from '../accounts/accounts.js';
 import { chooseDatabase, openStore, redactUrl, type DatabaseChoice, type DatabaseTarget } from '../storage/index.js';
 import { allowedHostsFor, isLoopback, type HostOptions } from './allowed-hosts.js';
 import { createApp, malformedRequestResponse } from './app.js';
@@ -39,6 +40,34 @@ export interface ServeOptions extends HostOptions {
   databaseUrl?: string;
   /** The built front end; default dist/web beside the compiled server. */
   webRoot?: string;
+  /**
+   * Multi-user mode: accounts, roles and cohorts, each user confined to their own data. Needs a
+   * database named explicitly (`--db` or `--database-url`), never the personal default.
+   */
+  multiUser?: boolean;
+  /** Behind a reverse proxy: trust its `x-forwarded-for` and `x-forwarded-proto` (multi-user mode only). */
+  trustProxy?: boolean;
+}
+
+/**
+ * Refuses what would expose someone's answers: binding beyond this machine without accounts (anyone
+ * on the network would read and change the single user's data), and multi-user mode on the personal
+ * default database.
+ */
+export function assertServeOptions(options: ServeOptions): void {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !options.multiUser) {
+    throw new StarlError(
+      'E_USAGE',
+      `Starl will not listen on ${host} without accounts: everyone who can reach it would read and change your answers. Keep the default (127.0.0.1), or run a shared server with --multi-user and its own --db.`,
+    );
+  }
+  if (options.multiUser && !options.dbFile && !options.databaseUrl) {
+    throw new StarlError('E_USAGE', 'Multi-user mode needs its own database: name it with --db FILE or --database-url URL (your personal one stays single-user).');
+  }
+  if (options.trustProxy && !options.multiUser) {
+    throw new StarlError('E_USAGE', '--trust-proxy is for a shared server behind a reverse proxy; use it with --multi-user.');
+  }
 }
 
 /** A started server: its address and how to stop it. */
@@ -62,6 +91,7 @@ export const DEFAULT_PORT = 4747;
  * await server.close();
  */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  assertServeOptions(options);
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? DEFAULT_PORT;
   const webRoot = requireWebRoot(options.webRoot);
@@ -75,6 +105,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     analyze,
     rules,
     store,
+    ...(options.multiUser ? { multiUser: { accounts: new Accounts(store), trustProxy: options.trustProxy ?? false } } : {}),
     assets: directoryAssets(webRoot),
     allowedHosts,
     logError: (error) => console.error(error),
@@ -148,6 +179,7 @@ type WorkerReport = { kind: 'listening'; url: string } | { kind: 'failed'; code:
  * await server.close(); // stops every worker
  */
 export async function startWorkers(options: ServeOptions, workers: number): Promise<RunningServer> {
+  assertServeOptions(options);
   if (workers <= 1) return startServer(options);
   const host = options.host ?? '127.0.0.1';
   const webRoot = requireWebRoot(options.webRoot);

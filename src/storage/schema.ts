@@ -138,6 +138,92 @@ export interface ReviewsTable extends VerdictColumns {
   transcript_key: string | null;
 }
 
+/** A role in multi-user mode: what a signed-in user may see and change. */
+export type Role = 'candidate' | 'coach' | 'admin';
+
+/** An account of multi-user mode. */
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  /** An argon2id hash in PHC form; the password itself is never kept. */
+  password_hash: string;
+  created_at: string;
+}
+
+/** A signed-in browser: kept in the database so that every server process knows it. */
+export interface AuthSessionsTable {
+  id: Generated<number>;
+  /** SHA-256 of the cookie's token, so a copy of the database signs no one in. */
+  token_hash: string;
+  user_id: number;
+  /** The token every write must carry in `x-csrf-token`. */
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, however active the session. */
+  expires_at: string;
+}
+
+/** An invitation by link to create an account with a given role (and cohort). */
+export interface InvitationsTable {
+  id: Generated<number>;
+  token_hash: string;
+  email: string;
+  role: Role;
+  cohort_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface CohortsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+}
+
+/** Who coaches which cohort. */
+export interface CohortCoachesTable {
+  cohort_id: number;
+  user_id: number;
+}
+
+/** Which candidates are in which cohort. */
+export interface CohortMembersTable {
+  cohort_id: number;
+  user_id: number;
+}
+
+/** A coach's comment on a candidate's answer. */
+export interface CommentsTable {
+  id: Generated<number>;
+  answer_id: number;
+  author_id: number;
+  text: string;
+  created_at: string;
+}
+
+/** Who did what, when and from where: sign-ins (failed ones too) and admin actions. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  /** The user who acted; null for a sign-in with an unknown email. Kept after the user is deleted. */
+  actor_id: number | null;
+  action: string;
+  detail: string;
+  address: string | null;
+  at: string;
+}
+
+/** One failed sign-in, counted per account and per address (`account:…`, `address:…`) over a window. */
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  scope_key: string;
+  at: string;
+}
+
 /** Every table Starl keeps, as Kysely sees them. */
 export interface StarlSchema {
   schema_migrations: SchemaMigrationsTable;
@@ -149,4 +235,19 @@ export interface StarlSchema {
   recordings: RecordingsTable;
   stories: StoriesTable;
   reviews: ReviewsTable;
+  users: UsersTable;
+  auth_sessions: AuthSessionsTable;
+  invitations: InvitationsTable;
+  cohorts: CohortsTable;
+  cohort_coaches: CohortCoachesTable;
+  cohort_members: CohortMembersTable;
+  comments: CommentsTable;
+  audit_log: AuditLogTable;
+  login_failures: LoginFailuresTable;
 }
+
+/**
+ * The owned tables with the owner column a scoped store hides (see owner-scope.ts): only the accounts
+ * code, which works across owners, reads it.
+ */
+export type WithOwners<S> = { [T in keyof S]: T extends 'companies' | 'company_facts' | 'sessions' | 'session_questions' | 'answers' | 'recordings' | 'stories' | 'reviews' ? S[T] & { owner_id: number | null } : S[T] };

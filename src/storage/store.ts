@@ -4,6 +4,7 @@ import { StarlError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import type { StoreDriver } from './driver.js';
 import { migrate } from './migrations.js';
+import { scopedDriver } from './owner-scope.js';
 import { MAX_COMPETENCIES, MAX_COMPETENCY_LENGTH, MAX_FACT_LENGTH, MAX_SOURCE_LENGTH } from '../text/limits.js';
 import { assertLength, cleanName, tidyName } from '../text/names.js';
 import type { AnswerDelivery } from '../delivery/types.js';
@@ -151,6 +152,47 @@ function toVerdicts(row: VerdictColumns): JudgedAnswer['verdicts'] {
   };
 }
 
+const VERDICT_COLUMNS = ['question_type', 'opportunity', 'memorable', 'specific_reason', 'starl', 'opportunity_score', 'memorable_score', 'specific_reason_score', 'starl_score'] as const;
+
+/** The columns of a practice answer that progress reads (see {@link judgedInOrder}). */
+export const JUDGED_ANSWER_COLUMNS = ['id', 'session_id', 'question', 'answer', 'created_at', ...VERDICT_COLUMNS] as const;
+
+/** The columns of a review answer that progress reads (see {@link judgedInOrder}). */
+export const JUDGED_REVIEW_COLUMNS = ['id', 'question', 'answer', 'answered_at', 'created_at', ...VERDICT_COLUMNS] as const;
+
+/**
+ * Practice and review answers as judged answers, oldest first. For a question answered with a
+ * follow-up, the follow-up's row carries the judgement of both together.
+ */
+export function judgedInOrder(
+  answers: readonly Pick<Selectable<AnswersTable>, (typeof JUDGED_ANSWER_COLUMNS)[number]>[],
+  reviews: readonly Pick<Selectable<ReviewsTable>, (typeof JUDGED_REVIEW_COLUMNS)[number]>[],
+): JudgedAnswer[] {
+  const judged: JudgedAnswer[] = [
+    ...answers.map((row) => ({
+      origin: 'practice' as const,
+      id: row.id,
+      sessionId: row.session_id,
+      question: row.question,
+      answer: row.answer,
+      questionType: row.question_type,
+      verdicts: toVerdicts(row),
+      at: row.created_at,
+    })),
+    ...reviews.map((row) => ({
+      origin: 'review' as const,
+      id: row.id,
+      sessionId: null,
+      question: row.question,
+      answer: row.answer,
+      questionType: row.question_type,
+      verdicts: toVerdicts(row),
+      at: row.answered_at ?? row.created_at,
+    })),
+  ];
+  return judged.sort((a, b) => a.at.localeCompare(b.at));
+}
+
 /** The row of the company with this name, else the one with this alias. */
 async function companyRowNamed(db: Kysely<StarlSchema>, nameOrAlias: string): Promise<Selectable<CompaniesTable> | undefined> {
   const key = companyKey(nameOrAlias);
@@ -254,13 +296,20 @@ export interface ReviewInput {
  * write is one transaction.
  */
 export class Store {
+  /** The database as this store's owner sees it: every query through it is confined to their rows. */
   readonly driver: StoreDriver;
   /** The ids of the migrations applied when this store was opened, oldest first; empty when it was up to date. */
   readonly migrated: readonly number[];
+  /** The user whose data this store reads and writes; null for the single user of a personal Starl. */
+  readonly owner: number | null;
   private readonly now: () => Date;
+  /** The whole database, across owners: only {@link forUser} and {@link close} use it. */
+  private readonly database: StoreDriver;
 
-  private constructor(driver: StoreDriver, now: () => Date, migrated: readonly number[]) {
-    this.driver = driver;
+  private constructor(database: StoreDriver, owner: number | null, now: () => Date, migrated: readonly number[]) {
+    this.database = database;
+    this.owner = owner;
+    this.driver = scopedDriver(database, owner);
     this.now = now;
     this.migrated = migrated;
   }
@@ -281,7 +330,20 @@ export class Store {
       const message = error instanceof Error ? error.message : String(error);
       throw new StarlError('E_STORAGE', `cannot prepare the database: ${message}`, { file: driver.location });
     }
-    return new Store(driver, now, migrated);
+    return new Store(driver, null, now, migrated);
+  }
+
+  /**
+   * The same database confined to one user's data (multi-user mode): what it reads, changes and
+   * deletes is theirs only, and what it adds is theirs. Shares this store's connection.
+   */
+  forUser(userId: number): Store {
+    return new Store(this.database, userId, this.now, []);
+  }
+
+  /** The whole database, for the accounts code that works across owners (users, cohorts, comments). */
+  unscopedDriver(): StoreDriver {
+    return this.database;
   }
 
   private get db(): Kysely<StarlSchema> {
@@ -294,7 +356,7 @@ export class Store {
 
   /** Closes the connection; the store cannot be used afterwards. */
   async close(): Promise<void> {
-    await this.driver.close();
+    await this.database.close();
   }
 
   /** Adds a company, or updates the one with that name or alias (its own name is kept). */
@@ -376,6 +438,7 @@ export class Store {
     const id = await this.driver.writeTransaction(async (trx) => {
       const earlier = await writtenBefore(trx, 'company_facts', fact.clientId);
       if (earlier !== null) return earlier;
+      await this.mustExist(trx, 'companies', companyId, `there is no company ${companyId}.`);
       const row = await trx
         .insertInto('company_facts')
         .values({
@@ -615,6 +678,12 @@ export class Store {
       .orderBy('id')
       .execute();
     return rows.map((row) => ({ id: row.id, sessionId: row.session_id, question: row.question, delivery: JSON.parse(row.delivery!) as AnswerDelivery, at: row.created_at }));
+  }
+
+  /** Every practice answer, in the order they were given. */
+  async listAnswers(): Promise<StoredAnswer[]> {
+    const rows = await this.db.selectFrom('answers').selectAll().orderBy('id').execute();
+    return rows.map(toAnswer);
   }
 
   /** A session's answers in the order they were given. */
@@ -916,37 +985,8 @@ export class Store {
    */
   async judgedAnswers(): Promise<JudgedAnswer[]> {
     // Only the columns progress needs: the reports, the bulk of each row, stay in the database.
-    const verdicts = ['question_type', 'opportunity', 'memorable', 'specific_reason', 'starl', 'opportunity_score', 'memorable_score', 'specific_reason_score', 'starl_score'] as const;
-    const answers = await this.db
-      .selectFrom('answers')
-      .select(['id', 'session_id', 'question', 'answer', 'created_at', ...verdicts])
-      .execute();
-    const reviews = await this.db
-      .selectFrom('reviews')
-      .select(['id', 'question', 'answer', 'answered_at', 'created_at', ...verdicts])
-      .execute();
-    const judged: JudgedAnswer[] = [
-      ...answers.map((row) => ({
-        origin: 'practice' as const,
-        id: row.id,
-        sessionId: row.session_id,
-        question: row.question,
-        answer: row.answer,
-        questionType: row.question_type,
-        verdicts: toVerdicts(row),
-        at: row.created_at,
-      })),
-      ...reviews.map((row) => ({
-        origin: 'review' as const,
-        id: row.id,
-        sessionId: null,
-        question: row.question,
-        answer: row.answer,
-        questionType: row.question_type,
-        verdicts: toVerdicts(row),
-        at: row.answered_at ?? row.created_at,
-      })),
-    ];
-    return judged.sort((a, b) => a.at.localeCompare(b.at));
+    const answers = await this.db.selectFrom('answers').select(JUDGED_ANSWER_COLUMNS).execute();
+    const reviews = await this.db.selectFrom('reviews').select(JUDGED_REVIEW_COLUMNS).execute();
+    return judgedInOrder(answers, reviews);
   }
 }

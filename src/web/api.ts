@@ -29,16 +29,36 @@ function announce(connection: Connection): void {
   for (const listener of listeners) listener(connection);
 }
 
+/** The CSRF token of the signed-in session (multi-user mode), sent with every write; null in single-user mode. */
+let csrfToken: string | null = null;
+
+/** Keeps the token `/api/me` gave, for the writes that follow; null forgets it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Calls `listener` when the server says the session has ended (expired, or signed out elsewhere); returns the unsubscribe. */
+export function onSignedOut(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
 /** Fetches, turning a network failure (server stopped, connection refused) into ApiError E_OFFLINE. */
 async function request(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
+  const write = init.method !== undefined && init.method !== 'GET' && init.method !== 'HEAD';
+  const headers = write && csrfToken ? { ...(init.headers as Record<string, string> | undefined), 'x-csrf-token': csrfToken } : init.headers;
   try {
-    response = await fetch(path, init);
+    response = await fetch(path, { ...init, ...(headers ? { headers } : {}) });
   } catch {
     announce('offline');
     throw new ApiError('E_OFFLINE', OFFLINE_MESSAGE);
   }
   announce('online');
+  // Single-user mode never answers 401; a shared Starl does once the session has ended.
+  if (response.status === 401 && path !== '/api/auth/login') for (const listener of unauthenticatedListeners) listener();
   return response;
 }
 
@@ -75,6 +95,12 @@ export async function sendAudio<T>(path: string, audio: Blob, mediaType: string)
 export async function deleteJson<T>(path: string): Promise<T> {
   return parse<T>(await request(path, { method: 'DELETE', headers: { accept: 'application/json' } }));
 }
+
+/** Who is signed in, as `GET /api/me` says. */
+export type Me =
+  | { mode: 'single' }
+  | { mode: 'multi'; user: null }
+  | { mode: 'multi'; user: { id: number; email: string; name: string; role: 'candidate' | 'coach' | 'admin' }; csrfToken: string };
 
 /** The message to show for anything a request threw. */
 export function messageOf(error: unknown): string {

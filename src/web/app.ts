@@ -2,8 +2,10 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AnalyzePage } from './pages/analyze-page.js';
-import { onConnection } from './api.js';
-import type { Connection } from './api.js';
+import { ApiError, getJson, messageOf, onConnection, onSignedOut, sendJson, setCsrfToken } from './api.js';
+import type { Connection, Me } from './api.js';
+import { InvitationPage } from './pages/invitation-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
 import { CompaniesPage } from './pages/companies-page.js';
 import { DataPage } from './pages/data-page.js';
 import { PracticePage } from './pages/practice-page.js';
@@ -26,14 +28,62 @@ function currentRoute(): string {
   return location.hash.replace(/^#\/?/, '') || PAGES[0]!.route;
 }
 
-/** The app shell: a header with the pages and the current page. Routes live in the URL's hash. */
+/** The route of an invitation link: `#/invitation/<token>`. */
+const INVITATION_ROUTE = /^invitation\/([\w-]+)$/;
+
+/**
+ * Asks the server who is signed in before showing anything: in single-user mode the app opens at once,
+ * as always; on a shared (multi-user) Starl, a signed-out visitor gets the sign-in page, or the
+ * invitation page when they followed an invitation link.
+ */
 export function App(): VNode {
+  const [me, setMe] = useState<Me | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [route, setRoute] = useState(currentRoute());
+  const signIn = (next: Me): void => {
+    setCsrfToken(next.mode === 'multi' && next.user ? next.csrfToken : null);
+    setMe(next);
+  };
+  // Unknown while the server cannot be reached: the pages open as in single-user mode, with the
+  // offline banner and what was typed kept, and the question is asked again once it answers.
+  const [unknown, setUnknown] = useState(false);
+  const askWhoIsSignedIn = (): void => {
+    getJson<Me>('/api/me').then(
+      (next) => {
+        setUnknown(false);
+        signIn(next);
+      },
+      (error: unknown) => {
+        if (error instanceof ApiError && error.code === 'E_OFFLINE') {
+          setUnknown(true);
+          setMe((known) => known ?? { mode: 'single' });
+        } else setFailure(messageOf(error));
+      },
+    );
+  };
+  useEffect(askWhoIsSignedIn, []);
+  useEffect(() => onSignedOut(askWhoIsSignedIn), []);
+  useEffect(() => onConnection((connection) => connection === 'online' && unknown && askWhoIsSignedIn()), [unknown]);
   useEffect(() => {
     const onHashChange = (): void => setRoute(currentRoute());
     addEventListener('hashchange', onHashChange);
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
+  if (!me) return html`<main id="main" tabindex="-1">${failure ? html`<p class="error" role="alert">${failure}</p>` : html`<p class="placeholder">Starting Starl…</p>`}</main>`;
+  if (me.mode === 'multi' && !me.user) {
+    const invitation = INVITATION_ROUTE.exec(route);
+    return html`<header class="top"><h1 class="brand">Starl</h1></header>
+      <main id="main" tabindex="-1">${invitation ? html`<${InvitationPage} token=${invitation[1]!} onSignedIn=${signIn} />` : html`<${SignInPage} onSignedIn=${signIn} />`}</main>`;
+  }
+  const signOut = async (): Promise<void> => {
+    await sendJson('/api/auth/logout', {}).catch(() => undefined);
+    signIn({ mode: 'multi', user: null });
+  };
+  return html`<${Shell} route=${route} account=${me.mode === 'multi' && me.user ? html`<p class="account">${me.user.name} <button type="button" onClick=${signOut}>Sign out</button></p>` : null} />`;
+}
+
+/** The app shell: a header with the pages and the current page. Routes live in the URL's hash. */
+function Shell({ route, account }: { route: string; account: VNode | null }): VNode {
   // One banner for the whole app while the server does not answer; the next answer clears it.
   const [connection, setConnection] = useState<Connection>('online');
   useEffect(() => onConnection(setConnection), []);
@@ -49,6 +99,7 @@ export function App(): VNode {
           ${PAGES.map((p) => html`<li key=${p.route}><a href=${`#/${p.route}`} aria-current=${p === page ? 'page' : undefined}>${p.title}</a></li>`)}
         </ul>
       </nav>
+      ${account}
     </header>
     ${connection === 'offline'
       ? html`<p class="offline" role="alert">Starl's server cannot be reached, so nothing can be saved or loaded right now. Start it again with <code>starl serve</code>; what you typed is kept in this browser.</p>`

@@ -3,14 +3,14 @@ import type { ImportEdge } from './import-graph.js';
 /**
  * Starl's floors, bottom first: a folder of `src/` may import only from folders on floors below its own.
  * The core is the ground floor; then measuring delivery from a recording, reading files, keeping text
- * safe (names, limits, terminal output), wording validation problems and checking recordings; then what stores, reads transcripts or formats text; then the features built on those; the practice loop, which uses several features; the two
+ * safe (names, limits, terminal output), wording validation problems and checking recordings; then what stores, reads transcripts or formats text; then the features built on those (accounts among them); the practice loop, which uses several features; the two
  * front ends; and the command line, which can also start the server. `index.ts`, the public API, stands beside everything and uses the core.
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['core'],
   ['delivery', 'files', 'text', 'validation', 'recording'],
   ['format', 'storage', 'transcripts', 'questions'],
-  ['company', 'stories', 'progress', 'review', 'report'],
+  ['company', 'stories', 'progress', 'review', 'report', 'accounts'],
   ['practice'],
   ['server', 'web'],
   ['cli'],

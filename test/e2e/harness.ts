@@ -35,6 +35,8 @@ export const browserMissing = inject('browser').kind === 'skip';
 export interface HarnessOptions {
   /** Flags for this file's browser only (a fake microphone, say), added to the quiet defaults. */
   browserArgs?: readonly string[];
+  /** Serve as a shared Starl with accounts (`--multi-user`). */
+  multiUser?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const workDir = mkdtempSync(join(tmpdir(), 'starl-e2e-'));
   const webRoot = join(workDir, 'web');
   await build({ configFile: join(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot } });
-  const server = await startServer({ port: 0, dbFile: join(workDir, 'starl.db'), webRoot });
+  const server = await startServer({ port: 0, dbFile: join(workDir, 'starl.db'), webRoot, multiUser: options.multiUser ?? false });
   // Playwright takes the profile directory here rather than as --user-data-dir.
   const browser = await chromium.launchPersistentContext(join(workDir, 'profile'), {
     executablePath: found.path,

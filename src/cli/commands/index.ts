@@ -20,6 +20,12 @@ export interface CommandEntry {
  */
 export const COMMANDS: readonly CommandEntry[] = [
   {
+    name: 'admin',
+    term: 'admin',
+    summary: 'accounts of a multi-user Starl (starl serve --multi-user): create an admin, invite people',
+    load: async () => (await import('./admin.js')).registerAdmin,
+  },
+  {
     name: 'analyze',
     term: 'analyze [options]',
     summary: 'judge an answer on opportunity, memorable, specific reason and STAR(L)',

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { storeOf, type AppEnv } from '../access.js';
 import { htmlToText, looksLikeHtml } from '../../company/html.js';
 import { extractContextTerms } from '../../core/context/terms.js';
 import { StarlError } from '../../core/errors.js';
@@ -27,8 +28,9 @@ export async function sessionAnswer(store: Store, sessionId: number, answerId: n
  * Editing and deleting what the candidate keeps: companies (name, aliases, competitors, posting),
  * facts, stories, answers (and how a recorded one was delivered) and sessions. An unknown id is a 404; each change is one transaction.
  */
-export function registerEditRoutes(app: Hono, store: Store, analyze: (input: AnalyzeInput) => Report): void {
+export function registerEditRoutes(app: Hono<AppEnv>, analyze: (input: AnalyzeInput) => Report): void {
   app.patch('/api/companies/:id', async (c) => {
+    const store = storeOf(c);
     const id = idParam(c);
     await store.requireCompanyById(id);
     const request = await readJson(c, companyPatchSchema);
@@ -44,11 +46,13 @@ export function registerEditRoutes(app: Hono, store: Store, analyze: (input: Ana
   });
 
   app.delete('/api/companies/:id', async (c) => {
+    const store = storeOf(c);
     const { facts } = await store.deleteCompany(idParam(c));
     return c.json({ deleted: { companies: 1, facts } });
   });
 
   app.delete('/api/companies/:id/facts/:factId', async (c) => {
+    const store = storeOf(c);
     const companyId = idParam(c);
     const fact = await store.requireFact(idParam(c, 'factId'));
     if (fact.companyId !== companyId) throw new StarlError('E_NOT_FOUND', `company ${companyId} has no fact ${fact.id}.`);
@@ -57,6 +61,7 @@ export function registerEditRoutes(app: Hono, store: Store, analyze: (input: Ana
   });
 
   app.patch('/api/stories/:id', async (c) => {
+    const store = storeOf(c);
     const id = idParam(c);
     await store.requireStory(id);
     const request = await readJson(c, storyPatchSchema);
@@ -64,28 +69,33 @@ export function registerEditRoutes(app: Hono, store: Store, analyze: (input: Ana
   });
 
   app.delete('/api/stories/:id', async (c) => {
+    const store = storeOf(c);
     await store.deleteStory(idParam(c));
     return c.json({ deleted: { stories: 1 } });
   });
 
   app.delete('/api/sessions/:id', async (c) => {
+    const store = storeOf(c);
     const { answers, recordings } = await store.deleteSession(idParam(c));
     return c.json({ deleted: { sessions: 1, answers, recordings } });
   });
 
   app.patch('/api/sessions/:id/answers/:answerId', async (c) => {
+    const store = storeOf(c);
     const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
     const request = await readJson(c, answerPatchSchema);
     return sendDocumented(c, storedAnswerSchema, await editAnswer(store, answer.id, request.answer, analyze));
   });
 
   app.put('/api/sessions/:id/answers/:answerId/delivery', async (c) => {
+    const store = storeOf(c);
     const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
     const request = await readJson(c, deliveryPutSchema);
     return sendDocumented(c, storedAnswerSchema, await store.saveDelivery(answer.id, request.delivery));
   });
 
   app.delete('/api/sessions/:id/answers/:answerId', async (c) => {
+    const store = storeOf(c);
     const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
     return c.json({ deleted: await store.deleteAnswer(answer.id) });
   });

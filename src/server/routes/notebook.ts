@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
+import { storeOf, type AppEnv } from '../access.js';
 import { homeworkChecklist } from '../../company/notebook.js';
 import { notebookTerms } from '../../company/notebook-terms.js';
 import { questionsToAsk } from '../../company/questions.js';
 import { extractContextTerms } from '../../core/context/terms.js';
 import type { AnalyzeInput, Report } from '../../core/types.js';
-import type { Store } from '../../storage/index.js';
 import { STORY_PROMPT, storyFromAnswer, suggestableStories } from '../../stories/bank.js';
 import { suggestStories } from '../../stories/match.js';
 import { readJson } from '../read-json.js';
@@ -16,10 +16,11 @@ import { idParam } from './sessions.js';
  * The homework notebook and the story bank: companies with their posting's distinctive terms,
  * research facts, checklist and questions to ask; stories with their STAR(L) parts and which fit a question.
  */
-export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input: AnalyzeInput) => Report): void {
-  app.get('/api/companies', async (c) => c.json(await store.listCompanies()));
+export function registerNotebookRoutes(app: Hono<AppEnv>, analyze: (input: AnalyzeInput) => Report): void {
+  app.get('/api/companies', async (c) => c.json(await storeOf(c).listCompanies()));
 
   app.post('/api/companies', async (c) => {
+    const store = storeOf(c);
     const request = await readJson(c, companyRequestSchema);
     const posting = request.contextText ? postingText(request.contextText) : null;
     const company = await store.saveCompany({
@@ -32,6 +33,7 @@ export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input:
   });
 
   app.get('/api/companies/:id', async (c) => {
+    const store = storeOf(c);
     const company = await store.requireCompanyById(idParam(c));
     const facts = await store.factsOf(company.id);
     // Worked out on every read, so the notebook follows every change; the terms shown leave out boilerplate.
@@ -39,12 +41,14 @@ export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input:
   });
 
   app.post('/api/companies/:id/facts', async (c) => {
+    const store = storeOf(c);
     const company = await store.requireCompanyById(idParam(c));
     const request = await readJson(c, factRequestSchema);
     return c.json(await store.addFact(company.id, { kind: request.kind, text: request.text, source: request.source ?? '', clientId: request.clientId ?? null }), 201);
   });
 
   app.get('/api/stories', async (c) => {
+    const store = storeOf(c);
     const stories = await store.listStories();
     const question = c.req.query('question')?.trim();
     if (!question) return c.json({ stories, fits: [] });
@@ -53,6 +57,7 @@ export function registerNotebookRoutes(app: Hono, store: Store, analyze: (input:
   });
 
   app.post('/api/stories', async (c) => {
+    const store = storeOf(c);
     const request = await readJson(c, storyRequestSchema);
     // A story typed fresh is judged as the answer to a plain behavioral prompt, to label its parts.
     const report = analyze({ question: STORY_PROMPT, answer: request.text });

@@ -1,7 +1,8 @@
 import type { Context, Hono } from 'hono';
+import { storeOf, type AppEnv } from '../access.js';
 import { StarlError } from '../../core/errors.js';
 import { MAX_RECORDING_BYTES, RECORDING_LIMIT_TEXT, baseMediaType } from '../../recording/index.js';
-import type { Recording, Store } from '../../storage/index.js';
+import type { Recording } from '../../storage/index.js';
 import { sendError } from '../http-errors.js';
 import { readBody, readQuery } from '../read-json.js';
 import { recordingQuerySchema } from '../schemas.js';
@@ -53,10 +54,11 @@ function sendRecording(c: Context, recording: Recording): Response {
  * browser recorded it, the query its length), `GET` plays it back (ranges too, so a player can seek),
  * `DELETE` removes it and keeps the answer. Deleting the answer deletes its recording.
  */
-export function registerRecordingRoutes(app: Hono, store: Store): void {
+export function registerRecordingRoutes(app: Hono<AppEnv>): void {
   const path = '/api/sessions/:id/answers/:answerId/recording';
 
   app.put(path, async (c) => {
+    const store = storeOf(c);
     const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
     const { seconds } = readQuery(c, recordingQuerySchema);
     const mediaType = c.req.header('content-type') ?? '';
@@ -66,6 +68,7 @@ export function registerRecordingRoutes(app: Hono, store: Store): void {
   });
 
   app.get(path, async (c) => {
+    const store = storeOf(c);
     const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
     const recording = await store.recordingOf(answer.id);
     if (!recording) throw new StarlError('E_NOT_FOUND', `answer ${answer.id} has no recording.`);
@@ -73,6 +76,7 @@ export function registerRecordingRoutes(app: Hono, store: Store): void {
   });
 
   app.delete(path, async (c) => {
+    const store = storeOf(c);
     const answer = await sessionAnswer(store, idParam(c), idParam(c, 'answerId'));
     await store.deleteRecording(answer.id);
     return c.json({ deleted: { recordings: 1 } });

@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
+import { storeOf, type AppEnv } from '../access.js';
 import { judgingContext } from '../../company/context.js';
 import { REASONS } from '../../core/types.js';
 import type { Reason, Verdict } from '../../core/types.js';
 import { buildReview } from '../../review/index.js';
-import { saveReviewedTranscript, type Store } from '../../storage/index.js';
+import { saveReviewedTranscript } from '../../storage/index.js';
 import { readInterview } from '../../transcripts/index.js';
 import { jsonArrayStream } from '../json-stream.js';
 import { readJson } from '../read-json.js';
@@ -17,8 +18,9 @@ const REVIEWS_PER_PAGE = 200;
  * `POST /api/reviews` reviews a transcript pair by pair and saves the judged answers for progress;
  * `GET /api/reviews` lists what was saved.
  */
-export function registerReviewRoutes(app: Hono, store: Store): void {
+export function registerReviewRoutes(app: Hono<AppEnv>): void {
   app.post('/api/reviews', async (c) => {
+    const store = storeOf(c);
     const request = await readJson(c, reviewRequestSchema, MAX_TRANSCRIPT_BODY_BYTES);
     const interview = readInterview(request.text, { file: request.fileName, ...(request.candidate ? { candidate: request.candidate } : {}) });
     const company = request.company ? await store.requireCompany(request.company) : null;
@@ -30,7 +32,7 @@ export function registerReviewRoutes(app: Hono, store: Store): void {
   app.get('/api/reviews', (c) =>
     c.body(
       jsonArrayStream(
-        (afterId) => store.reviewsAfter(afterId, REVIEWS_PER_PAGE),
+        (afterId) => storeOf(c).reviewsAfter(afterId, REVIEWS_PER_PAGE),
         (review) => ({
           id: review.id,
           sourceFile: review.sourceFile,

@@ -1,9 +1,10 @@
 import type { Context, Hono } from 'hono';
+import { storeOf, type AppEnv } from '../access.js';
 import { StarlError } from '../../core/errors.js';
 import type { AnalyzeInput, Report } from '../../core/types.js';
 import { AIM_SECONDS } from '../../practice/session.js';
 import { companyJudging, startSession } from '../../practice/start.js';
-import type { Session, Store } from '../../storage/index.js';
+import type { Session } from '../../storage/index.js';
 import { readJson } from '../read-json.js';
 import { answerRequestSchema, sessionDetailSchema, sessionRequestSchema, storedAnswerSchema } from '../schemas.js';
 import { sendDocumented } from '../send-documented.js';
@@ -20,8 +21,9 @@ export function idParam(c: Context, name = 'id'): number {
  * `GET /api/sessions[/:id]` reads them back, `POST /api/sessions/:id/answers` judges and saves an
  * answer (a retry or a follow-up too), `POST /api/sessions/:id/finish` closes the session.
  */
-export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: AnalyzeInput) => Report): void {
+export function registerSessionRoutes(app: Hono<AppEnv>, analyze: (input: AnalyzeInput) => Report): void {
   app.post('/api/sessions', async (c) => {
+    const store = storeOf(c);
     const request = await readJson(c, sessionRequestSchema);
     const session = await startSession(store, {
       ...(request.role ? { role: request.role } : {}),
@@ -34,14 +36,16 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
     return c.json(withAims(session), 201);
   });
 
-  app.get('/api/sessions', async (c) => c.json((await store.listSessions()).map(withAims)));
+  app.get('/api/sessions', async (c) => c.json((await storeOf(c).listSessions()).map(withAims)));
 
   app.get('/api/sessions/:id', async (c) => {
+    const store = storeOf(c);
     const session = await store.requireSession(idParam(c));
     return sendDocumented(c, sessionDetailSchema, { session: withAims(session), answers: await store.answersOf(session.id), recordings: await store.recordingsOf(session.id) });
   });
 
   app.post('/api/sessions/:id/answers', async (c) => {
+    const store = storeOf(c);
     const session = await store.requireSession(idParam(c));
     const request = await readJson(c, answerRequestSchema);
     const planned = session.questions[request.position];
@@ -71,6 +75,7 @@ export function registerSessionRoutes(app: Hono, store: Store, analyze: (input: 
   });
 
   app.post('/api/sessions/:id/finish', async (c) => {
+    const store = storeOf(c);
     const id = idParam(c);
     await store.finishSession(id);
     return c.json(withAims(await store.requireSession(id)));

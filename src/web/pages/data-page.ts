@@ -2,6 +2,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { sendText } from '../api.js';
+import { AccountPanel } from '../components/account-panel.js';
 import { useWrite } from '../write.js';
 
 interface ImportCounts {
@@ -45,6 +46,7 @@ export function DataPage(): VNode {
       <div class="actions"><button type="submit" class="primary" disabled=${write.busy}>${write.busy ? 'Importing…' : 'Import'}</button></div>
     </form>
     <p role="status">${result ?? ''}</p>
+    <${AccountPanel} />
   </section>`;
 }
 
