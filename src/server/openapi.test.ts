@@ -195,10 +195,12 @@ forEachDatabase((database) => {
 
 describe('the OpenAPI document against multi-user mode', () => {
   it('describes the response of every route only multi-user mode serves', async () => {
-    const document = (await (await multi.app.request('/api/openapi.json')).json()) as Document;
     const root = await multi.user('admin', 'root@example.org', 'Root');
     const coachUser = await multi.user('coach', 'cleo@example.org', 'Cleo');
-    const admin = checkerFor(document, await multi.signedIn('root@example.org'));
+    // Signed in, since multi-user mode serves the document too only to those who are.
+    const adminBrowser = await multi.signedIn('root@example.org');
+    const document = (await (await adminBrowser.request('GET', '/api/openapi.json')).json()) as Document;
+    const admin = checkerFor(document, adminBrowser);
     const cohort = (await admin.call('POST', '/api/admin/cohorts', {}, { body: { name: 'Spring' } })).body as { id: number };
     await admin.call('POST', '/api/admin/cohorts/{id}/coaches', { id: cohort.id }, { body: { userId: coachUser.id } });
     const invitation = (await admin.call('POST', '/api/admin/invitations', {}, { body: { email: 'dev@example.org', role: 'candidate', cohortId: cohort.id } })).body as { token: string };
