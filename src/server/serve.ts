@@ -42,7 +42,7 @@ export interface ServeOptions extends HostOptions {
   webRoot?: string;
   /**
    * Multi-user mode: accounts, roles and cohorts, each user confined to their own data. Needs a
-   * database named explicitly (`--db` or `--database-url`), never the personal default.
+   * database named explicitly (`--db`, `--database-url` or `STARL_DATABASE_URL`), never the personal default.
    */
   multiUser?: boolean;
   /** Behind a reverse proxy: trust its `x-forwarded-for` and `x-forwarded-proto` (multi-user mode only). */
@@ -62,7 +62,7 @@ export function assertServeOptions(options: ServeOptions): void {
       `Starl will not listen on ${host} without accounts: everyone who can reach it would read and change your answers. Keep the default (127.0.0.1), or run a shared server with --multi-user and its own --db.`,
     );
   }
-  if (options.multiUser && !options.dbFile && !options.databaseUrl) {
+  if (options.multiUser && !options.dbFile && chooseDatabase({ databaseUrl: options.databaseUrl }).kind !== 'postgres') {
     throw new StarlError('E_USAGE', 'Multi-user mode needs its own database: name it with --db FILE or --database-url URL (your personal one stays single-user).');
   }
   if (options.trustProxy && !options.multiUser) {

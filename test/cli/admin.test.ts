@@ -4,6 +4,7 @@ import { Accounts } from '../../src/accounts/accounts.js';
 import { withStore } from '../../src/storage/index.js';
 import { tempDir } from '../practice/helpers.js';
 import { runCli } from '../support/cli.js';
+import { forEachDatabase } from '../support/databases.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -11,24 +12,25 @@ beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
 describe('starl admin', () => {
-  it('creates an admin with a password from standard input, then invites a candidate into a new cohort with a link', async () => {
-    const db = join(dir, 'shared.db');
-    const created = await runCli(['admin', 'create', '--email', 'Root@Example.org', '--name', 'Root', '--password-stdin', '--db', db], { stdin: 'a long admin password\n' });
-    expect(created.stderr).toBe('');
-    expect(created.stdout).toMatch(/^Created admin root@example\.org \(user \d+\)\.\n$/);
-    const again = await runCli(['admin', 'create', '--email', 'root@example.org', '--name', 'Root', '--password-stdin', '--db', db], { stdin: 'a long admin password\n' });
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('there is already an account for root@example.org');
+  forEachDatabase((database) => {
+    it('creates an admin with a password from standard input, then invites a candidate into a new cohort with a link', async () => {
+      const created = await runCli(['admin', 'create', '--email', 'Root@Example.org', '--name', 'Root', '--password-stdin', ...database.args], { stdin: 'a long admin password\n' });
+      expect(created.stderr).toBe('');
+      expect(created.stdout).toMatch(/^Created admin root@example\.org \(user \d+\)\.\n$/);
+      const again = await runCli(['admin', 'create', '--email', 'root@example.org', '--name', 'Root', '--password-stdin', ...database.args], { stdin: 'a long admin password\n' });
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('there is already an account for root@example.org');
 
-    const invited = await runCli(['admin', 'invite', '--email', 'dev@example.org', '--role', 'candidate', '--cohort', 'Spring', '--url', 'https://starl.example.edu/', '--db', db]);
-    expect(invited.stderr).toBe('');
-    const link = /https:\/\/starl\.example\.edu\/#\/invitation\/([\w-]+)\n$/.exec(invited.stdout);
-    expect(invited.stdout).toContain('Created cohort "Spring".');
-    expect(link).not.toBeNull();
-    await withStore(db, async (store) => {
-      const accounts = new Accounts(store);
-      expect(await accounts.invitation(link![1]!)).toMatchObject({ email: 'dev@example.org', role: 'candidate', cohort: { name: 'Spring' } });
-      expect(await accounts.login('root@example.org', 'a long admin password', '127.0.0.1')).toMatchObject({ kind: 'ok', user: { role: 'admin' } });
+      const invited = await runCli(['admin', 'invite', '--email', 'dev@example.org', '--role', 'candidate', '--cohort', 'Spring', '--url', 'https://starl.example.edu/', ...database.args]);
+      expect(invited.stderr).toBe('');
+      const link = /https:\/\/starl\.example\.edu\/#\/invitation\/([\w-]+)\n$/.exec(invited.stdout);
+      expect(invited.stdout).toContain('Created cohort "Spring".');
+      expect(link).not.toBeNull();
+      await withStore(database.choice, async (store) => {
+        const accounts = new Accounts(store);
+        expect(await accounts.invitation(link![1]!)).toMatchObject({ email: 'dev@example.org', role: 'candidate', cohort: { name: 'Spring' } });
+        expect(await accounts.login('root@example.org', 'a long admin password', '127.0.0.1')).toMatchObject({ kind: 'ok', user: { role: 'admin' } });
+      });
     });
   });
 

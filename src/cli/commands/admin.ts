@@ -4,7 +4,7 @@ import { Accounts, ROLES } from '../../accounts/accounts.js';
 import { StarlError } from '../../core/errors.js';
 import { invitationPath } from '../../server/routes/admin.js';
 import type { Role } from '../../storage/schema.js';
-import { DB_OPTION_HELP, withStore } from '../../storage/index.js';
+import { chooseDatabase, DATABASE_URL_OPTION_HELP, DB_OPTION_HELP, withStore, type DatabaseChoice } from '../../storage/index.js';
 import { readStdin } from '../io.js';
 import { print } from '../print.js';
 
@@ -22,10 +22,12 @@ function parseRole(value: string): Role {
   return value as Role;
 }
 
-/** A multi-user database is always named: the personal default never gets accounts. */
-function requireDb(db: string | undefined): string {
-  if (!db) throw new StarlError('E_USAGE', 'Name the multi-user database with --db FILE, as given to starl serve --multi-user.');
-  return db;
+/** A multi-user database is always named (a file, or a PostgreSQL server): the personal default never gets accounts. */
+function requireDb(flags: DatabaseChoice): DatabaseChoice {
+  if (!flags.db && chooseDatabase(flags).kind !== 'postgres') {
+    throw new StarlError('E_USAGE', 'Name the multi-user database with --db FILE or --database-url URL, as given to starl serve --multi-user.');
+  }
+  return flags;
 }
 
 /** `starl admin`: accounts of a multi-user Starl, made from the server's own machine. */
@@ -40,10 +42,11 @@ export function registerAdmin(program: Command): void {
     .option('--role <role>', `${ROLES.join(', ')} (default admin)`, parseRole, 'admin' as Role)
     .option('--password-stdin', 'read the password from the first line of standard input')
     .option('--db <file>', DB_OPTION_HELP)
-    .action(async (flags: { email: string; name: string; role: Role; passwordStdin?: boolean; db?: string }) => {
-      const file = requireDb(flags.db);
+    .option('--database-url <url>', DATABASE_URL_OPTION_HELP)
+    .action(async (flags: { email: string; name: string; role: Role; passwordStdin?: boolean; db?: string; databaseUrl?: string }) => {
+      const database = requireDb({ db: flags.db, databaseUrl: flags.databaseUrl });
       const password = await readPassword(flags.passwordStdin ?? false);
-      const user = await withStore(file, async (store) => {
+      const user = await withStore(database, async (store) => {
         const accounts = new Accounts(store);
         const created = await accounts.createUser({ email: flags.email, name: flags.name, role: flags.role, password });
         await accounts.audit(null, 'user.create', `${created.email} as ${created.role}, from the command line`, null);
@@ -60,9 +63,10 @@ export function registerAdmin(program: Command): void {
     .option('--cohort <name>', 'the cohort the candidate joins, or the coach coaches')
     .option('--url <address>', 'the address people open Starl at, for the link', 'http://127.0.0.1:4747/')
     .option('--db <file>', DB_OPTION_HELP)
-    .action(async (flags: { email: string; role: Role; cohort?: string; url: string; db?: string }) => {
-      const file = requireDb(flags.db);
-      const { token, expiresAt, cohortNote } = await withStore(file, async (store) => {
+    .option('--database-url <url>', DATABASE_URL_OPTION_HELP)
+    .action(async (flags: { email: string; role: Role; cohort?: string; url: string; db?: string; databaseUrl?: string }) => {
+      const database = requireDb({ db: flags.db, databaseUrl: flags.databaseUrl });
+      const { token, expiresAt, cohortNote } = await withStore(database, async (store) => {
         const accounts = new Accounts(store);
         let cohortNote = '';
         let cohort = flags.cohort ? await accounts.cohortNamed(flags.cohort) : undefined;
