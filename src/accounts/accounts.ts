@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { StarlError } from '../core/errors.js';
-import { JUDGED_ANSWER_COLUMNS, JUDGED_REVIEW_COLUMNS, judgedInOrder } from '../storage/index.js';
+import { JUDGED_ANSWER_COLUMNS, JUDGED_REVIEW_COLUMNS, judgedInOrder, rowId } from '../storage/index.js';
 import type { JudgedAnswer, Store } from '../storage/index.js';
 import type { Role, StarlSchema, WithOwners } from '../storage/schema.js';
 
@@ -126,7 +126,17 @@ export class Accounts {
   }
 
   async userById(id: number): Promise<User | undefined> {
-    return this.db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', rowId(id)).executeTakeFirst();
+  }
+
+  /**
+   * The store of the account with this email, for commands that move one person's data in or out
+   * (`starl export --user`, `starl import --user`); a typed error naming the email when there is none.
+   */
+  async storeOfUser(email: string): Promise<Store> {
+    const user = await this.db.selectFrom('users').select('id').where('email', '=', normalEmail(email)).executeTakeFirst();
+    if (!user) throw new StarlError('E_NOT_FOUND', `there is no account for ${normalEmail(email)}; create it with starl admin create, or invite it with starl admin invite`, { field: 'user' });
+    return this.store.forUser(user.id);
   }
 
   async listUsers(): Promise<(User & { createdAt: string })[]> {
@@ -224,7 +234,7 @@ export class Accounts {
   async deleteUser(userId: number): Promise<boolean> {
     // Every owned table refers to users with ON DELETE CASCADE; answers take their recordings and comments with them.
     return this.store.unscopedDriver().writeTransaction(async (trx) => {
-      const deleted = await (trx as unknown as AccountsDb).deleteFrom('users').where('id', '=', userId).executeTakeFirst();
+      const deleted = await (trx as unknown as AccountsDb).deleteFrom('users').where('id', '=', rowId(userId)).executeTakeFirst();
       return Number(deleted.numDeletedRows) > 0;
     });
   }
@@ -285,7 +295,7 @@ export class Accounts {
   }
 
   async cohort(id: number): Promise<{ id: number; name: string } | undefined> {
-    return this.db.selectFrom('cohorts').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('cohorts').select(['id', 'name']).where('id', '=', rowId(id)).executeTakeFirst();
   }
 
   async cohortNamed(name: string): Promise<{ id: number; name: string } | undefined> {
@@ -380,7 +390,7 @@ export class Accounts {
 
   /** Whose answer this is; undefined when there is no such answer. */
   async answerOwner(answerId: number): Promise<number | null | undefined> {
-    const row = await this.db.selectFrom('answers').select('owner_id').where('id', '=', answerId).executeTakeFirst();
+    const row = await this.db.selectFrom('answers').select('owner_id').where('id', '=', rowId(answerId)).executeTakeFirst();
     return row?.owner_id;
   }
 
@@ -427,3 +437,8 @@ export class Accounts {
   }
 }
 
+
+/** The store of the account with this email (see {@link Accounts.storeOfUser}). */
+export async function storeFor(store: Store, email: string): Promise<Store> {
+  return new Accounts(store).storeOfUser(email);
+}

@@ -15,70 +15,8 @@ interface Operation {
 }
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
 
-const multi = useMultiUserApp();
-
 /** Where the checker sends its requests: the single-user app, or a browser signed in to the multi-user one. */
 type Sender = (path: string, init: RequestInit) => Promise<Response>;
-
-/**
- * Checks real responses against the published document with a JSON Schema validator of its own (not
- * zod, which the document is generated from), so a field a route returns and the document leaves out,
- * or the other way round, fails here.
- */
-class DocumentChecker {
-  private readonly ajv = new Ajv2020({ allErrors: true });
-  private readonly validators = new Map<string, ValidateFunction>();
-  /** Each documented operation answered, as `METHOD /path/{id}` with its statuses. */
-  readonly answered = new Map<string, Set<number>>();
-
-  constructor(
-    readonly document: Document,
-    private readonly send: Sender,
-  ) {
-    addFormats.default(this.ajv);
-    // The components become one schema of $defs, so every `#/components/schemas/X` resolves in it.
-    const defs = JSON.parse(JSON.stringify(document.components.schemas).replaceAll('"#/components/schemas/', '"components#/$defs/'));
-    this.ajv.addSchema({ $id: 'components', $defs: defs });
-  }
-
-  /** Sends a request to `template` with its `{id}`s filled in and checks the answer against the document. */
-  async call(method: string, template: string, params: Record<string, number | string> = {}, init: { body?: unknown; query?: string; audio?: { type: string; bytes: Uint8Array } } = {}): Promise<{ status: number; body: unknown }> {
-    const path = template.replace(/\{(\w+)\}/g, (_whole, name: string) => String(params[name]));
-    const response = await this.send(`${path}${init.query ?? ''}`, {
-      method,
-      ...(init.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
-      ...(init.audio === undefined ? {} : { headers: { 'content-type': init.audio.type }, body: init.audio.bytes as Uint8Array<ArrayBuffer> }),
-    });
-    const operation = this.document.paths[template]?.[method.toLowerCase()];
-    expect(operation, `${method} ${template} is documented`).toBeDefined();
-    const documented = operation!.responses[String(response.status)];
-    expect(documented, `${method} ${template} documents status ${response.status}`).toBeDefined();
-    const key = `${method} ${template}`;
-    if (response.status === 204) {
-      expect(documented!.content, `${method} ${template} 204 has no body`).toBeUndefined();
-      this.answered.set(key, (this.answered.get(key) ?? new Set()).add(204));
-      return { status: 204, body: null };
-    }
-    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
-    const content = documented!.content?.[mediaType];
-    expect(content, `${method} ${template} ${response.status} documents ${mediaType}`).toBeDefined();
-    const body = mediaType === 'application/json' ? await response.json() : await response.text();
-    const validate = this.validator(content!.schema.$ref);
-    expect.soft(validate(body) ? [] : validate.errors?.map((error) => `${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`), `${method} ${template} ${response.status}`).toEqual([]);
-    this.answered.set(key, (this.answered.get(key) ?? new Set()).add(response.status));
-    return { status: response.status, body };
-  }
-
-  private validator(ref: string): ValidateFunction {
-    const id = ref.replace('#/components/schemas/', '');
-    let validate = this.validators.get(id);
-    if (!validate) {
-      validate = this.ajv.compile({ $ref: `components#/$defs/${id}` });
-      this.validators.set(id, validate);
-    }
-    return validate;
-  }
-}
 
 /** The documented operations, as `METHOD /path`: those of single-user mode, or those only multi-user mode serves. */
 function documentedOperations(document: Document, multiUserOnly: boolean): string[] {
@@ -89,21 +27,74 @@ function documentedOperations(document: Document, multiUserOnly: boolean): strin
   );
 }
 
-/** A checker whose requests come from this signed-in browser. */
-function checkerFor(document: Document, browser: Browser): DocumentChecker {
-  return new DocumentChecker(document, async (path, init) => {
-    const body = init.body === undefined ? undefined : JSON.parse(init.body as string);
-    return browser.request(init.method ?? 'GET', path, body);
-  });
-}
-
 forEachDatabase((database) => {
   const test = useTestApp(database);
+  const multi = useMultiUserApp(database);
+
+  /**
+   * Checks real responses against the published document with a JSON Schema validator of its own (not
+   * zod, which the document is generated from), so a field a route returns and the document leaves out,
+   * or the other way round, fails here.
+   */
+  class DocumentChecker {
+    private readonly ajv = new Ajv2020({ allErrors: true });
+    private readonly validators = new Map<string, ValidateFunction>();
+    /** Each documented operation answered, as `METHOD /path/{id}` with its statuses. */
+    readonly answered = new Map<string, Set<number>>();
+
+    constructor(
+      readonly document: Document,
+      private readonly send: Sender = async (path, init) => test.app.request(path, init),
+    ) {
+      addFormats.default(this.ajv);
+      // The components become one schema of $defs, so every `#/components/schemas/X` resolves in it.
+      const defs = JSON.parse(JSON.stringify(document.components.schemas).replaceAll('"#/components/schemas/', '"components#/$defs/'));
+      this.ajv.addSchema({ $id: 'components', $defs: defs });
+    }
+
+    /** Sends a request to `template` with its `{id}`s filled in and checks the answer against the document. */
+    async call(method: string, template: string, params: Record<string, number | string> = {}, init: { body?: unknown; query?: string; audio?: { type: string; bytes: Uint8Array } } = {}): Promise<{ status: number; body: unknown }> {
+      const path = template.replace(/\{(\w+)\}/g, (_whole, name: string) => String(params[name]));
+      const response = await this.send(`${path}${init.query ?? ''}`, {
+        method,
+        ...(init.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
+        ...(init.audio === undefined ? {} : { headers: { 'content-type': init.audio.type }, body: init.audio.bytes as Uint8Array<ArrayBuffer> }),
+      });
+      const operation = this.document.paths[template]?.[method.toLowerCase()];
+      expect(operation, `${method} ${template} is documented`).toBeDefined();
+      const documented = operation!.responses[String(response.status)];
+      expect(documented, `${method} ${template} documents status ${response.status}`).toBeDefined();
+      const key = `${method} ${template}`;
+      if (response.status === 204) {
+        expect(documented!.content, `${method} ${template} 204 has no body`).toBeUndefined();
+        this.answered.set(key, (this.answered.get(key) ?? new Set()).add(204));
+        return { status: 204, body: null };
+      }
+      const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+      const content = documented!.content?.[mediaType];
+      expect(content, `${method} ${template} ${response.status} documents ${mediaType}`).toBeDefined();
+      const body = mediaType === 'application/json' ? await response.json() : await response.text();
+      const validate = this.validator(content!.schema.$ref);
+      expect.soft(validate(body) ? [] : validate.errors?.map((error) => `${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`), `${method} ${template} ${response.status}`).toEqual([]);
+      this.answered.set(key, (this.answered.get(key) ?? new Set()).add(response.status));
+      return { status: response.status, body };
+    }
+
+    private validator(ref: string): ValidateFunction {
+      const id = ref.replace('#/components/schemas/', '');
+      let validate = this.validators.get(id);
+      if (!validate) {
+        validate = this.ajv.compile({ $ref: `components#/$defs/${id}` });
+        this.validators.set(id, validate);
+      }
+      return validate;
+    }
+  }
 
   describe('the OpenAPI document against real responses', () => {
     let checker: DocumentChecker;
     beforeEach(async () => {
-      checker = new DocumentChecker((await (await test.app.request('/api/openapi.json')).json()) as Document, async (path, init) => test.app.request(path, init));
+      checker = new DocumentChecker((await (await test.app.request('/api/openapi.json')).json()) as Document);
     });
 
     it('describes the response of every documented route exactly, fields and all', async () => {
@@ -167,6 +158,60 @@ forEachDatabase((database) => {
     });
   });
 
+  /** A checker whose requests come from this signed-in browser. */
+  function checkerFor(document: Document, browser: Browser): DocumentChecker {
+    return new DocumentChecker(document, async (path, init) => {
+      const body = init.body === undefined ? undefined : JSON.parse(init.body as string);
+      return browser.request(init.method ?? 'GET', path, body);
+    });
+  }
+
+  describe('the OpenAPI document against multi-user mode', () => {
+    it('describes the response of every route only multi-user mode serves', async () => {
+      const document = (await (await test.app.request('/api/openapi.json')).json()) as Document;
+      const root = await multi.user('admin', 'root@example.org', 'Root');
+      const coachUser = await multi.user('coach', 'cleo@example.org', 'Cleo');
+      const admin = checkerFor(document, await multi.signedIn('root@example.org'));
+      const cohort = (await admin.call('POST', '/api/admin/cohorts', {}, { body: { name: 'Spring' } })).body as { id: number };
+      await admin.call('POST', '/api/admin/cohorts/{id}/coaches', { id: cohort.id }, { body: { userId: coachUser.id } });
+      const invitation = (await admin.call('POST', '/api/admin/invitations', {}, { body: { email: 'dev@example.org', role: 'candidate', cohortId: cohort.id } })).body as { token: string };
+      await admin.call('GET', '/api/admin/users');
+
+      const visitorBrowser = multi.browser('198.51.100.4');
+      const visitor = checkerFor(document, visitorBrowser);
+      await visitor.call('GET', '/api/me');
+      await visitor.call('GET', '/api/invitations/{token}', { token: invitation.token });
+      const accepted = (await visitor.call('POST', '/api/invitations/{token}/accept', { token: invitation.token }, { body: { name: 'Dev', password: 'a long new password' } })).body as { user: { id: number }; csrfToken: string };
+      visitorBrowser.csrfToken = accepted.csrfToken;
+      await admin.call('POST', '/api/admin/cohorts/{id}/members', { id: cohort.id }, { body: { userId: accepted.user.id } });
+      await visitor.call('GET', '/api/me');
+      const session = (await visitor.call('POST', '/api/sessions', {}, { body: { only: 'behavioral', count: 1, seed: 7 } })).body as { id: number };
+      const answer = (await visitor.call('POST', '/api/sessions/{id}/answers', { id: session.id }, { body: { position: 0, answer: 'Last spring our rota kept clashing. I rebuilt it in a shared sheet, and overtime fell by a third.', seconds: 41 } })).body as { id: number };
+
+      const coach = checkerFor(document, await multi.signedIn('cleo@example.org'));
+      await coach.call('GET', '/api/coach/cohorts');
+      await coach.call('GET', '/api/coach/cohorts/{id}', { id: cohort.id });
+      await coach.call('POST', '/api/answers/{answerId}/comments', { answerId: answer.id }, { body: { text: 'Say what the rota was for.' } });
+      await coach.call('GET', '/api/coach/candidates/{id}/answers', { id: accepted.user.id });
+
+      await visitor.call('GET', '/api/answers/{answerId}/comments', { answerId: answer.id });
+      await visitor.call('GET', '/api/comments', {}, { query: '?since=2020-01-01T00:00:00.000Z' });
+      await visitor.call('POST', '/api/auth/password', {}, { body: { current: 'a long new password', next: 'another long password' } });
+      await visitor.call('DELETE', '/api/account', {}, { body: { password: 'another long password' } });
+
+      const signingIn = checkerFor(document, multi.browser());
+      const signedIn = (await signingIn.call('POST', '/api/auth/login', {}, { body: { email: 'cleo@example.org', password: 'correct horse battery staple' } })).body as { csrfToken: string };
+      expect(signedIn.csrfToken).toEqual(expect.any(String));
+      await admin.call('DELETE', '/api/admin/users/{id}', { id: coachUser.id });
+      await admin.call('POST', '/api/auth/logout');
+      expect(root.id).toBeGreaterThan(0);
+
+      const answered = [admin, visitor, coach, signingIn].flatMap((checker) => [...checker.answered.keys()]);
+      expect([...new Set(answered)].filter((key) => key !== 'GET /api/me' && !key.startsWith('POST /api/sessions')).sort()).toEqual(documentedOperations(document, true).sort());
+      for (const checker of [admin, visitor, coach, signingIn]) for (const [operation, statuses] of checker.answered) expect([...statuses].every((status) => status < 300), operation).toBe(true);
+    });
+  });
+
   describe('a saved report in a shape the document no longer describes', () => {
     /** Changes every saved answer's report as JSON, the same way on either database. */
     const rewriteReports = async (change: (report: { questionType: string; reasons: { opportunity: { uncertain?: boolean } } }) => void) => {
@@ -190,53 +235,5 @@ forEachDatabase((database) => {
       expect(response.status).toBe(200);
       expect(((await response.json()) as { answers: { report: { questionType: string } }[] }).answers[0]?.report.questionType).toBe('unheard-of');
     });
-  });
-});
-
-describe('the OpenAPI document against multi-user mode', () => {
-  it('describes the response of every route only multi-user mode serves', async () => {
-    const root = await multi.user('admin', 'root@example.org', 'Root');
-    const coachUser = await multi.user('coach', 'cleo@example.org', 'Cleo');
-    // Signed in, since multi-user mode serves the document too only to those who are.
-    const adminBrowser = await multi.signedIn('root@example.org');
-    const document = (await (await adminBrowser.request('GET', '/api/openapi.json')).json()) as Document;
-    const admin = checkerFor(document, adminBrowser);
-    const cohort = (await admin.call('POST', '/api/admin/cohorts', {}, { body: { name: 'Spring' } })).body as { id: number };
-    await admin.call('POST', '/api/admin/cohorts/{id}/coaches', { id: cohort.id }, { body: { userId: coachUser.id } });
-    const invitation = (await admin.call('POST', '/api/admin/invitations', {}, { body: { email: 'dev@example.org', role: 'candidate', cohortId: cohort.id } })).body as { token: string };
-    await admin.call('GET', '/api/admin/users');
-
-    const visitorBrowser = multi.browser('198.51.100.4');
-    const visitor = checkerFor(document, visitorBrowser);
-    await visitor.call('GET', '/api/me');
-    await visitor.call('GET', '/api/invitations/{token}', { token: invitation.token });
-    const accepted = (await visitor.call('POST', '/api/invitations/{token}/accept', { token: invitation.token }, { body: { name: 'Dev', password: 'a long new password' } })).body as { user: { id: number }; csrfToken: string };
-    visitorBrowser.csrfToken = accepted.csrfToken;
-    await admin.call('POST', '/api/admin/cohorts/{id}/members', { id: cohort.id }, { body: { userId: accepted.user.id } });
-    await visitor.call('GET', '/api/me');
-    const session = (await visitor.call('POST', '/api/sessions', {}, { body: { only: 'behavioral', count: 1, seed: 7 } })).body as { id: number };
-    const answer = (await visitor.call('POST', '/api/sessions/{id}/answers', { id: session.id }, { body: { position: 0, answer: 'Last spring our rota kept clashing. I rebuilt it in a shared sheet, and overtime fell by a third.', seconds: 41 } })).body as { id: number };
-
-    const coach = checkerFor(document, await multi.signedIn('cleo@example.org'));
-    await coach.call('GET', '/api/coach/cohorts');
-    await coach.call('GET', '/api/coach/cohorts/{id}', { id: cohort.id });
-    await coach.call('POST', '/api/answers/{answerId}/comments', { answerId: answer.id }, { body: { text: 'Say what the rota was for.' } });
-    await coach.call('GET', '/api/coach/candidates/{id}/answers', { id: accepted.user.id });
-
-    await visitor.call('GET', '/api/answers/{answerId}/comments', { answerId: answer.id });
-    await visitor.call('GET', '/api/comments', {}, { query: '?since=2020-01-01T00:00:00.000Z' });
-    await visitor.call('POST', '/api/auth/password', {}, { body: { current: 'a long new password', next: 'another long password' } });
-    await visitor.call('DELETE', '/api/account', {}, { body: { password: 'another long password' } });
-
-    const signingIn = checkerFor(document, multi.browser());
-    const signedIn = (await signingIn.call('POST', '/api/auth/login', {}, { body: { email: 'cleo@example.org', password: 'correct horse battery staple' } })).body as { csrfToken: string };
-    expect(signedIn.csrfToken).toEqual(expect.any(String));
-    await admin.call('DELETE', '/api/admin/users/{id}', { id: coachUser.id });
-    await admin.call('POST', '/api/auth/logout');
-    expect(root.id).toBeGreaterThan(0);
-
-    const answered = [admin, visitor, coach, signingIn].flatMap((checker) => [...checker.answered.keys()]);
-    expect([...new Set(answered)].filter((key) => key !== 'GET /api/me' && !key.startsWith('POST /api/sessions')).sort()).toEqual(documentedOperations(document, true).sort());
-    for (const checker of [admin, visitor, coach, signingIn]) for (const [operation, statuses] of checker.answered) expect([...statuses].every((status) => status < 300), operation).toBe(true);
   });
 });

@@ -42,7 +42,7 @@ export interface ServeOptions extends HostOptions {
   webRoot?: string;
   /**
    * Multi-user mode: accounts, roles and cohorts, each user confined to their own data. Needs a
-   * database named explicitly (`--db`, `--database-url` or `STARL_DATABASE_URL`), never the personal default.
+   * database named explicitly (`--database-url`, `STARL_DATABASE_URL` or `--db`), never the personal default.
    */
   multiUser?: boolean;
   /** Behind a reverse proxy: trust its `x-forwarded-for` and `x-forwarded-proto` (multi-user mode only). */
@@ -59,11 +59,11 @@ export function assertServeOptions(options: ServeOptions): void {
   if (!isLoopback(host) && !options.multiUser) {
     throw new StarlError(
       'E_USAGE',
-      `Starl will not listen on ${host} without accounts: everyone who can reach it would read and change your answers. Keep the default (127.0.0.1), or run a shared server with --multi-user and its own --db.`,
+      `Starl will not listen on ${host} without accounts: everyone who can reach it would read and change your answers. Keep the default (127.0.0.1), or run a shared server with --multi-user and its own database (--database-url).`,
     );
   }
-  if (options.multiUser && !options.dbFile && chooseDatabase({ databaseUrl: options.databaseUrl }).kind !== 'postgres') {
-    throw new StarlError('E_USAGE', 'Multi-user mode needs its own database: name it with --db FILE or --database-url URL (your personal one stays single-user).');
+  if (options.multiUser && !options.dbFile && !options.databaseUrl && !process.env.STARL_DATABASE_URL) {
+    throw new StarlError('E_USAGE', 'Multi-user mode needs its own database: name it with --database-url postgres://… (or --db FILE); your personal one stays single-user.');
   }
   if (options.trustProxy && !options.multiUser) {
     throw new StarlError('E_USAGE', '--trust-proxy is for a shared server behind a reverse proxy; use it with --multi-user.');

@@ -5,7 +5,7 @@ import { chooseDatabase, resolveDatabasePath, type DatabaseChoice } from './path
 import { Store } from './store.js';
 
 // The storage adapter's public surface: the store, its records, the database location and export/import.
-export { Store, companyKey, verdictColumns, judgedInOrder, JUDGED_ANSWER_COLUMNS, JUDGED_REVIEW_COLUMNS } from './store.js';
+export { Store, companyKey, verdictColumns, judgedInOrder, rowId, JUDGED_ANSWER_COLUMNS, JUDGED_REVIEW_COLUMNS } from './store.js';
 export type { AnswerInput, ClientKey, CompanyInput, CompanyPatch, RecordingInput, ReviewInput } from './store.js';
 export type * from './records.js';
 export type { StoreDriver, DialectName } from './driver.js';

@@ -35,7 +35,7 @@ const MAX_ROW_ID = 2_147_483_647;
  * asked as 0, which no row has either (both databases number rows from 1): PostgreSQL would refuse
  * even to compare it with the column, failing where SQLite finds nothing.
  */
-function rowId(id: number): number {
+export function rowId(id: number): number {
   return Number.isSafeInteger(id) && Math.abs(id) <= MAX_ROW_ID ? id : 0;
 }
 
@@ -298,10 +298,10 @@ export interface ReviewInput {
 export class Store {
   /** The database as this store's owner sees it: every query through it is confined to their rows. */
   readonly driver: StoreDriver;
-  /** The ids of the migrations applied when this store was opened, oldest first; empty when it was up to date. */
-  readonly migrated: readonly number[];
   /** The user whose data this store reads and writes; null for the single user of a personal Starl. */
   readonly owner: number | null;
+  /** The ids of the migrations applied when this store was opened, oldest first; empty when it was up to date. */
+  readonly migrated: readonly number[];
   private readonly now: () => Date;
   /** The whole database, across owners: only {@link forUser} and {@link close} use it. */
   private readonly database: StoreDriver;

@@ -11,8 +11,8 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-describe('starl admin', () => {
-  forEachDatabase((database) => {
+forEachDatabase((database) => {
+  describe('starl admin', () => {
     it('creates an admin with a password from standard input, then invites a candidate into a new cohort with a link', async () => {
       const created = await runCli(['admin', 'create', '--email', 'Root@Example.org', '--name', 'Root', '--password-stdin', ...database.args], { stdin: 'a long admin password\n' });
       expect(created.stderr).toBe('');
@@ -32,16 +32,33 @@ describe('starl admin', () => {
         expect(await accounts.login('root@example.org', 'a long admin password', '127.0.0.1')).toMatchObject({ kind: 'ok', user: { role: 'admin' } });
       });
     });
-  });
 
-  it('refuses a short password and a missing --db, creating nothing', async () => {
-    const db = join(dir, 'shared.db');
-    const short = await runCli(['admin', 'create', '--email', 'root@example.org', '--name', 'Root', '--password-stdin', '--db', db], { stdin: 'short\n' });
-    expect(short.code).toBe(2);
-    expect(short.stderr).toContain('at least 10 characters');
-    const noDb = await runCli(['admin', 'create', '--email', 'root@example.org', '--name', 'Root', '--password-stdin'], { stdin: 'a long admin password\n' });
-    expect(noDb.code).toBe(2);
-    expect(noDb.stderr).toContain('--db FILE');
+    it('moves one person\'s data in and out of their account with --user', async () => {
+      const personal = join(dir, 'personal.db');
+      await withStore(personal, (store) => store.saveCompany({ name: 'Fernway' }));
+      const file = join(dir, 'mine.json');
+      expect((await runCli(['export', '--db', personal, '--out', file])).code).toBe(0);
+      expect((await runCli(['admin', 'create', '--email', 'ana@example.org', '--name', 'Ana', '--role', 'candidate', '--password-stdin', ...database.args], { stdin: 'a long password here\n' })).code).toBe(0);
+      const imported = await runCli(['import', file, '--user', 'ana@example.org', ...database.args]);
+      expect(imported.stderr).toBe('');
+      expect(imported.stdout).toContain('companies 1');
+      const anas = JSON.parse((await runCli(['export', '--user', 'ANA@example.org', ...database.args])).stdout) as { companies: { name: string }[] };
+      expect(anas.companies.map((company) => company.name)).toEqual(['Fernway']);
+      const nobodys = JSON.parse((await runCli(['export', ...database.args])).stdout) as { companies: unknown[] };
+      expect(nobodys.companies).toEqual([]);
+      const unknown = await runCli(['import', file, '--user', 'ben@example.org', ...database.args]);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('there is no account for ben@example.org');
+    });
+
+    it('refuses a short password and a missing --db, creating nothing', async () => {
+      const short = await runCli(['admin', 'create', '--email', 'root@example.org', '--name', 'Root', '--password-stdin', ...database.args], { stdin: 'short\n' });
+      expect(short.code).toBe(2);
+      expect(short.stderr).toContain('at least 10 characters');
+      const noDb = await runCli(['admin', 'create', '--email', 'root@example.org', '--name', 'Root', '--password-stdin'], { stdin: 'a long admin password\n' });
+      expect(noDb.code).toBe(2);
+      expect(noDb.stderr).toContain('--database-url (or --db FILE)');
+    });
   });
 });
 
@@ -52,6 +69,6 @@ describe('starl serve', () => {
     expect(open.stderr).toContain('will not listen on 0.0.0.0 without accounts');
     const noDb = await runCli(['serve', '--multi-user', '--port', '0']);
     expect(noDb.code).toBe(2);
-    expect(noDb.stderr).toContain('Multi-user mode needs its own database');
+    expect(noDb.stderr).toContain('Multi-user mode needs its own database: name it with --database-url');
   });
 });

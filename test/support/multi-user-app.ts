@@ -4,8 +4,8 @@ import { analyze } from '../../src/core/analyze.js';
 import { rules } from '../../src/core/rules/index.js';
 import { createApp } from '../../src/server/app.js';
 import type { Role } from '../../src/storage/schema.js';
-import { Store } from '../../src/storage/index.js';
-import { openSqliteDriver } from '../../src/storage/sqlite.js';
+import type { Store } from '../../src/storage/index.js';
+import type { TestDatabase } from './databases.js';
 
 /** The password every test account gets. */
 export const PASSWORD = 'correct horse battery staple';
@@ -83,12 +83,12 @@ export function multiUserApp(store: Store, clock: TestClock): { app: App; accoun
   return { app, accounts };
 }
 
-/** Gives every test of the calling file a new multi-user app; read its fields inside the tests. */
-export function useMultiUserApp(): MultiUserTestApp {
+/** Gives every test of the calling suite a new multi-user app on a fresh database of `database` (see `forEachDatabase`); read its fields inside the tests. */
+export function useMultiUserApp(database: TestDatabase): MultiUserTestApp {
   const current = {} as MultiUserTestApp;
   beforeEach(async () => {
     current.clock = new TestClock();
-    current.store = await Store.open(openSqliteDriver(':memory:'), current.clock.now);
+    current.store = await database.open(current.clock.now);
     Object.assign(current, multiUserApp(current.store, current.clock));
     current.user = async (role, email, name = email.split('@')[0]!) => current.accounts.createUser({ email, name, role, password: PASSWORD });
     current.browser = (address) => new Browser(current.app, address);

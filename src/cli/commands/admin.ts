@@ -4,7 +4,7 @@ import { Accounts, ROLES } from '../../accounts/accounts.js';
 import { StarlError } from '../../core/errors.js';
 import { invitationPath } from '../../server/routes/admin.js';
 import type { Role } from '../../storage/schema.js';
-import { chooseDatabase, DATABASE_URL_OPTION_HELP, DB_OPTION_HELP, withStore, type DatabaseChoice } from '../../storage/index.js';
+import { DATABASE_URL_OPTION_HELP, DB_OPTION_HELP, withStore, type DatabaseChoice } from '../../storage/index.js';
 import { readStdin } from '../io.js';
 import { print } from '../print.js';
 
@@ -22,12 +22,12 @@ function parseRole(value: string): Role {
   return value as Role;
 }
 
-/** A multi-user database is always named (a file, or a PostgreSQL server): the personal default never gets accounts. */
+/** A multi-user database is always named: the personal default never gets accounts. */
 function requireDb(flags: DatabaseChoice): DatabaseChoice {
-  if (!flags.db && chooseDatabase(flags).kind !== 'postgres') {
-    throw new StarlError('E_USAGE', 'Name the multi-user database with --db FILE or --database-url URL, as given to starl serve --multi-user.');
+  if (!flags.db && !flags.databaseUrl && !process.env.STARL_DATABASE_URL) {
+    throw new StarlError('E_USAGE', 'Name the multi-user database with --database-url (or --db FILE), as given to starl serve --multi-user.');
   }
-  return flags;
+  return { ...(flags.db ? { db: flags.db } : {}), ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}) };
 }
 
 /** `starl admin`: accounts of a multi-user Starl, made from the server's own machine. */
@@ -44,7 +44,7 @@ export function registerAdmin(program: Command): void {
     .option('--db <file>', DB_OPTION_HELP)
     .option('--database-url <url>', DATABASE_URL_OPTION_HELP)
     .action(async (flags: { email: string; name: string; role: Role; passwordStdin?: boolean; db?: string; databaseUrl?: string }) => {
-      const database = requireDb({ db: flags.db, databaseUrl: flags.databaseUrl });
+      const database = requireDb(flags);
       const password = await readPassword(flags.passwordStdin ?? false);
       const user = await withStore(database, async (store) => {
         const accounts = new Accounts(store);
@@ -65,7 +65,7 @@ export function registerAdmin(program: Command): void {
     .option('--db <file>', DB_OPTION_HELP)
     .option('--database-url <url>', DATABASE_URL_OPTION_HELP)
     .action(async (flags: { email: string; role: Role; cohort?: string; url: string; db?: string; databaseUrl?: string }) => {
-      const database = requireDb({ db: flags.db, databaseUrl: flags.databaseUrl });
+      const database = requireDb(flags);
       const { token, expiresAt, cohortNote } = await withStore(database, async (store) => {
         const accounts = new Accounts(store);
         let cohortNote = '';

@@ -4,6 +4,7 @@ import { describeSize } from '../../files/size.js';
 import { DATABASE_URL_OPTION_HELP, DB_OPTION_HELP, exportAll, MAX_EXPORT_BYTES, withStore } from '../../storage/index.js';
 import { writeFileAtomically } from '../write-file.js';
 import { print } from '../print.js';
+import { userStore } from '../user-store.js';
 
 /** `starl export`: everything Starl keeps, as one JSON file the candidate owns. */
 export function registerExport(program: Command): void {
@@ -14,8 +15,9 @@ export function registerExport(program: Command): void {
     .option('--no-recordings', 'leave out the recordings of spoken answers, for a much smaller file')
     .option('--db <file>', DB_OPTION_HELP)
     .option('--database-url <url>', DATABASE_URL_OPTION_HELP)
-    .action(async (flags: { out?: string; db?: string; databaseUrl?: string; recordings: boolean }) => {
-      const document = await withStore(flags, (store) => exportAll(store, { recordings: flags.recordings }), { create: false });
+    .option('--user <email>', 'on a multi-user database: the data of this account')
+    .action(async (flags: { out?: string; db?: string; databaseUrl?: string; recordings: boolean; user?: string }) => {
+      const document = await withStore(flags, async (store) => exportAll(await userStore(store, flags.user), { recordings: flags.recordings }), { create: false });
       const json = `${JSON.stringify(document, null, 2)}\n`;
       // An export is for importing again: say so now if it is too large for that, not when it is needed.
       const size = Buffer.byteLength(json);

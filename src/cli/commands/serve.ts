@@ -33,7 +33,7 @@ export function registerServe(program: Command): void {
     .option('--db <file>', DB_OPTION_HELP)
     .option('--database-url <url>', DATABASE_URL_OPTION_HELP)
     .option('--workers <n>', 'processes that judge answers side by side (default: one per core, at most 4)', parseWorkers)
-    .option('--multi-user', 'serve many people: accounts, coaches and cohorts, each person sees only their own data (needs --db or --database-url)')
+    .option('--multi-user', 'serve many people: accounts, coaches and cohorts, each person sees only their own data (needs --database-url, or --db)')
     .option('--trust-proxy', 'behind a reverse proxy: take the client address and TLS from its X-Forwarded-For and X-Forwarded-Proto')
     .action(async (options: { port?: number; host: string; db?: string; databaseUrl?: string; workers?: number; allowedHost?: string[]; publicUrl?: string; multiUser?: boolean; trustProxy?: boolean }) => {
       const workers = options.workers ?? defaultWorkerCount();
