@@ -1,9 +1,11 @@
 import type { AnalyzeInput, QuestionType, Span } from './types.js';
 import type { Document } from './text/document.js';
+import type { Token } from './text/nlp.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { LEXICONS } from './lexicon/index.js';
 import commonNames from './lexicon/common-names.json' with { type: 'json' };
 import abstractNouns from './lexicon/abstract-nouns.json' with { type: 'json' };
+import anyEmployer from './lexicon/any-employer.json' with { type: 'json' };
 import { companyInQuestion, contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
 import { missingTopic } from './question-type/topics.js';
 const COMMON_NAMES = new Set(commonNames.entries);
@@ -211,8 +213,108 @@ function isLogistics(question: string): boolean {
   return LEXICONS.logistics.test(content) && !/\b(team|project|product|customers?|patients?|students?|clients?|challenge|success|succeed|first (90|six|three)|training plan|onboarding|culture|strategy|roadmap|plans?|priorit|goal|measure|look like|unit|ward|new)\b/i.test(content);
 }
 
+/** Nouns that name any employer's parts or praise: "your products", "your reputation" say nothing particular. */
+const ANY_EMPLOYER_NOUNS = new Set(anyEmployer.employerNouns);
+/** Verbs after "you" that say how the company seems to the candidate, not what it does. */
+const SEEMING_VERBS = new Set(anyEmployer.seemingVerbs);
+const MODALS = new Set(['can', 'could', 'would', "'d", 'will', "'ll", 'should', 'may', 'might', 'must']);
+/** "You're the only chain that…", "you were the first to…": a claim that sets this company apart. */
+const SETS_APART = /\byou(?:'re|’re| are| were)\s+(?:the only|one of the (?:only|few)|the first|the last)\b[^.,;]*/gi;
+
+/**
+ * Whether the token at `k` is used as a noun. The tagger reads some nouns as verbs ("your nurture room",
+ * "solar installs", "pay-what-you-can soup"), but no verb follows a determiner, an adjective or a
+ * hyphenated compound, and none in its base form follows a noun.
+ */
+function actsAsNoun(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k]!;
+  if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'NUM') return true;
+  const before = tokens[k - 1];
+  if (token.pos !== 'VERB' || !before) return false;
+  const compound = before.start === tokens[k - 2]?.end;
+  return ['DET', 'ADJ'].includes(before.pos) || before.lower === 'your' || compound || (before.pos === 'NOUN' && token.lower === token.lemma);
+}
+
+/** A noun the interviewer could ask about: not abstract and not something any employer has. */
+function isParticular(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k]!;
+  if (!actsAsNoun(tokens, k)) return false;
+  if (token.pos === 'PROPN') return /^[A-Z0-9]/.test(token.text);
+  if (token.pos === 'NUM') return true;
+  return token.type === 'word' && ![token.lemma, token.lower].some((w) => ABSTRACT_NOUNS.has(w) || ANY_EMPLOYER_NOUNS.has(w));
+}
+
+/** Whether any token from `from` to `to` (inclusive) names a particular thing. */
+function namesParticular(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (isParticular(tokens, k)) return true;
+  return false;
+}
+
+/** The index of the last token of the clause that starts at `from`: up to the next punctuation. */
+function clauseEnd(tokens: readonly Token[], from: number): number {
+  let end = from;
+  while (tokens[end + 1] && !/^[.,;:!?]$/.test(tokens[end + 1]!.text)) end++;
+  return end;
+}
+
+/** The verb a clause's subject ends at `subject` does, skipping auxiliaries and adverbs; -1 for none or a seeming. */
+function doingAfter(tokens: readonly Token[], subject: number): number {
+  let verb = subject + 1;
+  while (tokens[verb] && ['AUX', 'ADV', 'PART'].includes(tokens[verb]!.pos)) {
+    // "You can learn…", "you would get…": anyone's possibilities, not what this company does.
+    if (MODALS.has(tokens[verb]!.lower)) return -1;
+    verb++;
+  }
+  // "You do a lot of solar installs": "do" is the verb itself when no other follows it.
+  if (tokens[verb]?.pos !== 'VERB' && tokens[verb - 1]?.lemma === 'do' && verb - 1 > subject) verb--;
+  const doing = tokens[verb];
+  return doing && (doing.pos === 'VERB' || doing.lemma === 'do') && !SEEMING_VERBS.has(doing.lemma) ? verb : -1;
+}
+
+/**
+ * What the candidate says the company has or does, read from the parts of speech rather than a list of
+ * words: "your nurture room", "your pay-what-you-can soup", "you mostly audit charities", "your team runs
+ * the free Saturday clinic". A "your" phrase counts when it names a particular thing; a clause whose
+ * subject is "you" or a "your" phrase counts when its verb is a doing (not "you seem", "you have") and
+ * what follows names a particular thing.
+ */
+function findCompanyDoings(doc: Document): Match[] {
+  const found: Match[] = [];
+  const span = (tokens: readonly Token[], from: number, to: number): Match => ({ start: tokens[from]!.start, end: tokens[to]!.end, text: doc.text.slice(tokens[from]!.start, tokens[to]!.end) });
+  for (const sentence of doc.sentences) {
+    const tokens = sentence.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i]!.lower;
+      let subject = i;
+      if (word === 'your') {
+        let end = i;
+        while (tokens[end + 1] && (tokens[end + 1]!.pos === 'ADJ' || tokens[end + 1]!.text === '-' || tokens[end + 1]!.start === tokens[end]!.end || actsAsNoun(tokens, end + 1))) end++;
+        // One bare noun is mostly the company named as a place ("your hotel is good"); a modifier or a name makes it particular.
+        const particular = end > i + 1 || tokens[end]!.pos === 'PROPN';
+        if (particular && namesParticular(tokens, i + 1, end)) {
+          found.push(span(tokens, i, end));
+          i = end;
+          continue;
+        }
+        subject = end;
+      } else if (word !== 'you' || ['thank', 'if', 'unless'].includes(tokens[i - 1]?.lower ?? '')) {
+        continue;
+      }
+      const verb = doingAfter(tokens, subject);
+      if (verb < 0) continue;
+      const end = clauseEnd(tokens, verb);
+      if (namesParticular(tokens, verb + 1, end)) {
+        found.push(span(tokens, i, end));
+        i = end;
+      }
+    }
+  }
+  return found;
+}
+
 /** Things the answer names that belong to this company or role: used context terms, and "your X" phrases. */
-function findSpecifics(text: string, used: Match[], company: string | null): Match[] {
+function findSpecifics(doc: Document, used: Match[], company: string | null, questionType: QuestionType): Match[] {
+  const text = doc.text;
   // "I set him up on Pagewise": the candidate has used the company's product.
   const usedProduct = company ? regexMatches(new RegExp(`\\b(on|using|use|used|with|tried|switched to|moved to|customer of|fan of) ${escapeRegExp(company)}\\b`, 'gi'), text) : [];
   // "Brightloop builds the only bike-share app that works offline": a fact about the company itself.
@@ -223,7 +325,7 @@ function findSpecifics(text: string, used: Match[], company: string | null): Mat
   // Each pattern needs a word the answer may not have at all; checking for it first skips most answers.
   const lower = text.toLowerCase();
   const yours = !/\byou|'s\b/.test(lower) ? [] : regexMatches(
-    /\b(your|you|the company's|the role's|this role's|the team's)\s+(?!(company|business|team|culture|values|reputation|products?|services?|organisation|organization|people|brand|job|role|website|site|office|benefits|salary|pay|growth|mission|vision|success|opportunity|work|position)\b)(?:[a-z-]+\s+){0,2}(workshops?|programme|program|platform|team|policy|system|process|approach|club|unit|ward|track|model|scheme|warnings?|initiative|project|app|tool|forum|migration|product|lab|protocols?|guild|research|clinic|service|focus|range|menu|campaign|store|branch|brand|promise|values?|fund|academy|network|partnership|commitment|pledge|report|launch|expansion|method|framework|curriculum|standards?|newsletter|podcast|blog|open source|customers?|customer base|clients?|market|stack|codebase|support|talks?|articles?|papers?|posts?|videos?|events?|conference|study|case study|book|games?|course|show|series|design|redesign|release|update|features?|website|shop|studio|kitchen|garden|festival|charity work|\w+ing)\b/gi,
+    /\b(your|you|the company's|the role's|this role's|the team's)\s+(?!(company|business|team|culture|values|reputation|products?|services?|organisation|organization|people|brand|job|role|website|site|office|benefits|salary|pay|growth|mission|vision|success|opportunity|work|position)\b)(?:[a-z-]+\s+){0,2}(workshops?|programme|program|platform|team|policy|system|process|approach|club|unit|ward|track|model|scheme|warnings?|initiative|project|app|tool|forum|migration|product|lab|protocols?|guild|research|clinic|service|focus|range|menu|campaign|store|branch|brand|promise|values?|fund|academy|network|partnership|commitment|pledge|report|launch|expansion|method|framework|curriculum|standards?|newsletter|podcast|blog|open source|market|stack|codebase|support|talks?|articles?|papers?|posts?|videos?|events?|conference|study|case study|book|games?|course|show|series|design|redesign|release|update|features?|website|shop|studio|kitchen|garden|festival|charity work|\w+ing)\b/gi,
     text,
   );
   const roleDuty = !/\b(role|job|position)\b/.test(lower) ? [] : regexMatches(/\b(the|this) (role|job|position)('s)? (includes?|involves?|covers?|owns?|means|would mean|is about)\b[^.]*|\b(part of|parts of) (the|this) (role|job)\b[^.]*/gi, text);
@@ -233,7 +335,9 @@ function findSpecifics(text: string, used: Match[], company: string | null): Mat
   const named = company ? `${escapeRegExp(company)}(?:'s|’s)` : '(?!)';
   const mission = !/\b(mission|vision|purpose|principle|values?)\b/.test(lower) ? [] : regexMatches(new RegExp(`\\b(?:your|${named}|the company's)\\s+(?:mission|vision|purpose|founding principle|values?)\\s+(?:of|to|is|are|that|—|-|:)\\s+[^.;]{12,}`, 'gi'), text);
   const news = !NEWS_TRIGGER.test(lower) ? [] : findNews(text);
-  const all = [...used, ...usedProduct, ...facts, ...yours, ...roleDuty, ...builds, ...mission, ...news].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
+  // Only where the question asks about the company: elsewhere "you" is mostly anyone ("you build trust").
+  const doings = questionType !== 'motivation' || !/\byou/.test(lower) ? [] : [...findCompanyDoings(doc), ...regexMatches(SETS_APART, text)];
+  const all = [...used, ...usedProduct, ...facts, ...yours, ...roleDuty, ...builds, ...mission, ...news, ...doings].filter((m) => !company || m.text.toLowerCase() !== company.toLowerCase());
   all.sort((a, b) => a.start - b.start);
   return all.filter((m, i) => i === 0 || m.start >= all[i - 1]!.end);
 }
@@ -324,7 +428,7 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
     contextUsed,
     contextUnused: terms.filter((t) => !contextUsed.includes(t) && !t.lemmas.every((l) => companyWords.has(l))).slice(0, 5),
     contextTermCount: terms.length,
-    specifics: findSpecifics(text, usedSpans, companyName),
+    specifics: findSpecifics(doc, usedSpans, companyName, questionType),
     exclaims: text.includes('!'),
     concreteNouns: countConcreteNouns(doc, [...cliches, ...buzzwords]),
     opening: text.slice(0, doc.sentences[1]?.end ?? doc.sentences[0]?.end ?? 0),

@@ -102,3 +102,27 @@ describe('labels and findings never contradict each other', () => {
     expect(ruleIds(report)).toContain('require-star-result');
   });
 });
+
+describe('what the company has or does is homework however it is phrased', () => {
+  const evidence = (question: string, answer: string): string[] =>
+    analyze({ question, answer }).reasons.specificReason.strengths.filter((s) => s.kind === 'companyTerm').map((s) => s.actual);
+  it.each([
+    ['a doing with an adverb', 'Why Marlow & Finch?', 'You mostly act for housing co-operatives, and I sat on the board of ours for two years.', 'You mostly act for housing co-operatives'],
+    ['a doing in the present perfect', 'Why Pellow Pharmacy?', "You've just opened a travel vaccination clinic, and I ran the flu clinic at my branch last winter.", "You've just opened a travel vaccination clinic"],
+    ['a doing in the progressive', 'Why Ashgrove Libraries?', "You're now lending laptops from every branch, and I taught basic computing at the community centre.", "You're now lending laptops from every branch"],
+    ['"do" as the verb itself', 'Why Penrose Roofing?', 'You do a lot of slate repairs, and I learned slate work from my grandfather.', 'You do a lot of slate repairs'],
+    ['a thing of theirs with a modifier', 'Why Kestrel School?', 'Your forest school mornings are why I applied: I led the outdoor club at my last school.', 'Your forest school mornings'],
+    ['a team of theirs that does something', 'Why Harrow Legal?', 'Your team runs a free tenancy clinic on Wednesdays, and I volunteered at Shelter for a year.', 'Your team runs a free tenancy clinic on Wednesdays'],
+    ['a claim that sets them apart', 'Why Tern Dental?', "You're the only practice here that opens on Sundays, and I've worked weekend shifts for three years.", "You're the only practice here that opens on Sundays"],
+  ])('finds %s', (_, question, answer, expected) => {
+    expect(evidence(question, answer)).toContain(expected);
+  });
+  it.each([
+    ['how the company seems', 'Why Brightmoor?', 'You seem like a great company and you have a good reputation, so I applied.'],
+    ['the company named as a place', 'Why do you want to work in our hotel?', 'I think your hotel is good and I need a job near home.'],
+    ['what anyone could do there', 'Why Harlow Tech?', 'You can learn so much and grow your career at a big company.'],
+    ['what any employer has', 'Why Corby Foods?', 'Your products are popular and your customers are loyal.'],
+  ])('finds nothing in %s', (_, question, answer) => {
+    expect(evidence(question, answer)).toEqual([]);
+  });
+});
