@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, dayRange, daySplits, DELIVERY_CHARTS, deliveryAxisTop, deliveryChartData } from './chart-data.js';
+import { chartData, dayRange, daySplits, DELIVERY_CHARTS, deliveryAxisTop, deliveryChartData, weeklyChartData } from './chart-data.js';
 
 const DAY = 86_400;
 
@@ -17,6 +17,18 @@ describe('chartData', () => {
     expect(memorable).toEqual([null, 25]);
     expect(specificReason).toEqual([null, null]);
     expect(starl).toEqual([67, null]);
+  });
+});
+
+describe('weeklyChartData', () => {
+  it('charts a cohort week by week in percent, oldest first, with gaps where a reason was not judged', () => {
+    const week = (monday: string, opportunity: number | null, memorable: number | null) => ({ week: monday, opportunity, memorable, specificReason: null, starl: 0.5, answers: 3 });
+    const [weeks, opportunity, memorable, specificReason, starl] = weeklyChartData([week('2026-11-30', 0.25, null), week('2026-11-23T00:00:00.000Z', 2 / 3, 1)]);
+    expect(weeks).toEqual([Date.UTC(2026, 10, 23) / 1000, Date.UTC(2026, 10, 30) / 1000]);
+    expect(opportunity).toEqual([67, 25]);
+    expect(memorable).toEqual([100, null]);
+    expect(specificReason).toEqual([null, null]);
+    expect(starl).toEqual([50, 50]);
   });
 });
 

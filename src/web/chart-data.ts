@@ -1,4 +1,5 @@
 import { REASONS } from '../core/types.js';
+import type { Reason } from '../core/types.js';
 import { DELIVERY_RANGES } from '../delivery/index.js';
 import type { DeliveryPoint } from '../progress/delivery-series.js';
 import type { ProgressSeries } from '../progress/series.js';
@@ -12,13 +13,32 @@ export function dayRange(days: ArrayLike<number>): [number, number] {
   return first === last ? [first - 3 * DAY_SECONDS, last + 3 * DAY_SECONDS] : [first - DAY_SECONDS / 2, last + DAY_SECONDS / 2];
 }
 
+/** A `YYYY-MM-DD` day as uPlot's x value: Unix seconds at its UTC midnight. */
+function daySeconds(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) / 1000;
+}
+
+/** Days (sorted) and each reason's pass share (0..1, null where none) on each, as uPlot's columns in percent. */
+function shareColumns(days: readonly string[], shareOn: (reason: Reason, day: string) => number | null): [number[], ...(number | null)[][]] {
+  const percent = (share: number | null): number | null => (share === null ? null : Math.round(share * 100));
+  return [days.map(daySeconds), ...REASONS.map((reason) => days.map((day) => percent(shareOn(reason, day))))];
+}
+
 /** The series as uPlot's columns: days as Unix seconds, then each reason's pass share in percent (null on days without it). */
 export function chartData(series: ProgressSeries): [number[], ...(number | null)[][]] {
   const days = [...new Set(REASONS.flatMap((reason) => series[reason].map((point) => point.day)))].sort();
-  const byDay = (reason: (typeof REASONS)[number]) => new Map(series[reason].map((point) => [point.day, Math.round(point.share * 100)]));
-  return [days.map((day) => Date.parse(`${day}T00:00:00Z`) / 1000), ...REASONS.map((reason) => days.map((day) => byDay(reason).get(day) ?? null))];
+  const byReason = new Map(REASONS.map((reason) => [reason, new Map(series[reason].map((point) => [point.day, point.share]))]));
+  return shareColumns(days, (reason, day) => byReason.get(reason)?.get(day) ?? null);
 }
 
+/** One week of a cohort: its Monday (`YYYY-MM-DD`) and each reason's pass share, null when none was judged. */
+export type WeekShares = { week: string } & Record<Reason, number | null>;
+
+/** A cohort's weekly pass shares as uPlot's columns, like {@link chartData}'s days, oldest week first. */
+export function weeklyChartData(weeks: readonly WeekShares[]): [number[], ...(number | null)[][]] {
+  const byWeek = new Map(weeks.map((week) => [week.week.slice(0, 10), week]));
+  return shareColumns([...byWeek.keys()].sort(), (reason, week) => byWeek.get(week)?.[reason] ?? null);
+}
 
 /** The width one day's label needs on the axis ("Dec 7"), in CSS pixels, with a gap. */
 const DAY_LABEL_PIXELS = 48;
@@ -95,7 +115,7 @@ export const DELIVERY_CHARTS: readonly DeliveryChart[] = [
 
 /** A delivery chart's data as uPlot's columns: days as Unix seconds, then each line's value per day. */
 export function deliveryChartData(points: readonly DeliveryPoint[], chart: DeliveryChart): [number[], ...(number | null)[][]] {
-  return [points.map((point) => Date.parse(`${point.day}T00:00:00Z`) / 1000), ...chart.lines.map((line) => points.map((point) => line.value(point)))];
+  return [points.map((point) => daySeconds(point.day)), ...chart.lines.map((line) => points.map((point) => line.value(point)))];
 }
 
 /** The top of a delivery chart's axis: room above its highest value and its guides, from zero up. */

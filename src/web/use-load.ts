@@ -15,17 +15,25 @@ export interface Load<T> {
  * failure beside it, so a page says "No companies yet" only of a list it read and found empty.
  */
 export function useLoad<T>(path: string | null): Load<T> {
+  return useRead(path, () => getJson<T>(path!));
+}
+
+/**
+ * Like {@link useLoad}, through `read` (a typed API client function): runs it when `key` changes
+ * (never while `key` is null) and on `reload()`.
+ */
+export function useRead<T>(key: string | null, read: () => Promise<T>): Load<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = async (): Promise<void> => {
-    if (path === null) return;
+    if (key === null) return;
     try {
-      setData(await getJson<T>(path));
+      setData(await read());
       setError(null);
     } catch (caught) {
       setError(messageOf(caught));
     }
   };
-  useEffect(() => void reload(), [path]);
+  useEffect(() => void reload(), [key]);
   return { data, error, reload };
 }

@@ -3,8 +3,13 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { dayRange, daySplits } from '../chart-data.js';
 
-/** The day column's value in the legend: the day itself, in UTC. */
-export const dayLegend: uPlot.Series = { label: 'Day', value: (_, seconds) => (seconds == null ? '–' : new Date(seconds * 1000).toISOString().slice(0, 10)) };
+/** The date column in the legend, named `label`: the day itself, in UTC. */
+export function dateLegend(label: string): uPlot.Series {
+  return { label, value: (_, seconds) => (seconds == null ? '–' : new Date(seconds * 1000).toISOString().slice(0, 10)) };
+}
+
+/** The day column's value in the legend. */
+export const dayLegend: uPlot.Series = dateLegend('Day');
 
 /**
  * Draws a uPlot chart over days (the first column, Unix seconds) into the returned element, redrawn

@@ -16,12 +16,13 @@ const LINE_STYLES: Record<(typeof REASONS)[number], { stroke: string; dash: numb
   starl: { stroke: '#9a5b00', dash: [12, 4, 2, 4] },
 };
 
-const options = (): Pick<uPlot.Options, 'series' | 'axes' | 'scales'> & { height: number } => ({
+/** The chart's options, its first column (days or weeks) named in the legend by `dates`. */
+const optionsWith = (dates: uPlot.Series) => (): Pick<uPlot.Options, 'series' | 'axes' | 'scales'> & { height: number } => ({
   height: 300,
   scales: { y: { range: [0, 100] } },
   axes: [{ label: 'passed (%)', values: (_, ticks) => ticks.map((tick) => `${tick}%`) }],
   series: [
-    dayLegend,
+    dates,
     ...REASONS.map((reason) => ({
       label: REASON_LABELS[reason],
       stroke: LINE_STYLES[reason].stroke,
@@ -35,11 +36,20 @@ const options = (): Pick<uPlot.Options, 'series' | 'axes' | 'scales'> & { height
 });
 
 /**
- * Pass share per reason over time, drawn by uPlot (bundled, no network). Clicking a day calls
- * `onPickDay` so the page can list the answers behind that point.
+ * Pass share per reason over time from uPlot columns (dates, then each reason in percent), drawn by
+ * uPlot (bundled, no network); `description` is what a screen reader hears of it.
+ */
+export function ReasonShareChart({ data, dates = dayLegend, description, onPickDay }: { data: uPlot.AlignedData; dates?: uPlot.Series; description: string; onPickDay?: (day: string) => void }): VNode {
+  const options = useMemo(() => optionsWith(dates), [dates]);
+  const holder = useDayChart(data, options, onPickDay);
+  return html`<div class="progress-chart" ref=${holder} role="img" aria-label=${description}></div>`;
+}
+
+/**
+ * The candidate's pass share per reason over time. Clicking a day calls `onPickDay` so the page can
+ * list the answers behind that point.
  */
 export function ProgressChart({ series, onPickDay }: { series: ProgressSeries; onPickDay: (day: string) => void }): VNode {
   const data = useMemo(() => chartData(series), [series]);
-  const holder = useDayChart(data, options, onPickDay);
-  return html`<div class="progress-chart" ref=${holder} role="img" aria-label="Pass share per reason over time; the table below has the same numbers"></div>`;
+  return html`<${ReasonShareChart} data=${data} description="Pass share per reason over time; the table below has the same numbers" onPickDay=${onPickDay} />`;
 }

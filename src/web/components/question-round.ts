@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuestionType } from '../../core/types.js';
 import type { RecordingInfo, Session, Story, StoredAnswer } from '../../storage/records.js';
 import { ApiError, deleteJson, getJson, messageOf, sendAudio, sendJson } from '../api.js';
+import type { Comment } from '../api.js';
 import { clock } from '../clock.js';
 import { useDraft } from '../draft.js';
 import { submitOnCtrlEnter } from '../keys.js';
@@ -17,6 +18,7 @@ import type { RecordedAudio } from '../recording/recorder.js';
 import { appendHeard } from '../recording/transcriber.js';
 import { useRecordingDraft } from '../recording/use-recording-draft.js';
 import { RecorderPanel } from './recorder-panel.js';
+import { CoachComments, useMyComments } from './comments.js';
 import { BalanceBar, Evidence, FindingList, Gauges } from './report-view.js';
 
 /** A session as the API returns it, with how long each answer should take. */
@@ -97,6 +99,7 @@ export function QuestionRound(props: {
     setFollowUp(answer);
   };
   const last = position + 1 === session.questions.length;
+  const comments = useMyComments();
   const fitting = useFittingStories(question.questionType === 'behavioral' ? question.text : null);
   const heading = useFocusOnMount<HTMLParagraphElement>();
   useEffect(() => {
@@ -109,12 +112,12 @@ export function QuestionRound(props: {
     <p class="round-question" id="round-question" tabindex="-1" ref=${heading}>${question.text}</p>
     ${fitting.length > 0 ? html`<p class="hint">Stories from your bank that fit: ${fitting.map((title, i) => html`${i > 0 ? ', ' : ''}<q>${title}</q>`)}</p>` : null}
     ${saved
-      ? html`<${SavedAnswer} key=${`saved-${saved.id}`} answer=${saved} recording=${recordings.get(saved.id) ?? null} onRecordingDeleted=${() => recorded(saved.id, null)} title=${`Attempt ${saved.attempt}, saved`} heard=${saved.answer} focus=${!saved.report.followUp || followUp !== null} />
+      ? html`<${SavedAnswer} key=${`saved-${saved.id}`} answer=${saved} recording=${recordings.get(saved.id) ?? null} onRecordingDeleted=${() => recorded(saved.id, null)} title=${`Attempt ${saved.attempt}, saved`} heard=${saved.answer} comments=${comments.on(saved.id)} focus=${!saved.report.followUp || followUp !== null} />
           ${saved.report.followUp && !followUp
             ? html`<${AnswerBox} key=${`follow-${saved.id}`} session=${session} position=${position} prompt=${`The interviewer follows up: ${saved.report.followUp}`} question=${question.text} aim=${60} followUpOf=${saved} onSaved=${saveFollowUp} />`
             : null}
           ${followUp && saved.report.followUp
-            ? html`<${SavedAnswer} key=${`follow-${followUp.id}`} answer=${followUp} recording=${recordings.get(followUp.id) ?? null} onRecordingDeleted=${() => recorded(followUp.id, null)} title="Follow-up, judged together with your first answer" asked=${`The interviewer asked: ${saved.report.followUp}`} heard=${`${saved.answer}\n${followUp.answer}`} focus=${true} />`
+            ? html`<${SavedAnswer} key=${`follow-${followUp.id}`} answer=${followUp} recording=${recordings.get(followUp.id) ?? null} onRecordingDeleted=${() => recorded(followUp.id, null)} title="Follow-up, judged together with your first answer" asked=${`The interviewer asked: ${saved.report.followUp}`} heard=${`${saved.answer}\n${followUp.answer}`} comments=${comments.on(followUp.id)} focus=${true} />`
             : null}
           <div class="actions">
             <button type="button" onClick=${() => { setSaved(null); setFollowUp(null); setAttempt(attempt + 1); }}>Retry this question</button>
@@ -246,7 +249,7 @@ function SavedRecording({ answer, recording, onDeleted }: { answer: StoredAnswer
 }
 
 /** A saved answer with the server's verdict; `heard` is the text it was judged on (a follow-up includes the first answer). */
-function SavedAnswer({ answer, recording, onRecordingDeleted, title, asked, heard, focus }: { answer: StoredAnswer; recording: RecordingInfo | null; onRecordingDeleted: () => void; title: string; asked?: string; heard: string; focus: boolean }): VNode {
+function SavedAnswer({ answer, recording, onRecordingDeleted, title, asked, heard, comments, focus }: { answer: StoredAnswer; recording: RecordingInfo | null; onRecordingDeleted: () => void; title: string; asked?: string; heard: string; comments: readonly Comment[]; focus: boolean }): VNode {
   const heading = useRef<HTMLHeadingElement>(null);
   // Once saved with nothing more to answer, the verdict is what is new.
   useEffect(() => {
@@ -260,5 +263,6 @@ function SavedAnswer({ answer, recording, onRecordingDeleted, title, asked, hear
     ${answer.delivery ? html`<${DeliveryPanel} delivery=${answer.delivery} report=${answer.report} />` : null}
     <${Evidence} answer=${heard} report=${answer.report} />
     <details><summary>Findings (${answer.report.findings.length})</summary><${FindingList} findings=${answer.report.findings} /></details>
+    <${CoachComments} comments=${comments} />
   </div>`;
 }

@@ -2,7 +2,7 @@ import { html } from 'htm/preact';
 import { Fragment, type VNode } from 'preact';
 import { memo } from 'preact/compat';
 import { REASONS, STAR_LABELS } from '../../core/types.js';
-import type { Balance, Finding, Report } from '../../core/types.js';
+import type { Balance, Finding, Reason, Report, Verdict } from '../../core/types.js';
 import type { AnswerDelivery } from '../../delivery/index.js';
 import { classesFor, layoutHighlights } from '../highlights.js';
 import { DeliveryPanel } from './delivery-panel.js';
@@ -35,6 +35,15 @@ export function Gauges({ report, applicableOnly = false }: { report: Report; app
       </li>`;
     })}
   </ul>`;
+}
+
+/** The verdict of each reason that applies, as a chip with its symbol, for one line of a list of answers. */
+export function VerdictChips({ verdicts }: { verdicts: Record<Reason, Verdict> }): VNode {
+  return html`<span class="judged-verdicts">
+    ${REASONS.filter((reason) => verdicts[reason] !== 'n/a').map(
+      (reason) => html`<span class=${`verdict-chip verdict-${verdicts[reason]}`} key=${reason}>${VERDICT_LABELS[verdicts[reason]].symbol} ${REASON_LABELS[reason]}</span>`,
+    )}
+  </span>`;
 }
 
 /** The STAR(L) balance bar: each part's share of the words, with the limit for situation plus task. */

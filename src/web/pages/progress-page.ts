@@ -11,10 +11,12 @@ import { submitOnCtrlEnter } from '../keys.js';
 import { useDelete, useWrite } from '../write.js';
 import { useLoad } from '../use-load.js';
 import { DeliveryChart } from '../components/delivery-chart.js';
+import { CoachComments, useMyComments } from '../components/comments.js';
 import { ProgressChart } from '../components/progress-chart.js';
+import { VerdictChips } from '../components/report-view.js';
 import { DELIVERY_CHARTS } from '../chart-data.js';
 import { openInAnalyze, useDraft } from '../draft.js';
-import { REASON_LABELS, VERDICT_LABELS } from '../labels.js';
+import { REASON_LABELS } from '../labels.js';
 
 interface Progress {
   judged: JudgedAnswer[];
@@ -32,6 +34,7 @@ export function ProgressPage(): VNode {
   const [editing, setEditing] = useState<number | null>(null);
   const pickDay = useCallback((picked: string) => setDay(picked), []);
   const deleting = useDelete();
+  const comments = useMyComments();
   const removeAnswer = (answer: JudgedAnswer) =>
     deleting.remove(`Delete your answer to "${answer.question}"? A follow-up to it goes too.`, `/api/sessions/${answer.sessionId}/answers/${answer.id}`, load.reload);
 
@@ -44,7 +47,7 @@ export function ProgressPage(): VNode {
   const weakest = progress.weakest;
   return html`<section class="page progress" aria-labelledby="progress-title">
     <h2 id="progress-title">Progress</h2>
-    ${deleting.error ?? error ? html`<p class="error" role="alert">${deleting.error ?? error}</p>` : null}
+    ${deleting.error ?? error ?? comments.error ? html`<p class="error" role="alert">${deleting.error ?? error ?? comments.error}</p>` : null}
     ${weakest
       ? html`<div class="main-reason">
           <h3>Weakest now: ${REASON_LABELS[weakest.reason]}</h3>
@@ -62,17 +65,14 @@ export function ProgressPage(): VNode {
         (answer) => html`<li key=${`${answer.origin}-${answer.id}`}>
           <span class="judged-when">${answer.at.slice(0, 10)} · ${answer.origin === 'review' ? 'real interview' : 'practice'}</span>
           <span class="judged-question">${answer.question}</span>
-          <span class="judged-verdicts">
-            ${REASONS.filter((reason) => answer.verdicts[reason] !== 'n/a').map(
-              (reason) => html`<span class=${`verdict-chip verdict-${answer.verdicts[reason]}`}>${VERDICT_LABELS[answer.verdicts[reason]].symbol} ${REASON_LABELS[reason]}</span>`,
-            )}
-          </span>
+          <${VerdictChips} verdicts=${answer.verdicts} />
           <button type="button" class="link" aria-label=${`Open in Analyze: ${answer.question}`} onClick=${() => openInAnalyze({ question: answer.question, answer: answer.answer, sessionId: answer.sessionId })}>Open in Analyze</button>
           ${answer.origin === 'practice' && answer.sessionId !== null
             ? html`<button type="button" class="link" aria-label=${`Edit the answer to: ${answer.question}`} aria-expanded=${editing === answer.id} onClick=${() => setEditing(editing === answer.id ? null : answer.id)}>Edit</button>
                 <button type="button" class="link" aria-label=${`Delete the answer to: ${answer.question}`} disabled=${deleting.busy} onClick=${() => removeAnswer(answer)}>Delete</button>
                 ${editing === answer.id ? html`<${AnswerEditor} answer=${answer} onSaved=${() => { setEditing(null); void load.reload(); }} />` : null}`
             : null}
+          ${answer.origin === 'practice' ? html`<${CoachComments} comments=${comments.on(answer.id)} />` : null}
         </li>`,
       )}
     </ol>
