@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { answerOf, measureApi, quantile, startServer } from './load.mjs';
+import { answerOf, measureApi, quantile, startServer, sumOverProcessTree } from './load.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -32,20 +32,7 @@ if (!existsSync('dist/cli/main.js')) {
 
 /** Resident memory in MB of a process and its children (Linux /proc), 0 for a process gone. */
 function residentMb(pid) {
-  const rss = (id) => {
-    try {
-      return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-    } catch {
-      return 0;
-    }
-  };
-  let children = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // The command has stopped; its memory is 0.
-  }
-  return rss(pid) + children.reduce((sum, child) => sum + rss(child), 0);
+  return sumOverProcessTree(pid, (id) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 }
 
 /** Runs one phase while sampling the server's memory twice a second. */

@@ -2,6 +2,7 @@
 // connections posting answers to /api/analyze for a fixed time.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 
@@ -13,6 +14,27 @@ export const STORY =
   'I moved two access points, wrote a retry queue for the scanners and trained the night team to check the queue at the end of each shift. ' +
   'As a result, lost orders fell from 40 a day to none, and the holiday rush went through without a single missed delivery. ' +
   'I learned to measure before guessing, and since then I start every fix with a week of data. ';
+
+/**
+ * Sums `measure` over a process and its children (a server's command and its workers), from Linux's
+ * /proc; a process that has stopped measures 0.
+ */
+export function sumOverProcessTree(pid, measure) {
+  const safely = (id) => {
+    try {
+      return measure(id);
+    } catch {
+      return 0;
+    }
+  };
+  let children = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // The command has stopped; only what it measured before counts, which is 0.
+  }
+  return safely(pid) + children.reduce((sum, child) => sum + safely(child), 0);
+}
 
 /** An answer of about `words` words, made of the story repeated. */
 export function answerOf(words) {

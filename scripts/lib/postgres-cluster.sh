@@ -45,8 +45,11 @@ start_test_cluster() {
   as_cluster_owner "$STARL_PG_BIN/initdb" -D "$STARL_PG_DIR/data" -U postgres -E UTF8 --locale=C.UTF-8 \
     --auth-local=trust --auth-host=scram-sha-256 >"$STARL_PG_DIR/initdb.log"
   # A throwaway cluster need not survive a crash: no fsync makes the tests' many small writes cheap.
+  # STARL_PG_DURABLE=1 keeps a real server's fsync and synchronous commits, for measuring writes.
+  local cheap_writes="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ -n "${STARL_PG_DURABLE:-}" ] && cheap_writes=""
   as_cluster_owner "$STARL_PG_BIN/pg_ctl" -D "$STARL_PG_DIR/data" -l "$STARL_PG_DIR/server.log" -w \
-    -o "-p $port -k $STARL_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+    -o "-p $port -k $STARL_PG_DIR -c listen_addresses=127.0.0.1 $cheap_writes" start >/dev/null
   as_cluster_owner "$STARL_PG_BIN/psql" -h "$STARL_PG_DIR" -p "$port" -U postgres -d postgres -qv ON_ERROR_STOP=1 \
     -c "create role starl login password '$password'" -c "create database starl_test owner starl" >/dev/null
   export STARL_TEST_DATABASE_URL="postgres://starl:$password@127.0.0.1:$port/starl_test"

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { forEachDatabase } from '../../test/support/databases.js';
+import { useMultiUserApp } from '../../test/support/multi-user-app.js';
 import { StarlError } from '../core/errors.js';
 import type { AnalyzeInput, Report, ReasonReport } from '../core/types.js';
 import { createApp } from './app.js';
@@ -134,6 +136,23 @@ describe('cross-origin protection', () => {
     expect(rebound.status).toBe(403);
     const own = await app.request('http://127.0.0.1:4747/api/rules', { headers: { host: '127.0.0.1:4747' } });
     expect(own.status).toBe(200);
+  });
+});
+
+forEachDatabase((database) => {
+  describe('cross-origin protection behind a proxy that ends TLS', () => {
+    const multi = useMultiUserApp(database);
+
+    it('takes its own pages to be https:// only when the trusted proxy says the browser came over TLS', async () => {
+      await multi.user('admin', 'root@example.org');
+      const browser = await multi.signedIn('root@example.org');
+      const write = (name: string, headers: Record<string, string>) => browser.request('POST', '/api/admin/cohorts', { name }, { headers });
+      expect((await write('Spring', { origin: 'https://localhost', 'x-forwarded-proto': 'https' })).status).toBe(201);
+      for (const refused of [await write('Summer', { origin: 'https://localhost' }), await write('Autumn', { origin: 'http://localhost', 'x-forwarded-proto': 'https' })]) {
+        expect(refused.status).toBe(403);
+        expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('E_FORBIDDEN_ORIGIN');
+      }
+    });
   });
 });
 

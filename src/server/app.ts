@@ -109,7 +109,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.header('cache-control', 'no-store');
   });
   if (deps.allowedHosts) app.use('*', requireKnownHost(deps.allowedHosts));
-  app.use('/api/*', rejectCrossOriginWrites());
+  app.use('/api/*', rejectCrossOriginWrites(deps.multiUser?.trustProxy ?? false));
   // Every API request, before any route: who is asking, and the store confined to their data.
   if (deps.store) app.use('/api/*', scopeRequests(deps.store, deps.multiUser));
   else if (deps.multiUser) throw new Error('Multi-user mode needs a store.');

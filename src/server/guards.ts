@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { StarlError } from '../core/errors.js';
+import { cameOverTls } from './access.js';
 import { sendError } from './http-errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -23,15 +24,18 @@ export function requireKnownHost(allowedHosts: readonly string[]): MiddlewareHan
 /**
  * Rejects cross-origin writes, so a web page elsewhere cannot post into the local API. Browsers send
  * Origin (and Sec-Fetch-Site) on every cross-origin POST; scripts such as curl send neither and are
- * let through, since they already run on the candidate's machine.
+ * let through, since they already run on the candidate's machine. Behind a trusted proxy that ends
+ * TLS, Starl's own pages are https:// although the request reaches it over http://.
  */
-export function rejectCrossOriginWrites(): MiddlewareHandler {
+export function rejectCrossOriginWrites(trustProxy = false): MiddlewareHandler {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const fetchSite = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
     const crossSite = fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none';
-    if (crossSite || (origin !== undefined && origin !== new URL(c.req.url).origin)) {
+    const own = new URL(c.req.url);
+    if (cameOverTls(c, trustProxy)) own.protocol = 'https:';
+    if (crossSite || (origin !== undefined && origin !== own.origin)) {
       return sendError(c, new StarlError('E_FORBIDDEN_ORIGIN', `Writes are accepted only from Starl's own pages, not from "${origin ?? fetchSite}".`));
     }
     await next();

@@ -18,8 +18,10 @@ export interface StoreDriver {
   /**
    * Runs `work` in one transaction that holds the write lock from its start, so that two processes
    * never fail half-way with "database is locked"; commits on success, rolls back on a throw.
+   * `owner` names the one user whose data alone `work` writes: a driver may then let other users'
+   * writes run beside it (PostgreSQL does). Without one, the write runs alone.
    */
-  writeTransaction<T>(work: (trx: Kysely<StarlSchema>) => Promise<T>): Promise<T>;
+  writeTransaction<T>(work: (trx: Kysely<StarlSchema>) => Promise<T>, owner?: number | null): Promise<T>;
   close(): Promise<void>;
 }
 

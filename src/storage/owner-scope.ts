@@ -155,7 +155,7 @@ export function scopedDriver(driver: StoreDriver, owner: number | null): StoreDr
     dialect: driver.dialect,
     db: driver.db.withPlugin(scope),
     location: driver.location,
-    writeTransaction: (work) => driver.writeTransaction((trx) => work(trx.withPlugin(scope))),
+    writeTransaction: (work) => driver.writeTransaction((trx) => work(trx.withPlugin(scope)), owner),
     close: () => driver.close(),
   };
 }

@@ -12,6 +12,23 @@ import type { StarlSchema } from './schema.js';
  */
 const WRITE_LOCK = 0x5374_6172;
 
+/**
+ * Takes the write lock, held until the transaction commits or rolls back. A write of one user's data
+ * takes Starl's lock shared and that user's own lock alone: one user's writes run one at a time, as
+ * on SQLite, while different users' writes run side by side. Any other write (migrations, the single
+ * user's, the accounts code's across users) takes Starl's lock alone, so it waits for every write in
+ * progress and every write waits for it. A user's lock is one 64-bit key, the schema's hash above the
+ * user's id; PostgreSQL keeps 64-bit keys apart from the two-number keys of Starl's lock.
+ */
+async function lockForWrite(trx: Kysely<StarlSchema>, owner: number | null | undefined): Promise<void> {
+  if (owner == null) {
+    await sql`select pg_advisory_xact_lock(${sql.lit(WRITE_LOCK)}, hashtext(current_schema()))`.execute(trx);
+    return;
+  }
+  await sql`select pg_advisory_xact_lock_shared(${sql.lit(WRITE_LOCK)}, hashtext(current_schema())),
+    pg_advisory_xact_lock((hashtext(current_schema())::bigint << 32) | ${owner}::bigint)`.execute(trx);
+}
+
 /** How long opening waits for the server to answer before saying it is unreachable. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -81,8 +98,8 @@ export interface PostgresOptions {
 /**
  * Opens a PostgreSQL database for Starl: a pool of connections through `pg`, checked once so that a
  * wrong URL is reported now, by what is wrong, rather than on the first write. Every write
- * transaction takes one advisory lock first, so writes run one at a time, as they do on SQLite;
- * reads never wait (see docs/decisions.md).
+ * transaction takes an advisory lock first, so one user's writes run one at a time, as they do on
+ * SQLite, and reads never wait (see docs/decisions.md).
  */
 export async function openPostgresDriver(url: string, options: PostgresOptions = {}): Promise<StoreDriver> {
   if (!isPostgresUrl(url)) {
@@ -111,11 +128,11 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
     dialect: 'postgres',
     db,
     location,
-    async writeTransaction(work) {
+    async writeTransaction(work, owner) {
       try {
         return await db.transaction().execute(async (trx) => {
-          // Held until commit or rollback: the write that has it runs alone, like SQLite's BEGIN IMMEDIATE.
-          await sql`select pg_advisory_xact_lock(${sql.lit(WRITE_LOCK)}, hashtext(current_schema()))`.execute(trx);
+          // Taken first, like SQLite's BEGIN IMMEDIATE: the checks the work makes before it writes hold until it commits.
+          await lockForWrite(trx, owner);
           return work(trx);
         });
       } catch (error) {

@@ -2,9 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { StarlError } from '../../src/core/errors.js';
-import { chooseDatabase, defaultDatabasePath, openStore, resolveDatabasePath, withStore } from '../../src/storage/index.js';
+import { chooseDatabase, defaultDatabasePath, openStore, resolveDatabasePath, withStore, type Store } from '../../src/storage/index.js';
 import { forEachDatabase } from '../support/databases.js';
 import { appliedMigrations, MIGRATIONS } from '../../src/storage/migrations.js';
 import { reportWith, tempDir } from './helpers.js';
@@ -16,6 +18,25 @@ function startWriter(file: string, count: number, label: string) {
   return spawn(process.execPath, ['--import', 'tsx', WRITER, file, String(count), label], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Accounts to own data, made as `starl admin create` makes them. */
+async function createUsers(store: Store, names: readonly string[]) {
+  const accounts = new Accounts(store);
+  return Promise.all(names.map((name) => accounts.createUser({ email: `${name}@example.org`, name, role: 'candidate', password: 'a long enough password' })));
+}
+
+/**
+ * Writes waiting for an advisory lock of this test's schema: Starl's lock (two numbers, the second the
+ * schema's hash) or an account's (one 64-bit key whose upper half is the schema's hash), so that
+ * other tests' databases on the same server do not count.
+ */
+async function waitingAdvisoryLocks(store: Store): Promise<number> {
+  const db = store.unscopedDriver().db;
+  const { rows: schema } = await sql<{ hash: number }>`select hashtext(current_schema()) as hash`.execute(db);
+  const hash = schema[0]!.hash >>> 0;
+  const { rows } = await sql<{ classid: number; objid: number; objsubid: number }>`select classid, objid, objsubid from pg_locks where locktype = 'advisory' and not granted`.execute(db);
+  return rows.filter((lock) => (lock.objsubid === 2 ? lock.objid === hash : lock.classid === hash)).length;
 }
 
 let dir: string;
@@ -214,18 +235,52 @@ forEachDatabase((database) => {
       }
     });
 
-    it('saves a write sent many times at once with one client key exactly once', async () => {
+    it('saves a write sent many times at once with one client key exactly once, for the single user and for each account', async () => {
       await withStore(database.choice, async (store) => {
-        const session = await store.createSession({ companyId: null, role: null, field: null, mode: 'drill', questions: [{ bankId: null, questionType: 'behavioral', text: 'Q?' }] });
-        const send = () => store.saveAnswer({ sessionId: session.id, position: 0, question: 'Q?', answer: 'A.', seconds: 3, report: reportWith({}), clientId: 'same-key' });
-        const saved = await Promise.all(Array.from({ length: 12 }, send));
-        expect(new Set(saved.map((answer) => answer.id)).size).toBe(1);
-        expect(await store.answersOf(session.id)).toHaveLength(1);
-        const stories = await Promise.all(
-          Array.from({ length: 12 }, () => store.saveStory({ title: 'Rota', text: 'I swapped shifts.', competencies: [], parts: [], sourceAnswerId: null, clientId: 'story-key' })),
-        );
-        expect(new Set(stories.map((story) => story.id)).size).toBe(1);
-        expect(await store.listStories()).toHaveLength(1);
+        const [ana] = await createUsers(store, ['ana']);
+        for (const writer of [store, store.forUser(ana!.id)]) {
+          const session = await writer.createSession({ companyId: null, role: null, field: null, mode: 'drill', questions: [{ bankId: null, questionType: 'behavioral', text: 'Q?' }] });
+          const send = () => writer.saveAnswer({ sessionId: session.id, position: 0, question: 'Q?', answer: 'A.', seconds: 3, report: reportWith({}), clientId: 'same-key' });
+          const saved = await Promise.all(Array.from({ length: 12 }, send));
+          expect(new Set(saved.map((answer) => answer.id)).size).toBe(1);
+          expect(await writer.answersOf(session.id)).toHaveLength(1);
+          const stories = await Promise.all(
+            Array.from({ length: 12 }, () => writer.saveStory({ title: 'Rota', text: 'I swapped shifts.', competencies: [], parts: [], sourceAnswerId: null, clientId: 'story-key' })),
+          );
+          expect(new Set(stories.map((story) => story.id)).size).toBe(1);
+          expect(await writer.listStories()).toHaveLength(1);
+        }
+      });
+    });
+
+    it.runIf(database.dialect === 'postgres')('runs one account\'s writes one at a time and another account\'s beside them', async () => {
+      await withStore(database.choice, async (store) => {
+        const [ana, ben] = await createUsers(store, ['ana', 'ben']);
+        const anas = store.forUser(ana!.id);
+        const drill = { companyId: null, role: null, field: null, mode: 'drill' as const, questions: [] };
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let holding!: () => void;
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        const order: string[] = [];
+        const first = anas.driver.writeTransaction(async () => {
+          holding();
+          await released;
+          order.push('ana first');
+        });
+        await held;
+        // Ben's write would wait forever (and the test time out) if it queued behind Ana's.
+        await store.forUser(ben!.id).createSession(drill);
+        order.push('ben');
+        const second = anas.createSession(drill).then(() => order.push('ana second'));
+        await expect.poll(() => waitingAdvisoryLocks(store)).toBe(1);
+        // Nor may the single user's write, or a migration's, run beside any account's.
+        const single = store.createSession(drill).then(() => order.push('single'));
+        await expect.poll(() => waitingAdvisoryLocks(store)).toBe(2);
+        release();
+        await Promise.all([first, second, single]);
+        expect(order.slice(0, 2)).toEqual(['ben', 'ana first']);
+        expect(order.slice(2).sort()).toEqual(['ana second', 'single']);
       });
     });
 
