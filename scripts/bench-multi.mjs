@@ -8,7 +8,7 @@
 // The database is a throwaway cluster (scripts/lib/postgres-cluster.sh) with fsync and synchronous
 // commits turned back on, as a real server has them, unless STARL_BENCH_DATABASE_URL names an empty
 // database to use instead. Needs `npm run build` first and, without that variable, Debian's postgresql.
-// Usage: node scripts/bench-multi.mjs [--seconds 60] [--candidates 200] [--coaches 10] [--think-ms 1000] [--workers W] [--json]
+// Usage: node scripts/bench-multi.mjs [--seconds 60] [--candidates 200] [--coaches 10] [--think-ms 5000] [--workers W] [--json]
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '60' },
     candidates: { type: 'string', default: '200' },
     coaches: { type: 'string', default: '10' },
-    'think-ms': { type: 'string', default: '1000' },
+    'think-ms': { type: 'string', default: '5000' },
     workers: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
