@@ -7,6 +7,8 @@ import { startServer } from './serve.js';
 import type { RunningServer } from './serve.js';
 import { redactUrl } from '../storage/index.js';
 import { forEachDatabase } from '../../test/support/databases.js';
+import { PASSWORD } from '../../test/support/multi-user-app.js';
+import { Accounts } from '../accounts/accounts.js';
 
 /** A GET with a Host header of the test's choosing, which fetch does not allow. */
 async function rawGet(port: string, path: string, host: string, address = '127.0.0.1'): Promise<{ status: number | undefined; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -136,14 +138,31 @@ describe('startServer', () => {
 
 forEachDatabase((database) => {
   describe('two servers on one database', () => {
+    // PostgreSQL is served only to a shared Starl, so there the test signs in as the web app does.
+    const multiUser = database.dialect === 'postgres';
+    async function signIn(url: string): Promise<Record<string, string>> {
+      if (!multiUser) return {};
+      const store = await database.open();
+      try {
+        await new Accounts(store).createUser({ email: 'ana@example.org', name: 'Ana', role: 'candidate', password: PASSWORD });
+      } finally {
+        await store.close();
+      }
+      const login = await fetch(new URL('/api/auth/login', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ana@example.org', password: PASSWORD }) });
+      expect(login.status).toBe(200);
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      return { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': csrfToken };
+    }
+
     it('each see what the other saved, and name the database without its password', async () => {
       const webRoot = join(workDir, 'web');
-      const options = { port: 0, webRoot, ...(database.dialect === 'sqlite' ? { dbFile: database.choice.db } : { databaseUrl: database.choice.databaseUrl }) };
+      const options = { port: 0, webRoot, multiUser, ...(database.dialect === 'sqlite' ? { dbFile: database.choice.db } : { databaseUrl: database.choice.databaseUrl }) };
       const [one, two] = [await startServer(options), await startServer(options)];
       try {
-        const saved = await fetch(new URL('/api/companies', one.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Fernway' }) });
+        const session = await signIn(one.url);
+        const saved = await fetch(new URL('/api/companies', one.url), { method: 'POST', headers: { 'content-type': 'application/json', ...session }, body: JSON.stringify({ name: 'Fernway' }) });
         expect(saved.status).toBe(201);
-        const listed = (await (await fetch(new URL('/api/companies', two.url))).json()) as { name: string }[];
+        const listed = (await (await fetch(new URL('/api/companies', two.url), { headers: session })).json()) as { name: string }[];
         expect(listed.map((company) => company.name)).toEqual(['Fernway']);
         expect(two.databasePath).toBe(database.dialect === 'sqlite' ? database.choice.db : redactUrl(database.choice.databaseUrl!));
         expect(two.databasePath).not.toMatch(/:[^/@:]+@/);
@@ -152,4 +171,10 @@ forEachDatabase((database) => {
       }
     });
   });
+
+  if (database.dialect === 'postgres') {
+    it('refuses to serve PostgreSQL without accounts', async () => {
+      await expect(startServer({ port: 0, webRoot: join(workDir, 'web'), databaseUrl: database.choice.databaseUrl })).rejects.toThrow(/--multi-user/);
+    });
+  }
 });

@@ -65,6 +65,9 @@ export function assertServeOptions(options: ServeOptions): void {
   if (options.multiUser && !options.dbFile && !options.databaseUrl && !process.env.STARL_DATABASE_URL) {
     throw new StarlError('E_USAGE', 'Multi-user mode needs its own database: name it with --database-url postgres://… (or --db FILE); your personal one stays single-user.');
   }
+  if (!options.multiUser && !options.dbFile && (options.databaseUrl ?? process.env.STARL_DATABASE_URL)) {
+    throw new StarlError('E_USAGE', 'A PostgreSQL database is for a shared Starl: serve it with --multi-user, so that each person signs in and sees only their own answers.');
+  }
   if (options.trustProxy && !options.multiUser) {
     throw new StarlError('E_USAGE', '--trust-proxy is for a shared server behind a reverse proxy; use it with --multi-user.');
   }
