@@ -131,11 +131,12 @@ function regexMatches(pattern: RegExp, text: string): Match[] {
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
 }
 
-/** What must come before a piece of news about the company (below); testing for it first skips most answers. */
-const NEWS_TRIGGER = /\b(i (saw|read|noticed|heard|came across|watched|learned|learnt)|your (website|site|blog|post|report|announcement) (says|said|mentions|mentioned))\b/;
-
+/** The words that introduce a piece of news about the company: "I read", "your blog says". */
+const NEWS_TRIGGER_SOURCE = String.raw`\b(?:i (?:saw|read|noticed|heard|came across|watched|learned|learnt)|your (?:website|site|blog|post|report|announcement) (?:says|said|mentions|mentioned))\b`;
+/** What must come before a piece of news (below), tested on the lowered answer first, which skips most answers. */
+const NEWS_TRIGGER = new RegExp(NEWS_TRIGGER_SOURCE);
 /** A trigger of news and up to 20 characters of the same clause, ending where the news starts. */
-const NEWS_LEAD = /\b(?:i (?:saw|read|noticed|heard|came across|watched|learned|learnt)|your (?:website|site|blog|post|report|announcement) (?:says|said|mentions|mentioned))\b[^.;]{0,20}$/i;
+const NEWS_LEAD = new RegExp(`${NEWS_TRIGGER_SOURCE}[^.;]{0,20}$`, 'i');
 
 /**
  * News about the company the candidate came across: "I read that you …", "your blog says you …". Written
