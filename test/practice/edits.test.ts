@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/storage/index.js';
 import { reportWith } from './helpers.js';
-import { forEachDatabase } from '../support/databases.js';
+import { forEachDatabase, storeForEachTest } from '../support/databases.js';
 
 forEachDatabase((database) => {
   let store: Store;
-  beforeEach(async () => {
-    store = await database.open();
-  });
-  afterEach(async () => {
-    await store.close();
-  });
+  storeForEachTest(database, (opened) => (store = opened));
 
   const STORY = { title: 'The scanner outage', text: 'I moved two access points.', competencies: ['ownership'], parts: [{ text: 'I moved two access points.', star: 'A' }], sourceAnswerId: null };
 

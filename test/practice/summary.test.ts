@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSessionReport } from '../../src/report/session.js';
 import { summarizeSession } from '../../src/practice/summary.js';
 import { summaryText } from '../../src/practice/summary-text.js';
 import type { Store } from '../../src/storage/index.js';
 import { reportWith } from './helpers.js';
-import { forEachDatabase } from '../support/databases.js';
+import { forEachDatabase, storeForEachTest } from '../support/databases.js';
 
 forEachDatabase((database) => {
   let store: Store;
-  beforeEach(async () => {
-    store = await database.open();
-  });
-  afterEach(async () => {
-    await store.close();
-  });
+  storeForEachTest(database, (opened) => (store = opened));
 
   const STORY_QUESTION = 'Tell me about a time you handled a conflict.';
   const MOTIVATION = 'Why do you want to work at Forkful?';

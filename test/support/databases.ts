@@ -113,6 +113,21 @@ function postgresDatabase(url: string): TestDatabase {
 }
 
 /**
+ * Opens a fresh store on `database` before each test of the current suite and closes it after;
+ * `use` receives it, so the suite can keep it in a variable of its own.
+ */
+export function storeForEachTest(database: TestDatabase, use: (store: Store) => void): void {
+  let store: Store | undefined;
+  beforeEach(async () => {
+    store = await database.open();
+    use(store);
+  });
+  afterEach(async () => {
+    await store?.close();
+  });
+}
+
+/**
  * Declares the tests `define` declares once per database, each run in a suite named after it: always
  * on SQLite, and on PostgreSQL when `STARL_TEST_DATABASE_URL` names a database. Without it the
  * PostgreSQL suite is one skipped line saying how to run it, except in CI, where it fails.
