@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Accounts } from '../../src/accounts/accounts.js';
 import { withStore } from '../../src/storage/index.js';
-import { browserMissing, startHarness, type Harness } from './harness.js';
+import { browserMissing, startHarness, type Harness, watchPageProblems } from './harness.js';
 
 /** The coach's dashboard against the real multi-user server: a coach comments, the candidate reads it. */
 
@@ -40,10 +40,7 @@ beforeAll(async () => {
   if (browserMissing) return;
   harness = await startHarness({ multiUser: true });
   page = harness.browser.pages()[0] ?? (await harness.browser.newPage());
-  page.on('pageerror', (error) => pageProblems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageProblems.push(message.text());
-  });
+  watchPageProblems(page, pageProblems);
 }, 120_000);
 
 afterAll(async () => {

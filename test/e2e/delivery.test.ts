@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze.js';
 import { measureDelivery, timePerStarPart, type AnswerDelivery } from '../../src/delivery/index.js';
 import { join, RATE, silence, tone } from '../support/audio.js';
-import { browserMissing, startHarness } from './harness.js';
+import { browserMissing, startHarness, watchPageProblems } from './harness.js';
 import type { Harness } from './harness.js';
 
 const STORY =
@@ -36,10 +36,7 @@ beforeAll(async () => {
   if (browserMissing) return;
   harness = await startHarness();
   page = harness.browser.pages()[0] ?? (await harness.browser.newPage());
-  page.on('pageerror', (error) => pageProblems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageProblems.push(message.text());
-  });
+  watchPageProblems(page, pageProblems);
 }, 120_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { inject } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { startServer } from '../../src/server/serve.js';
 import type { RunningServer } from '../../src/server/serve.js';
@@ -67,4 +67,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       rmSync(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Records into `problems` every script error of `page` and every error it logs to the console, except
+ * those `expected` matches (a response the test provokes on purpose), so a test can assert there were none.
+ */
+export function watchPageProblems(page: Page, problems: string[], expected?: RegExp): void {
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expected?.test(message.text())) problems.push(message.text());
+  });
 }

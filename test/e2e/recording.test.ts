@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { countWords } from '../../src/core/text/sentences.js';
 import { sniffRecordingType, webmDuration } from '../../src/recording/index.js';
-import { browserMissing, startHarness } from './harness.js';
+import { browserMissing, startHarness, watchPageProblems } from './harness.js';
 import type { Harness } from './harness.js';
 
 const QUESTION_TYPE = 'behavioral';
@@ -52,10 +52,7 @@ afterAll(async () => {
 /** A new tab, watched for script errors and for any request that leaves the local server. */
 async function newPage(setUp?: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await harness.browser.newPage();
-  page.on('pageerror', (error) => pageProblems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageProblems.push(message.text());
-  });
+  watchPageProblems(page, pageProblems);
   page.on('request', (request) => {
     if (!request.url().startsWith(harness.server.url) && !/^(blob|data):/.test(request.url())) externalRequests.push(request.url());
   });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evidenceTextOf } from './evidence.js';
-import { browserMissing, startHarness } from './harness.js';
+import { browserMissing, startHarness, watchPageProblems } from './harness.js';
 import type { Harness } from './harness.js';
 
 /** Set STARL_SCREENSHOTS=1 to refresh the PNGs under docs/screenshots/ while the tests run. */
@@ -32,12 +32,9 @@ beforeAll(async () => {
   page.on('request', (request) => {
     if (!request.url().startsWith(harness.server.url) && !request.url().startsWith('blob:')) externalRequests.push(request.url());
   });
-  page.on('pageerror', (error) => pageProblems.push(error.message));
-  page.on('console', (message) => {
-    // A failed upload shows its error in the page; the browser also logs the 400 response, which is expected.
-    // So does a request the server-down test refuses on purpose.
-    if (message.type() === 'error' && !/status of 400|net::ERR_CONNECTION_REFUSED/.test(message.text())) pageProblems.push(message.text());
-  });
+  // A failed upload shows its error in the page; the browser also logs the 400 response, which is expected.
+  // So does a request the server-down test refuses on purpose.
+  watchPageProblems(page, pageProblems, /status of 400|net::ERR_CONNECTION_REFUSED/);
 }, 60_000);
 
 afterAll(async () => {
