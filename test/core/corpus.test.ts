@@ -43,6 +43,11 @@ describe('accuracy on our own labelled corpus', () => {
     const right = records.filter((r) => reports.get(r.id)!.questionType === r.questionType).length;
     expect(right / records.length).toBeGreaterThanOrEqual(0.98);
   });
+  it('types every question of the question-type list', () => {
+    const questions = readFileSync('corpus/question-types.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Labelled);
+    const wrong = questions.filter((q) => analyze({ question: q.question, answer: 'Yes, I think so.' }).questionType !== q.questionType);
+    expect(wrong.map((q) => `${q.id} ${q.question}`)).toEqual([]);
+  });
   for (const reason of REASONS) {
     it(`judges ${reason}`, () => {
       const judged = records.filter((r) => r.reasons[reason] !== 'n/a');
