@@ -66,7 +66,8 @@ export function judgeOpportunity({ signals: s, questionType, story, models }: Fa
   // The guide: an answer off the point misses, as do a strength passed off as a weakness and padding.
   const deflects = s.offPoint !== null || (s.clicheWeaknesses.length > 0 && concreteDrivers(s) === 0) || s.repetition >= PADDING_SHARE;
   // The guide: an opener passes with a warm line; a polite remark with no warmth misses.
-  const coldOpener = questionType === 'opener' && s.warmth.length === 0 && s.enthusiasm.length === 0 && !concrete && !s.exclaims;
+  // Telling what one has been doing ("I spent the morning rearranging the children's section") is a hook too.
+  const coldOpener = questionType === 'opener' && s.warmth.length === 0 && s.enthusiasm.length === 0 && !concrete && !s.exclaims && !(s.firstPerson > 0 && s.concreteNouns >= 3);
   // The guide: a story question answered with no story passes only if it still shows something concrete
   // (a relevant skill, a plan tied to the role); beliefs, clichés or "I haven't had that" give nothing.
   const noStory = story !== null && !story.isStory && !concrete;
