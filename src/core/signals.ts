@@ -330,6 +330,8 @@ function findSpecifics(doc: Document, used: Match[], company: string | null, que
     text,
   );
   const roleDuty = !/\b(role|job|position)\b/.test(lower) ? [] : regexMatches(/\b(the|this) (role|job|position)('s)? (includes?|involves?|covers?|owns?|means|would mean|is about)\b[^.]*|\b(part of|parts of) (the|this) (role|job)\b[^.]*/gi, text);
+  // Verbs of how a company works ("you build in the open") count without a particular noun after them,
+  // which the company's doings below require.
   const builds = !lower.includes('you ') ? [] : regexMatches(/\byou (build|publish|run|share|offer|give|let|train|rotate|pair|open|host|fund|donate|work|sponsor|support|choose|teach|check|make|sell|design|deliver|hire|handle|repair|recycle|create|ship|test|serve|grow|source|restore|print|care for|specialise|specialize|focus)\b[^.,;]*/gi, text);
   // "Google's mission of making information accessible", "your website says the app is getting…": the
   // specification names a mission and recent news as homework, when they say what the mission or news is.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request, Route } from 'playwright-core';
 import type { Report } from '../../src/core/types.js';
-import { browserMissing, startHarness } from './harness.js';
+import { browserMissing, startHarness, watchPageProblems } from './harness.js';
 import type { Harness } from './harness.js';
 
 /**
@@ -67,7 +67,7 @@ interface Seen {
  */
 async function openAs(me: unknown, hash: string, extra: (route: Route, request: Request, path: string) => Promise<boolean> = async () => false): Promise<{ page: Page; seen: Seen }> {
   const page = await harness.browser.newPage();
-  page.on('pageerror', (error) => pageProblems.push(error.message));
+  watchPageProblems(page, pageProblems);
   const seen: Seen = { requests: [], posted: [] };
   let nextId = 1000;
   const json = (route: Route, body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
