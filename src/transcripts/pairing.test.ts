@@ -122,6 +122,15 @@ describe('the closing answer', () => {
     );
     expect(interview.pairs.map((pair) => pair.answer)).toEqual(['I have run a bakery for six years.', 'How big is the team?']);
   });
+
+  test("in captions without names, keeps the candidate's reason for their question but not the interviewer's reply", () => {
+    for (const reply of ['Yes, every baker does our course.', 'So the first two weeks are shadowing.', 'We all do, it takes a month.']) {
+      const interview = readInterview(
+        subRip('Tell me about yourself.', 'I have run a bakery for six years.', 'Do you have any questions for me?', 'Do you train people in sourdough? Because I would love to learn it.', `${reply} Thanks for coming in.`),
+      );
+      expect(interview.pairs[1]?.answer).toBe('Do you train people in sourdough? Because I would love to learn it.');
+    }
+  });
 });
 
 test('in captions without names, "Ha, perfect." before the next question is the interviewer moving on', () => {

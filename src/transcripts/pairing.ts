@@ -96,10 +96,24 @@ function lastQuestionEnd(text: string): number | null {
   return asking.length > 0 ? (asking[asking.length - 1]?.end ?? null) : null;
 }
 
+/**
+ * Without speaker names, a sentence right after the candidate's last question is still theirs when it
+ * gives their reason or speaks of themselves ("Because I'd like to specialise in it."); the interviewer's
+ * reply answers ("Yes, everyone does…") or speaks for the employer ("We…").
+ */
+const CANDIDATE_GOES_ON = /^(?:because|since|'cause|cos|I|I'm|I'd|I've|I'll|my)\b/i;
+
 /** The turn that asks the candidate's last question, up to that question or to the end of what follows it. */
 function throughLastQuestion(text: string, speakersInferred: boolean): string {
   const questionEnd = lastQuestionEnd(text) ?? text.length;
-  if (speakersInferred) return text.slice(0, questionEnd);
+  if (speakersInferred) {
+    let end = questionEnd;
+    for (const sentence of splitSentences(text).filter((s) => s.start >= questionEnd)) {
+      if (!CANDIDATE_GOES_ON.test(sentence.text) || GOODBYE.test(sentence.text)) break;
+      end = sentence.end;
+    }
+    return text.slice(0, end);
+  }
   const afterthought = (sentence: string) => GOODBYE.test(sentence) || wordCount(sentence) <= MAX_AFTERTHOUGHT_WORDS;
   return text.slice(0, Math.max(questionEnd, withoutGoodbyes(text, afterthought).length));
 }
