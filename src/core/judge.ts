@@ -77,9 +77,10 @@ export function judgeOpportunity({ signals: s, questionType, story, models }: Fa
   const anyEmployer = questionType === 'motivation' && !concrete && s.concreteNouns <= 2 && s.genericReasons.length + s.needs.length + s.cliches.length > 0;
   // Numbers about the commute or the pay are still only the candidate's needs.
   const needsOnly = questionType === 'motivation' && s.needs.length >= 2 && s.specifics.length === 0 && s.personalTies.length === 0 && s.contextUsed.length === 0;
+  const praiseOnly = questionType === 'motivation' && s.genericReasons.length + s.cliches.length + s.buzzwords.length >= 2 && s.specifics.length === 0 && s.personalTies.length === 0 && s.contextUsed.length === 0;
   // The guide: an introduction of a job area plus clichés still passes when it names relevant experience.
   const hollow = isHollow(s) && !(questionType === 'introduction' && namesExperience(s));
-  if (negative || deflects || coldOpener || nothingToDrawOn || anyEmployer || needsOnly || hollow) z = Math.min(z, -0.5);
+  if (negative || deflects || coldOpener || nothingToDrawOn || anyEmployer || needsOnly || praiseOnly || hollow) z = Math.min(z, -0.5);
   // The guide: an opener passes with a short, warm line, and a closing with one genuine question.
   else if (questionType === 'opener' && s.warmth.length > 0 && s.deflections.length === 0) z = Math.max(z, 0.5);
   else if (questionType === 'closing' && s.asked.some((q) => !q.logistics)) z = Math.max(z, 0.5);

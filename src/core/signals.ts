@@ -404,13 +404,15 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
     .filter((n): n is string => Boolean(n))
     .flatMap((n) => regexMatches(new RegExp(`\\b${escapeRegExp(n)}\\b`, 'gi'), text));
   const repeats = repeatedSentences(doc);
+  const genericReasons = matches(LEXICONS.genericReasons, text);
+  const needs = matches(LEXICONS.needs, text);
   return {
     words: doc.words,
     contentWords: doc.tokens.filter((t) => ['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM'].includes(t.pos) && t.type === 'word').length,
     cliches,
     buzzwords,
-    genericReasons: matches(LEXICONS.genericReasons, text),
-    needs: matches(LEXICONS.needs, text),
+    genericReasons,
+    needs,
     negativity: ownComplaints(matches(LEXICONS.negativity, text), text),
     strongNegativity: aimedComplaints(ownComplaints(matches(LEXICONS.strongNegativity, text), text), text),
     offPoint: findOffPoint(input.question, text, questionType),
@@ -425,7 +427,8 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
     workWords: LEXICONS.workWords.count(text),
     drivers,
     asked: findAsked(doc),
-    personalTies: regexMatches(PERSONAL_TIE, text),
+    // "Build my career", "close to my flat": a tie inside a stock reason or a need says nothing of the candidate.
+    personalTies: regexMatches(PERSONAL_TIE, text).filter((t) => ![...genericReasons, ...needs].some((m) => t.start < m.end && m.start < t.end)),
     companyName,
     companyMentions,
     contextUsed,
