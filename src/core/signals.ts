@@ -156,6 +156,9 @@ function findNews(text: string): Match[] {
   return found;
 }
 
+/** Written as a name: a capital or a digit first, or a brand's short lower-case prefix (iPhone, eBay, xCover). */
+const WRITTEN_AS_NAME = /^(?:[A-Z0-9]|[a-z]{1,2}[A-Z])/;
+
 /** Names in the answer: runs of proper nouns that are not stock names (Excel, Monday) nor the company itself. */
 function findNames(doc: Document, company: string | null): Driver[] {
   const names: Driver[] = [];
@@ -164,9 +167,9 @@ function findNames(doc: Document, company: string | null): Driver[] {
     const tokens = sentence.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      if (token.pos !== 'PROPN' || !/^[A-Z0-9]/.test(token.text)) continue;
+      if (token.pos !== 'PROPN' || !WRITTEN_AS_NAME.test(token.text)) continue;
       let end = i;
-      while (tokens[end + 1]?.pos === 'PROPN' && /^[A-Z0-9&]/.test(tokens[end + 1]!.text)) end++;
+      while (tokens[end + 1]?.pos === 'PROPN' && (WRITTEN_AS_NAME.test(tokens[end + 1]!.text) || tokens[end + 1]!.text === '&')) end++;
       const run = tokens.slice(i, end + 1);
       const sentenceStart = i === 0 || /^["'‘“(]$/.test(tokens[i - 1]!.text);
       const meaningful = run.filter((t) => /^\p{L}/u.test(t.text) && !COMMON_NAMES.has(t.lower) && !companyWords.has(t.lower) && t.lower.length > 1);
@@ -240,7 +243,7 @@ function actsAsNoun(tokens: readonly Token[], k: number): boolean {
 function isParticular(tokens: readonly Token[], k: number): boolean {
   const token = tokens[k]!;
   if (!actsAsNoun(tokens, k)) return false;
-  if (token.pos === 'PROPN') return /^[A-Z0-9]/.test(token.text);
+  if (token.pos === 'PROPN') return WRITTEN_AS_NAME.test(token.text);
   if (token.pos === 'NUM') return true;
   return token.type === 'word' && ![token.lemma, token.lower].some((w) => ABSTRACT_NOUNS.has(w) || ANY_EMPLOYER_NOUNS.has(w));
 }

@@ -71,6 +71,11 @@ describe('analyze', () => {
     expect(generic.followUp).toBe('What drew you to us in particular?');
   });
 
+  it('counts a name written in a brand\'s case ("xCover") as a distinguishing detail', () => {
+    const report = analyze({ question: 'Tell me about a project you are proud of.', answer: 'I was the project manager on the xCover ad campaign, and it sold very well.' });
+    expect(report.reasons.memorable.strengths.filter((s) => s.kind === 'name').map((s) => s.actual)).toEqual(['xCover']);
+  });
+
   it('scores are on a 0-100 scale that agrees with the verdict', () => {
     const report = analyze(story);
     for (const reason of REASONS) {
