@@ -99,8 +99,9 @@ export interface StarLabelling {
  */
 export function labelStar(doc: Document, model: StarModel = SHIPPED_MODELS.star, question = ''): StarLabelling {
   const cueList = readCues(doc);
-  // The specification: the candidate's own past action, told as part of the story, is never an aside.
-  const toldAction = (c: SentenceCues): boolean => c.ownAction && !c.hypothetical && !c.habitual && !c.preface;
+  // The specification: the candidate's own past action, told as part of the story, is never an aside, and
+  // actions told with "we" are still actions.
+  const toldAction = (c: SentenceCues): boolean => (c.ownAction || c.weAction) && !c.hypothetical && !c.habitual && !c.preface;
   const { labels, marginals } = decode(model, storySentenceFeatures(doc, cueList, questionTopics(question).map((t) => t.id)), (i, label) => label === 'O' && toldAction(cueList[i]!));
   doc.sentences.forEach((sentence, i) => {
     if (sentence.tokens.every((t) => t.type !== 'word' || FILLER_WORDS.has(t.lower))) labels[i] = 'O';

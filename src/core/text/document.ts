@@ -171,8 +171,17 @@ const PARTICULAR_TIME =
   /\b(last (year|month|week|summer|winter|spring|autumn|christmas|job|role|company|place|team)|in my (last|previous|old|first|former) (job|role|company|placement|team|school|hotel|restaurant|shop|store)|at my (last|previous|old|former) |one (day|time|saturday|sunday|monday|tuesday|wednesday|thursday|friday|night|morning|evening|afternoon|week|shift|winter|summer)|once|ago|when i (was|worked)|that (day|night|week|time|morning)|the next (day|week|morning|month)|after (one|two|three|a|an|some) (day|week|month|hour)s?|yesterday|at the time|in (19|20)\d\d)\b/i;
 /** Words that tell a sequence of events, as a story does ("after this", "now he is fine"). */
 const SEQUENCE = /\b(after (this|that)|afterwards|now (he|she|they|it|we|the)|then (he|she|they)|in the end|finally|the next (day|week))\b/i;
+/**
+ * Things only one occasion has: a next or second time, one particular person or thing doing something
+ * ("one guest is coming", "a delivery driver is blocking"). Counts are read from the tokens.
+ */
+const ONE_OCCASION =
+  /\b(next (day|morning|week|month|time)|second time|same day|(one|a|an) (\w+ )?(guest|customer|patient|client|man|woman|lady|boy|girl|child|resident|passenger|visitor|driver|family|batch|order|delivery|pallet|parcel|caller) (is|was|are|were|have|has|had|come|came|comes|want|wants|wanted|say|says|said|call|calls|called|steal|steals|stole|fall|falls|fell|get|gets|got|complain|complains|complained|lose|loses|lost|with))\b/i;
+/** A count ("twelve pallets", "600 pounds"): a thing of one occasion. */
+const counts = (sentences: Sentence[]): boolean => sentences.some((s) => s.tokens.some((t) => t.pos === 'NUM' && t.lower !== 'one'));
+
 /** The speaker's own habits: their present tense is a routine, not a story. */
-const HABIT = /\b(I|we) (always|tend to)\b|\b(usually|normally|generally|typically|whenever|every time|most of the time)\b/i;
+const HABIT = /\b(I|we)('m|'re| am| are)? (always|tend to)\b|\b(usually|normally|generally|typically|whenever|every time|most of the time)\b/i;
 
 /**
  * Many speakers, non-native ones above all, tell a past story in the present ("I make a new list, the
@@ -183,7 +192,7 @@ function narrativePresent(text: string, sentences: Sentence[]): Sentence[] {
   const pastVerbs = sentences.reduce((n, s) => n + s.clauses.filter((c) => c.past).length, 0);
   const presentVerbs = sentences.reduce((n, s) => n + s.clauses.filter((c) => !c.past && !c.modal).length, 0);
   if (presentVerbs <= pastVerbs) return sentences;
-  if (!(PARTICULAR_TIME.test(text) || SEQUENCE.test(text)) || HABIT.test(text)) return sentences;
+  if (!(PARTICULAR_TIME.test(text) || SEQUENCE.test(text) || ONE_OCCASION.test(text) || counts(sentences)) || HABIT.test(text)) return sentences;
   return sentences.map((s) => ({ ...s, clauses: s.clauses.map((c) => (c.past || c.modal ? c : { ...c, past: true })) }));
 }
 
