@@ -8,6 +8,7 @@ export type { StoryFacts } from './facts.js';
 import { concreteDrivers, isHollow, memorableFeatures, opportunityFeatures, specificReasonFeatures, starlFeatures } from './model/features.js';
 import { linear } from './model/linear.js';
 import type { Models } from './model/models.js';
+import { allMatches } from './text/matches.js';
 
 /** The guide's "applies to" table. */
 export const APPLIES_TO: Record<Reason, readonly QuestionType[]> = {
@@ -45,7 +46,7 @@ const NAMES_EXPERIENCE = new RegExp(/\b(\d+|one|two|three|four|five|six|seven|ei
 /** Whether the opening names a job area or time in it, other than through a stock phrase ("I'm a results-driven…"). */
 function namesExperience(s: Signals): boolean {
   const stock = [...s.cliches, ...s.buzzwords];
-  return [...s.opening.matchAll(NAMES_EXPERIENCE)].some((m) => {
+  return allMatches(NAMES_EXPERIENCE, s.opening).some((m) => {
     const end = m.index + m[0].length;
     const lastWord = end - (/\S+$/.exec(m[0])?.[0].length ?? 0);
     return !stock.some((c) => c.start < end && c.end > lastWord);

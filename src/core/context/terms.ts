@@ -3,6 +3,7 @@ import postingWords from '../lexicon/posting-words.json' with { type: 'json' };
 import stopwordsData from '../lexicon/common-names.json' with { type: 'json' };
 import jobTitles from './job-titles.json' with { type: 'json' };
 import boilerplate from './boilerplate.json' with { type: 'json' };
+import { allMatches } from '../text/matches.js';
 
 const POSTING = new Set(postingWords.entries);
 const COMMON_NAMES = new Set(stopwordsData.entries);
@@ -122,7 +123,7 @@ export function companyInQuestion(question: string): string | null {
 const QUESTION_NAMES = new Map<string, string | null>();
 
 function readCompanyInQuestion(question: string): string | null {
-  for (const match of question.matchAll(NAMED_IN_QUESTION)) {
+  for (const match of allMatches(NAMED_IN_QUESTION, question)) {
     const name = match[1]!.replace(/[.'’]+$/, '');
     if (!name.split(/\s+/).every((word) => COMMON_NAMES.has(word.toLowerCase()) && !EMPLOYERS.has(word.toLowerCase()))) return name;
   }

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { allMatches } from '../text/matches.js';
 
 /**
  * A lexicon as data: a one-line note of what it is for, and its entries. An entry is a phrase matched
@@ -59,7 +60,7 @@ function memo<T>(compute: (text: string) => T): (text: string) => T {
 /** The words of a text, lower-cased with straight apostrophes; symbols are words of their own. */
 export const wordsOf = memo((text: string): Word[] => {
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) words.push({ key: normalize(m[0]), start: m.index, end: m.index + m[0].length });
+  for (const m of allMatches(WORD, text)) words.push({ key: normalize(m[0]), start: m.index, end: m.index + m[0].length });
   return words;
 });
 
