@@ -57,10 +57,12 @@ export function emissionScores(model: StarModel, rows: FeatureRow[]): number[][]
 
 /** log(Σ exp(v)), without overflow. */
 export function logSumExp(values: number[]): number {
-  const top = Math.max(...values);
+  // A plain loop rather than Math.max(...values): this runs dozens of times per sentence.
+  let top = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i]! > top || Number.isNaN(values[i]!)) top = values[i]!;
   if (top === -Infinity) return top;
   let sum = 0;
-  for (const v of values) sum += Math.exp(v - top);
+  for (let i = 0; i < values.length; i++) sum += Math.exp(values[i]! - top);
   return top + Math.log(sum);
 }
 
