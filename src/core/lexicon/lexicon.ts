@@ -96,20 +96,24 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 
 /**
  * Walks the trie from word `from`, recording in `ends[k]` the index after the longest entry of lexicon `k`
- * that starts there: a depth-first walk, one per starting word for every lexicon at once.
+ * that starts there: a depth-first walk, one per starting word for every lexicon at once. Returns the
+ * bits of the lexicons it recorded, so the caller looks only at those.
  */
-function walk(root: Node, node: Node, words: Word[], from: number, at: number, afterComma: boolean, ends: Int32Array): void {
+function walk(root: Node, node: Node, words: Word[], from: number, at: number, afterComma: boolean, ends: Int32Array): number {
+  let found = 0;
   if (node.end && at > from && !afterComma) {
+    found = node.end;
     for (let k = 0, bits = node.end; bits; k++, bits >>>= 1) if (bits & 1 && ends[k]! < at) ends[k] = at;
   }
   const word = words[at];
-  if (!word) return;
+  if (!word) return found;
   const exact = node.words.get(word.key);
-  if (exact) walk(root, exact, words, from, at + 1, false, ends);
+  if (exact) found |= walk(root, exact, words, from, at + 1, false, ends);
   // A comma inside a phrase is skipped unless the entry spells it ("like," the filler).
-  else if (word.key === ',' && node !== root) walk(root, node, words, from, at + 1, true, ends);
-  for (const [stem, next] of node.prefixes) if (word.key.startsWith(stem)) walk(root, next, words, from, at + 1, false, ends);
-  if (node.any && LETTER_OR_DIGIT.test(word.key)) walk(root, node.any, words, from, at + 1, false, ends);
+  else if (word.key === ',' && node !== root) found |= walk(root, node, words, from, at + 1, true, ends);
+  for (const [stem, next] of node.prefixes) if (word.key.startsWith(stem)) found |= walk(root, next, words, from, at + 1, false, ends);
+  if (node.any && LETTER_OR_DIGIT.test(word.key)) found |= walk(root, node.any, words, from, at + 1, false, ends);
+  return found;
 }
 
 /** Whether an entry can start at this word: a cheap test that skips most words of an answer. */
@@ -141,9 +145,9 @@ export function compileLexicons<K extends string>(lexicons: Record<K, LexiconDat
     for (let i = 0; i < words.length; i++) {
       if (!canStart(root, stems, words[i]!.key)) continue;
       ends.fill(-1);
-      walk(root, root, words, i, i, false, ends);
-      for (let k = 0; k < names.length; k++) {
-        if (ends[k]! < 0 || i < free[k]!) continue;
+      const matched = walk(root, root, words, i, i, false, ends);
+      for (let k = 0; matched >>> k; k++) {
+        if (!((matched >>> k) & 1) || i < free[k]!) continue;
         found[k]!.push({ start: words[i]!.start, end: words[ends[k]! - 1]!.end });
         free[k] = ends[k]!;
       }
