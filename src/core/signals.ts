@@ -124,7 +124,8 @@ function repeatedSentences(doc: Document): Match[] {
 }
 
 function matches(lexicon: Lexicon, text: string): Match[] {
-  return lexicon.find(text).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+  // Built field by field: a spread followed by more fields (`{ ...s, text }`) costs microseconds per object in Node 20.
+  return lexicon.find(text).map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
 }
 
 /**
@@ -409,11 +410,11 @@ export function readSignals(doc: Document, input: AnalyzeInput, questionType: Qu
   );
   const contextUsed = terms.filter((t) => !t.lemmas.every((l) => companyWords.has(l)) && usesTerm(t, lemmas, lower));
   const usedSpans = contextUsed.map((t) => termSpan(t, doc)).filter((m): m is Match => m !== null);
-  const measured = doc.measured.map((m) => ({ ...m, text: text.slice(m.start, m.end), kind: 'measuredOutcome' as const }));
+  const measured = doc.measured.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: 'measuredOutcome' as const }));
   const cliches = matches(LEXICONS.cliches, text);
   const buzzwords = matches(LEXICONS.buzzwords, text);
   // A number inside a stock phrase ("I give 110%") is part of the cliché, not a detail.
-  const achieved = matches(LEXICONS.achievements, text).map((m) => ({ ...m, kind: 'achievement' as const }));
+  const achieved = matches(LEXICONS.achievements, text).map((m) => ({ start: m.start, end: m.end, text: m.text, kind: 'achievement' as const }));
   const drivers: Driver[] = [...measured, ...achieved, ...findNumbers(doc, measured), ...findNames(doc, companyName), ...findQuotes(text)]
     .filter((d) => !cliches.some((c) => d.start < c.end && c.start < d.end))
     .sort((a, b) => a.start - b.start);
