@@ -42,7 +42,8 @@ export function analyzeWith(models: Models, input: AnalyzeInput): Report {
   }
   const guess = classifyQuestion(question, answer);
   const doc = readDocument(answer);
-  return judge(models, { ...input, question, answer }, doc, guess.type, guess.confidence);
+  // The fields the analysis reads, named one by one: `{ ...input, question, answer }` costs microseconds in Node 20.
+  return judge(models, { question, answer, context: input.context, company: input.company }, doc, guess.type, guess.confidence);
 }
 
 function judge(models: Models, input: AnalyzeInput, doc: Document, questionType: QuestionType, questionTypeConfidence: number): Report {
