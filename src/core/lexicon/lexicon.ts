@@ -137,11 +137,13 @@ export function compileLexicons<K extends string>(lexicons: Record<K, LexiconDat
   });
   const stems: StemIndex = new Map();
   for (const [stem] of root.prefixes) stems.set(stem[0]!, [...(stems.get(stem[0]!) ?? []), stem]);
+  // Scratch space for every scan, allocated once: a scan never starts another, and typed arrays are slow to allocate.
+  const free = new Int32Array(names.length);
+  const ends = new Int32Array(names.length);
   const scan = memo((text: string): Span[][] => {
     const words = wordsOf(text);
     const found: Span[][] = names.map(() => []);
-    const free = new Int32Array(names.length);
-    const ends = new Int32Array(names.length);
+    free.fill(0);
     for (let i = 0; i < words.length; i++) {
       if (!canStart(root, stems, words[i]!.key)) continue;
       ends.fill(-1);
