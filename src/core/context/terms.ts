@@ -31,6 +31,16 @@ function distinctive(token: Token): boolean {
 
 const cache = new Map<string, ContextTerm[]>();
 
+let lastPosting: { text: string; tokens: Token[] } | null = null;
+/**
+ * The tokens of the last posting read: the company's name and the terms are read from the same text, one
+ * after the other, and a posting is parsed as fully as an answer. Read-only to every caller.
+ */
+function postingTokens(text: string): Token[] {
+  if (lastPosting?.text !== text) lastPosting = { text, tokens: tokenize(text) };
+  return lastPosting.tokens;
+}
+
 /**
  * Extracts the distinctive terms of a job posting or company text: proper nouns, products, technologies,
  * and the noun phrases that are not the stock vocabulary of any posting.
@@ -44,7 +54,7 @@ export function extractContextTerms(text: string): string[] {
 export function contextTerms(text: string): ContextTerm[] {
   const cached = cache.get(text);
   if (cached) return cached;
-  const tokens = tokenize(text);
+  const tokens = postingTokens(text);
   const found = new Map<string, ContextTerm>();
   let run: Token[] = [];
   const flush = (): void => {
@@ -98,7 +108,7 @@ export function guessCompanyName(text: string): string | null {
 const NAMES = new Map<string, string | null>();
 
 function readCompanyName(text: string): string | null {
-  const tokens = tokenize(text.slice(0, 400));
+  const tokens = postingTokens(text.slice(0, 400));
   const start = tokens.findIndex((t) => t.pos === 'PROPN' && (!COMMON_NAMES.has(t.lower) || EMPLOYERS.has(t.lower)) && /^[A-Z]/.test(t.text));
   if (start < 0) return null;
   let end = start;
