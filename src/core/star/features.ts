@@ -160,6 +160,8 @@ export function storySentenceRows(doc: Document, cues: SentenceCues[], topics: r
       names.push(joined(`${asked}|`, subj), asked);
     }
   }
+  // Each sentence's names as they recur in the first sentence and in its neighbours, looked up once.
+  const echoes = own.map((names) => names.map(echoesOf));
   return own.map((f, i) => {
     const at = n > 1 ? i / (n - 1) : 0.5;
     const words = doc.sentences[i]!.words;
@@ -170,11 +172,9 @@ export function storySentenceRows(doc: Document, cues: SentenceCues[], topics: r
       names.push(name);
       values.push(1);
     };
-    if (i === 0) for (const name of f) add(echoesOf(name).first);
-    const previous = own[i - 1];
-    const next = own[i + 1];
-    if (previous) for (const name of previous) if (echoesOf(name).single) add(echoesOf(name).prev);
-    if (next) for (const name of next) if (echoesOf(name).single) add(echoesOf(name).next);
+    if (i === 0) for (const echo of echoes[i]!) add(echo.first);
+    for (const echo of echoes[i - 1] ?? []) if (echo.single) add(echo.prev);
+    for (const echo of echoes[i + 1] ?? []) if (echo.single) add(echo.next);
     return { names, values };
   });
 }
