@@ -4,7 +4,7 @@ import { classifyQuestion } from './question-type/classify.js';
 import { readDocument, type Document } from './text/document.js';
 import { labelStar, type StarLabelling } from './star/label.js';
 import { readSignals, type Signals } from './signals.js';
-import { APPLIES_TO, balanceOf, storyFacts, judgeMemorable, judgeOpportunity, judgeSpecificReason, judgeStarl, toScore, type Facts, type Judgement } from './judge.js';
+import { APPLIES_TO, storyFacts, judgeMemorable, judgeOpportunity, judgeSpecificReason, judgeStarl, toScore, type Facts, type Judgement } from './judge.js';
 import { runRules } from './engine.js';
 import { RULES } from './rules/index.js';
 import { checkAnswer, checkQuestion } from './validate.js';
@@ -42,7 +42,8 @@ export function analyzeWith(models: Models, input: AnalyzeInput): Report {
   }
   const guess = classifyQuestion(question, answer);
   const doc = readDocument(answer);
-  return judge(models, { ...input, question, answer }, doc, guess.type, guess.confidence);
+  // The fields the analysis reads, named one by one: `{ ...input, question, answer }` costs microseconds in Node 20.
+  return judge(models, { question, answer, context: input.context, company: input.company }, doc, guess.type, guess.confidence);
 }
 
 function judge(models: Models, input: AnalyzeInput, doc: Document, questionType: QuestionType, questionTypeConfidence: number): Report {
@@ -66,7 +67,7 @@ function judge(models: Models, input: AnalyzeInput, doc: Document, questionType:
       text: s.text,
       ...(star ? { star: star.labels[i]!, confidence: star.confidences[i]! } : {}),
     })),
-    balance: star ? balanceOf(doc, star.labels) : null,
+    balance: facts.story?.balance ?? null,
     findings,
     strengths,
     context: input.context?.trim()

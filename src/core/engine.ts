@@ -17,7 +17,8 @@ export function fingerprint(parts: string[]): string {
 
 function renderSuggestion(rule: Rule, draft: SuggestionDraft, data: Record<string, string> | undefined): Suggestion {
   const text = render(rule.meta.suggestions[draft.id] ?? draft.id, data);
-  return { ...draft, text } as Suggestion;
+  // Object.assign rather than `{ ...draft, text }`, which costs microseconds per object in Node 20.
+  return Object.assign({}, draft, { text }) as Suggestion;
 }
 
 /** Runs every rule that applies to the question type and stamps its drafts into findings, in answer order. */

@@ -8,6 +8,7 @@ export type { StoryFacts } from './facts.js';
 import { concreteDrivers, isHollow, memorableFeatures, opportunityFeatures, specificReasonFeatures, starlFeatures } from './model/features.js';
 import { linear } from './model/linear.js';
 import type { Models } from './model/models.js';
+import { allMatches } from './text/matches.js';
 
 /** The guide's "applies to" table. */
 export const APPLIES_TO: Record<Reason, readonly QuestionType[]> = {
@@ -45,7 +46,7 @@ const NAMES_EXPERIENCE = new RegExp(/\b(\d+|one|two|three|four|five|six|seven|ei
 /** Whether the opening names a job area or time in it, other than through a stock phrase ("I'm a results-driven…"). */
 function namesExperience(s: Signals): boolean {
   const stock = [...s.cliches, ...s.buzzwords];
-  return [...s.opening.matchAll(NAMES_EXPERIENCE)].some((m) => {
+  return allMatches(NAMES_EXPERIENCE, s.opening).some((m) => {
     const end = m.index + m[0].length;
     const lastWord = end - (/\S+$/.exec(m[0])?.[0].length ?? 0);
     return !stock.some((c) => c.start < end && c.end > lastWord);
@@ -149,8 +150,15 @@ const shareOf = (labels: StarLabel[], words: number[], wanted: StarLabel[]): num
 
 /** The share of words in each STAR(L) part, and whether it meets the guide's targets. */
 export function balanceOf(doc: Document, labels: StarLabel[]): Balance {
-  const words = doc.sentences.map((s) => s.words);
-  const shares = Object.fromEntries((['S', 'T', 'A', 'R', 'L', 'O'] as const).map((l) => [l, shareOf(labels, words, [l])])) as Record<StarLabel, number>;
+  // One pass over the sentences, adding each one's words to its label's count in the same order shareOf would.
+  const counts: Record<StarLabel, number> = { S: 0, T: 0, A: 0, R: 0, L: 0, O: 0 };
+  let total = 0;
+  doc.sentences.forEach((s, i) => {
+    counts[labels[i]!] += s.words;
+    total += s.words;
+  });
+  total ||= 1;
+  const shares: Record<StarLabel, number> = { S: counts.S / total, T: counts.T / total, A: counts.A / total, R: counts.R / total, L: counts.L / total, O: counts.O / total };
   const situationTaskShare = shares.S + shares.T;
   const actionIsLargest = (['S', 'T', 'R', 'L'] as const).every((l) => shares.A >= shares[l]);
   // The guide: situation plus task take no more than half of the answer's words, O sentences included.

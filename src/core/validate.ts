@@ -6,6 +6,11 @@ import otherLanguages from './lexicon/other-languages.json' with { type: 'json' 
 const OTHER_LANGUAGES: Set<string>[] = Object.entries(otherLanguages)
   .filter(([language]) => language !== 'about')
   .map(([, words]) => new Set(words as string[]));
+/** Each such word with the languages it belongs to, by index: one lookup per word of the answer counts them all. */
+const LANGUAGES_OF = new Map<string, number[]>();
+OTHER_LANGUAGES.forEach((language, k) => {
+  for (const word of language) LANGUAGES_OF.set(word, [...(LANGUAGES_OF.get(word) ?? []), k]);
+});
 
 /**
  * The longest answer Starl judges, in UTF-16 code units: about 3,500 words, far beyond a spoken answer
@@ -77,8 +82,13 @@ function looksEnglish(text: string, words: string[]): boolean {
     } else if (code > 0x24f && LETTER.test(text[i]!)) letters++;
   }
   if (letters >= 8 && latin / letters < 0.6) return false;
-  const english = words.filter((w) => ENGLISH.has(w)).length;
-  const foreign = Math.max(...OTHER_LANGUAGES.map((language) => words.filter((w) => language.has(w)).length));
+  let english = 0;
+  const perLanguage = OTHER_LANGUAGES.map(() => 0);
+  for (const word of words) {
+    if (ENGLISH.has(word)) english++;
+    for (const k of LANGUAGES_OF.get(word) ?? []) perLanguage[k]!++;
+  }
+  const foreign = Math.max(...perLanguage);
   if (/[¿¡]/.test(text)) return english > foreign * 2;
   // "Soy enfermera.": a short answer in another language has no English word to weigh against.
   if (words.length < 5) return !(english === 0 && foreign * 2 >= words.length);

@@ -3,6 +3,7 @@ import postingWords from '../lexicon/posting-words.json' with { type: 'json' };
 import stopwordsData from '../lexicon/common-names.json' with { type: 'json' };
 import jobTitles from './job-titles.json' with { type: 'json' };
 import boilerplate from './boilerplate.json' with { type: 'json' };
+import { allMatches } from '../text/matches.js';
 
 const POSTING = new Set(postingWords.entries);
 const COMMON_NAMES = new Set(stopwordsData.entries);
@@ -30,6 +31,16 @@ function distinctive(token: Token): boolean {
 
 const cache = new Map<string, ContextTerm[]>();
 
+let lastPosting: { text: string; tokens: Token[] } | null = null;
+/**
+ * The tokens of the last posting read: the company's name and the terms are read from the same text, one
+ * after the other, and a posting is parsed as fully as an answer. Read-only to every caller.
+ */
+function postingTokens(text: string): Token[] {
+  if (lastPosting?.text !== text) lastPosting = { text, tokens: tokenize(text) };
+  return lastPosting.tokens;
+}
+
 /**
  * Extracts the distinctive terms of a job posting or company text: proper nouns, products, technologies,
  * and the noun phrases that are not the stock vocabulary of any posting.
@@ -43,7 +54,7 @@ export function extractContextTerms(text: string): string[] {
 export function contextTerms(text: string): ContextTerm[] {
   const cached = cache.get(text);
   if (cached) return cached;
-  const tokens = tokenize(text);
+  const tokens = postingTokens(text);
   const found = new Map<string, ContextTerm>();
   let run: Token[] = [];
   const flush = (): void => {
@@ -97,7 +108,7 @@ export function guessCompanyName(text: string): string | null {
 const NAMES = new Map<string, string | null>();
 
 function readCompanyName(text: string): string | null {
-  const tokens = tokenize(text.slice(0, 400));
+  const tokens = postingTokens(text.slice(0, 400));
   const start = tokens.findIndex((t) => t.pos === 'PROPN' && (!COMMON_NAMES.has(t.lower) || EMPLOYERS.has(t.lower)) && /^[A-Z]/.test(t.text));
   if (start < 0) return null;
   let end = start;
@@ -122,7 +133,7 @@ export function companyInQuestion(question: string): string | null {
 const QUESTION_NAMES = new Map<string, string | null>();
 
 function readCompanyInQuestion(question: string): string | null {
-  for (const match of question.matchAll(NAMED_IN_QUESTION)) {
+  for (const match of allMatches(NAMED_IN_QUESTION, question)) {
     const name = match[1]!.replace(/[.'’]+$/, '');
     if (!name.split(/\s+/).every((word) => COMMON_NAMES.has(word.toLowerCase()) && !EMPLOYERS.has(word.toLowerCase()))) return name;
   }

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { allMatches } from '../text/matches.js';
 
 /**
  * A lexicon as data: a one-line note of what it is for, and its entries. An entry is a phrase matched
@@ -59,7 +60,7 @@ function memo<T>(compute: (text: string) => T): (text: string) => T {
 /** The words of a text, lower-cased with straight apostrophes; symbols are words of their own. */
 export const wordsOf = memo((text: string): Word[] => {
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) words.push({ key: normalize(m[0]), start: m.index, end: m.index + m[0].length });
+  for (const m of allMatches(WORD, text)) words.push({ key: normalize(m[0]), start: m.index, end: m.index + m[0].length });
   return words;
 });
 
@@ -95,20 +96,24 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 
 /**
  * Walks the trie from word `from`, recording in `ends[k]` the index after the longest entry of lexicon `k`
- * that starts there: a depth-first walk, one per starting word for every lexicon at once.
+ * that starts there: a depth-first walk, one per starting word for every lexicon at once. Returns the
+ * bits of the lexicons it recorded, so the caller looks only at those.
  */
-function walk(root: Node, node: Node, words: Word[], from: number, at: number, afterComma: boolean, ends: Int32Array): void {
+function walk(root: Node, node: Node, words: Word[], from: number, at: number, afterComma: boolean, ends: Int32Array): number {
+  let found = 0;
   if (node.end && at > from && !afterComma) {
+    found = node.end;
     for (let k = 0, bits = node.end; bits; k++, bits >>>= 1) if (bits & 1 && ends[k]! < at) ends[k] = at;
   }
   const word = words[at];
-  if (!word) return;
+  if (!word) return found;
   const exact = node.words.get(word.key);
-  if (exact) walk(root, exact, words, from, at + 1, false, ends);
+  if (exact) found |= walk(root, exact, words, from, at + 1, false, ends);
   // A comma inside a phrase is skipped unless the entry spells it ("like," the filler).
-  else if (word.key === ',' && node !== root) walk(root, node, words, from, at + 1, true, ends);
-  for (const [stem, next] of node.prefixes) if (word.key.startsWith(stem)) walk(root, next, words, from, at + 1, false, ends);
-  if (node.any && LETTER_OR_DIGIT.test(word.key)) walk(root, node.any, words, from, at + 1, false, ends);
+  else if (word.key === ',' && node !== root) found |= walk(root, node, words, from, at + 1, true, ends);
+  for (const [stem, next] of node.prefixes) if (word.key.startsWith(stem)) found |= walk(root, next, words, from, at + 1, false, ends);
+  if (node.any && LETTER_OR_DIGIT.test(word.key)) found |= walk(root, node.any, words, from, at + 1, false, ends);
+  return found;
 }
 
 /** Whether an entry can start at this word: a cheap test that skips most words of an answer. */
@@ -132,17 +137,19 @@ export function compileLexicons<K extends string>(lexicons: Record<K, LexiconDat
   });
   const stems: StemIndex = new Map();
   for (const [stem] of root.prefixes) stems.set(stem[0]!, [...(stems.get(stem[0]!) ?? []), stem]);
+  // Scratch space for every scan, allocated once: a scan never starts another, and typed arrays are slow to allocate.
+  const free = new Int32Array(names.length);
+  const ends = new Int32Array(names.length);
   const scan = memo((text: string): Span[][] => {
     const words = wordsOf(text);
     const found: Span[][] = names.map(() => []);
-    const free = new Int32Array(names.length);
-    const ends = new Int32Array(names.length);
+    free.fill(0);
     for (let i = 0; i < words.length; i++) {
       if (!canStart(root, stems, words[i]!.key)) continue;
       ends.fill(-1);
-      walk(root, root, words, i, i, false, ends);
-      for (let k = 0; k < names.length; k++) {
-        if (ends[k]! < 0 || i < free[k]!) continue;
+      const matched = walk(root, root, words, i, i, false, ends);
+      for (let k = 0; matched >>> k; k++) {
+        if (!((matched >>> k) & 1) || i < free[k]!) continue;
         found[k]!.push({ start: words[i]!.start, end: words[ends[k]! - 1]!.end });
         free[k] = ends[k]!;
       }

@@ -1,5 +1,6 @@
 import type { StarLabel } from '../types.js';
-import type { Features, LinearModel } from '../model/linear.js';
+import type { LinearModel } from '../model/linear.js';
+import type { FeatureRow } from './features.js';
 
 export const LABELS: readonly StarLabel[] = ['S', 'T', 'A', 'R', 'L', 'O'];
 
@@ -38,16 +39,16 @@ function compiled(model: StarModel): Map<string, Float64Array> {
   return table;
 }
 
-/** Each sentence's score for each label, in LABELS order. */
-export function emissionScores(model: StarModel, features: Features[]): number[][] {
+/** Each sentence's score for each label, in LABELS order, summed in the row's order. */
+export function emissionScores(model: StarModel, rows: FeatureRow[]): number[][] {
   const table = compiled(model);
   const biases = LABELS.map((l) => model.labels[l].bias);
-  return features.map((f) => {
+  return rows.map(({ names, values }) => {
     const scores = biases.slice();
-    for (const name in f) {
-      const row = table.get(name);
+    for (let j = 0; j < names.length; j++) {
+      const row = table.get(names[j]!);
       if (!row) continue;
-      const value = f[name]!;
+      const value = values[j]!;
       for (let k = 0; k < scores.length; k++) scores[k]! += row[k]! * value;
     }
     return scores;
@@ -56,27 +57,54 @@ export function emissionScores(model: StarModel, features: Features[]): number[]
 
 /** log(Σ exp(v)), without overflow. */
 export function logSumExp(values: number[]): number {
-  const top = Math.max(...values);
+  // A plain loop rather than Math.max(...values): this runs dozens of times per sentence.
+  let top = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i]! > top || Number.isNaN(values[i]!)) top = values[i]!;
   if (top === -Infinity) return top;
   let sum = 0;
-  for (const v of values) sum += Math.exp(v - top);
+  for (let i = 0; i < values.length; i++) sum += Math.exp(values[i]! - top);
   return top + Math.log(sum);
+}
+
+const TRANSITIONS = new WeakMap<StarModel, number[][]>();
+
+/** The transition scores as a matrix in LABELS order, built once per model. */
+function transitionMatrix(model: StarModel): number[][] {
+  let trans = TRANSITIONS.get(model);
+  if (!trans) TRANSITIONS.set(model, (trans = LABELS.map((a) => LABELS.map((b) => model.transitions[a][b]))));
+  return trans;
 }
 
 /** Forward and backward log scores, and the log partition function, for one sequence. */
 export function forwardBackward(model: StarModel, scores: number[][]): { alpha: number[][]; beta: number[][]; logZ: number } {
   const n = scores.length;
   const k = LABELS.length;
-  const trans = LABELS.map((a) => LABELS.map((b) => model.transitions[a][b]));
+  const trans = transitionMatrix(model);
   const alpha: number[][] = [];
   const beta: number[][] = new Array(n);
+  // One scratch array for every log-sum, summed in the same order as before.
+  const terms: number[] = new Array(k);
   for (let i = 0; i < n; i++) {
-    alpha.push(
-      LABELS.map((label, b) => (i === 0 ? model.start[label] : logSumExp(alpha[i - 1]!.map((a, p) => a + trans[p]![b]!))) + scores[i]![b]!),
-    );
+    const row: number[] = new Array(k);
+    for (let b = 0; b < k; b++) {
+      if (i === 0) row[b] = model.start[LABELS[b]!] + scores[i]![b]!;
+      else {
+        for (let p = 0; p < k; p++) terms[p] = alpha[i - 1]![p]! + trans[p]![b]!;
+        row[b] = logSumExp(terms) + scores[i]![b]!;
+      }
+    }
+    alpha.push(row);
   }
   for (let i = n - 1; i >= 0; i--) {
-    beta[i] = i === n - 1 ? new Array(k).fill(0) : LABELS.map((_, a) => logSumExp(LABELS.map((__, b) => trans[a]![b]! + scores[i + 1]![b]! + beta[i + 1]![b]!)));
+    const row: number[] = new Array(k);
+    for (let a = 0; a < k; a++) {
+      if (i === n - 1) row[a] = 0;
+      else {
+        for (let b = 0; b < k; b++) terms[b] = trans[a]![b]! + scores[i + 1]![b]! + beta[i + 1]![b]!;
+        row[a] = logSumExp(terms);
+      }
+    }
+    beta[i] = row;
   }
   return { alpha, beta, logZ: n ? logSumExp(alpha[n - 1]!) : 0 };
 }
@@ -85,27 +113,30 @@ export function forwardBackward(model: StarModel, scores: number[][]): { alpha: 
  * The most likely label sequence (Viterbi) and each sentence's marginal label probabilities. `forbid`
  * names labels a sentence cannot take (the specification's hard decisions); the rest is learned.
  */
-export function decode(model: StarModel, features: Features[], forbid: (i: number, label: StarLabel) => boolean = () => false): Decoded {
-  const scores = emissionScores(model, features).map((row, i) => row.map((v, k) => (forbid(i, LABELS[k]!) ? -1e9 : v)));
+export function decode(model: StarModel, rows: FeatureRow[], forbid: (i: number, label: StarLabel) => boolean = () => false): Decoded {
+  const scores = emissionScores(model, rows).map((row, i) => row.map((v, k) => (forbid(i, LABELS[k]!) ? -1e9 : v)));
   const n = scores.length;
   if (n === 0) return { labels: [], marginals: [] };
+  const trans = transitionMatrix(model);
   const best: number[][] = [];
   const back: number[][] = [];
   for (let i = 0; i < n; i++) {
     best.push([]);
     back.push([]);
     for (let b = 0; b < LABELS.length; b++) {
-      const label = LABELS[b]!;
       if (i === 0) {
-        best[i]![b] = model.start[label] + scores[i]![b]!;
+        best[i]![b] = model.start[LABELS[b]!] + scores[i]![b]!;
         back[i]![b] = -1;
         continue;
       }
       let top = -Infinity;
       let arg = 0;
       for (let a = 0; a < LABELS.length; a++) {
-        const value = best[i - 1]![a]! + model.transitions[LABELS[a]!][label];
-        if (value > top) [top, arg] = [value, a];
+        const value = best[i - 1]![a]! + trans[a]![b]!;
+        if (value > top) {
+          top = value;
+          arg = a;
+        }
       }
       best[i]![b] = top + scores[i]![b]!;
       back[i]![b] = arg;

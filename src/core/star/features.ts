@@ -37,9 +37,9 @@ function joined(prefix: string, name: string): string {
 }
 
 /** The clause a sentence is about: the first one after an opening "When…, " clause, else the first. */
-function mainClause(sentence: Sentence): Clause | undefined {
+function mainClause(sentence: Sentence, opensSubordinate: boolean): Clause | undefined {
   const [first, second] = sentence.clauses;
-  return SUBORDINATE_START.test(sentence.text) && second ? second : first;
+  return opensSubordinate && second ? second : first;
 }
 
 /** Tense and aspect of a clause, as one of a few names the model can weigh. */
@@ -53,6 +53,13 @@ function tenseOf(c: Clause | undefined): string {
   return c.past ? 'past' : 'present';
 }
 
+/** The marker phrases by their first letter, still longest first: a sentence is tried only against its own letter's. */
+const MARKERS_BY_LETTER = new Map<string, [string, string][]>();
+for (const marker of MARKERS) {
+  const letter = marker[0].charAt(0);
+  MARKERS_BY_LETTER.set(letter, [...(MARKERS_BY_LETTER.get(letter) ?? []), marker]);
+}
+
 /** The category of the discourse marker that opens the sentence, if any ("In the end" → outcome). */
 function openingMarker(sentence: Sentence): string | null {
   const start = sentence.text
@@ -61,48 +68,70 @@ function openingMarker(sentence: Sentence): string | null {
     .replace(/[’]/g, "'")
     .replace(/^[^a-z]+/, '')
     .replace(/^(and|but|so|um|uh|like|yeah|well|okay|ok),?\s+(?=\w)/, (m) => (m.startsWith('so') || m.startsWith('but') ? m : ''));
-  for (const [phrase, category] of MARKERS) {
+  for (const [phrase, category] of MARKERS_BY_LETTER.get(start.charAt(0)) ?? []) {
     if (start.startsWith(phrase) && !/[a-z]/.test(start.charAt(phrase.length))) return category;
   }
   return null;
 }
 
-/** What one sentence shows on its own: who acts, in which tense, with which kind of verb, and its cues. */
-function ownFeatures(doc: Document, sentence: Sentence, cues: SentenceCues): Features {
-  const f: Features = {};
-  const main = mainClause(sentence);
+/**
+ * One sentence's features as parallel lists, in the order they were added and each name once. The weights
+ * are summed in this order, so the scores stay the same to the last bit; lists are also far cheaper to
+ * build and walk than objects with a hundred keys each.
+ */
+export interface FeatureRow {
+  names: string[];
+  values: number[];
+}
+
+/** What one sentence shows on its own, as names of features worth 1: who acts, in which tense, with which kind of verb, and its cues. */
+function ownFeatures(doc: Document, sentence: Sentence, cues: SentenceCues): string[] {
+  const names: string[] = [];
+  const opensSubordinate = SUBORDINATE_START.test(sentence.text);
+  const main = mainClause(sentence, opensSubordinate);
   const subject = main ? main.subject : 'none';
   const tense = tenseOf(main);
   const kind = main ? (main.stative ? 'stative' : verbClass(main.verb.lemma) ?? 'unknown') : 'none';
   const subj = joined('subj:', subject);
   const tenseName = joined('tense:', tense);
   const verbName = joined('verb:', kind);
-  f[subj] = 1;
-  f[tenseName] = 1;
-  f[verbName] = 1;
-  f[joined(subj, joined('|', tenseName))] = 1;
-  f[joined(subj, joined('|', verbName))] = 1;
-  f[joined(tenseName, joined('|', verbName))] = 1;
-  if (main?.outcome) f[joined('outcomeVerb|', subj)] = 1;
+  names.push(subj, tenseName, verbName, joined(subj, joined('|', tenseName)), joined(subj, joined('|', verbName)), joined(tenseName, joined('|', verbName)));
+  if (main?.outcome) names.push(joined('outcomeVerb|', subj));
   for (const c of sentence.clauses) {
     if (c === main) continue;
-    f[joined(joined('any:', c.subject), joined('|', tenseOf(c)))] = 1;
+    // Two other clauses may share a subject and a tense; the feature is counted once.
+    const name = joined(joined('any:', c.subject), joined('|', tenseOf(c)));
+    if (!names.includes(name)) names.push(name);
   }
-  if (SUBORDINATE_START.test(sentence.text)) f['opensSubordinate'] = 1;
+  if (opensSubordinate) names.push('opensSubordinate');
   const marker = openingMarker(sentence);
-  if (marker) f[joined('marker:', marker)] = 1;
-  for (const name in cues) if (cues[name as keyof SentenceCues]) f[joined('cue:', name)] = 1;
-  if (NOW.test(sentence.text)) f['time:now'] = 1;
-  if (THEN.test(sentence.text)) f['time:then'] = 1;
-  if (COMPARISON.test(sentence.text)) f['comparison'] = 1;
-  if (NEGATION.test(sentence.text)) f['negation'] = 1;
-  if (FIRST_PERSON_OBJECT.test(sentence.text)) f['firstPersonObject'] = 1;
+  if (marker) names.push(joined('marker:', marker));
+  for (const name in cues) if (cues[name as keyof SentenceCues]) names.push(joined('cue:', name));
+  if (NOW.test(sentence.text)) names.push('time:now');
+  if (THEN.test(sentence.text)) names.push('time:then');
+  if (COMPARISON.test(sentence.text)) names.push('comparison');
+  if (NEGATION.test(sentence.text)) names.push('negation');
+  if (FIRST_PERSON_OBJECT.test(sentence.text)) names.push('firstPersonObject');
   const entities = new Set(sentence.tokens.map((t) => t.entity).filter((e): e is string => e !== null));
-  for (const e of entities) f[joined('entity:', e)] = 1;
-  if (sentence.tokens.some((t) => t.type === 'number')) f['number'] = 1;
-  if (doc.measured.some((m) => m.start >= sentence.start && m.start < sentence.end)) f['measuredChange'] = 1;
-  if (sentence.text.trim().endsWith('?')) f['question'] = 1;
-  return f;
+  for (const e of entities) names.push(joined('entity:', e));
+  if (sentence.tokens.some((t) => t.type === 'number')) names.push('number');
+  if (doc.measured.some((m) => m.start >= sentence.start && m.start < sentence.end)) names.push('measuredChange');
+  if (sentence.text.trim().endsWith('?')) names.push('question');
+  return names;
+}
+
+/** A feature's names as the first sentence's and as a neighbour's, made once per name; `single` is whether it is no conjunction (no `|`). */
+interface Echoes {
+  single: boolean;
+  first: string;
+  prev: string;
+  next: string;
+}
+const ECHOES = new Map<string, Echoes>();
+function echoesOf(name: string): Echoes {
+  let echoes = ECHOES.get(name);
+  if (!echoes) ECHOES.set(name, (echoes = { single: !name.includes('|'), first: `first|${name}`, prev: `prev:${name}`, next: `next:${name}` }));
+  return echoes;
 }
 
 /**
@@ -112,37 +141,40 @@ function ownFeatures(doc: Document, sentence: Sentence, cues: SentenceCues): Fea
  * rules written for one phrasing.
  */
 export function storySentenceFeatures(doc: Document, cues: SentenceCues[], topics: readonly string[] = []): Features[] {
+  return storySentenceRows(doc, cues, topics).map(({ names, values }) => {
+    const features: Features = {};
+    names.forEach((name, j) => (features[name] = values[j]!));
+    return features;
+  });
+}
+
+/** `storySentenceFeatures` as feature rows, the form the sequence model reads. */
+export function storySentenceRows(doc: Document, cues: SentenceCues[], topics: readonly string[] = []): FeatureRow[] {
   const n = doc.sentences.length;
   const own = doc.sentences.map((s, i) => ownFeatures(doc, s, cues[i]!));
   // What the question asks for shapes the story: in a failure story the mistake is told as an action.
-  for (const f of own) {
+  for (const names of own) {
+    const subj = names[0]!;
     for (const topic of topics) {
       const asked = joined('q:', topic);
-      for (const name of Object.keys(f)) if (name.startsWith('subj:') && !name.includes('|')) f[joined(`${asked}|`, name)] = 1;
-      f[asked] = 1;
+      names.push(joined(`${asked}|`, subj), asked);
     }
   }
+  // Each sentence's names as they recur in the first sentence and in its neighbours, looked up once.
+  const echoes = own.map((names) => names.map(echoesOf));
   return own.map((f, i) => {
     const at = n > 1 ? i / (n - 1) : 0.5;
     const words = doc.sentences[i]!.words;
-    const out: Features = {
-      bias: 1,
-      at,
-      atSquared: at * at,
-      first: flag(i === 0),
-      second: flag(i === 1),
-      last: flag(i === n - 1 && n > 1),
-      oneSentence: flag(n === 1),
-      fewSentences: flag(n <= 3),
-      longSentence: flag(words > 30),
-      shortSentence: flag(words < 8),
-      ...f,
+    const names = ['bias', 'at', 'atSquared', 'first', 'second', 'last', 'oneSentence', 'fewSentences', 'longSentence', 'shortSentence', ...f];
+    const values = [1, at, at * at, flag(i === 0), flag(i === 1), flag(i === n - 1 && n > 1), flag(n === 1), flag(n <= 3), flag(words > 30), flag(words < 8)];
+    for (let j = values.length; j < names.length; j++) values.push(1);
+    const add = (name: string): void => {
+      names.push(name);
+      values.push(1);
     };
-    if (i === 0) for (const name in f) out[joined('first|', name)] = 1;
-    const previous = own[i - 1];
-    const next = own[i + 1];
-    if (previous) for (const name in previous) if (!name.includes('|')) out[joined('prev:', name)] = 1;
-    if (next) for (const name in next) if (!name.includes('|')) out[joined('next:', name)] = 1;
-    return out;
+    if (i === 0) for (const echo of echoes[i]!) add(echo.first);
+    for (const echo of echoes[i - 1] ?? []) if (echo.single) add(echo.prev);
+    for (const echo of echoes[i + 1] ?? []) if (echo.single) add(echo.next);
+    return { names, values };
   });
 }

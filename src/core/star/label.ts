@@ -5,7 +5,7 @@ export type { SentenceCues } from '../facts.js';
 import type { Document, Sentence } from '../text/document.js';
 import { SHIPPED_MODELS } from '../model/models.js';
 import { decode, LABELS, type StarModel } from './crf.js';
-import { storySentenceFeatures } from './features.js';
+import { storySentenceRows } from './features.js';
 import { questionTopics } from '../question-type/topics.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { LEXICONS } from '../lexicon/index.js';
@@ -102,7 +102,7 @@ export function labelStar(doc: Document, model: StarModel = SHIPPED_MODELS.star,
   // The specification: the candidate's own past action, told as part of the story, is never an aside, and
   // actions told with "we" are still actions.
   const toldAction = (c: SentenceCues): boolean => (c.ownAction || c.weAction) && !c.hypothetical && !c.habitual && !c.preface;
-  const { labels, marginals } = decode(model, storySentenceFeatures(doc, cueList, questionTopics(question).map((t) => t.id)), (i, label) => label === 'O' && toldAction(cueList[i]!));
+  const { labels, marginals } = decode(model, storySentenceRows(doc, cueList, questionTopics(question).map((t) => t.id)), (i, label) => label === 'O' && toldAction(cueList[i]!));
   doc.sentences.forEach((sentence, i) => {
     if (sentence.tokens.every((t) => t.type !== 'word' || FILLER_WORDS.has(t.lower))) labels[i] = 'O';
     // Effort told as the ending ("we all worked hard and got through it") is commentary, not a result.

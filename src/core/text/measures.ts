@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { allMatches } from './matches.js';
 
 /** Number words, so "from thirty a week to five" reads as a measured change too. */
 const NUMBER = "(?:\\S*\\d|zero|nothing|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a (?:third|quarter|half|fifth|handful)|half)";
@@ -19,5 +20,5 @@ export const MEASURED_CHANGE = new RegExp(
 
 /** Every measured change in the text, in order. */
 export function measuredChanges(text: string): Span[] {
-  return [...text.matchAll(MEASURED_CHANGE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return allMatches(MEASURED_CHANGE, text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { allMatches } from './matches.js';
 
 /**
  * A sentence ends at ".", "?", "!" or "…" (with any closing quotes or brackets) followed by white space,
@@ -30,7 +31,7 @@ export function splitSentences(text: string): Span[] {
     const span = trim(text, from, end);
     if (span) spans.push(span);
   };
-  for (const match of text.matchAll(SENTENCE_END)) {
+  for (const match of allMatches(SENTENCE_END, text)) {
     const end = match.index + match[0].length;
     if (match[0] === '.' && endsAbbreviation(text, end)) continue;
     push(end);
@@ -51,7 +52,7 @@ export function splitRunOn(text: string, span: Span): Span[] {
   if (countWords(body) <= RUN_ON_WORDS) return [span];
   const parts: Span[] = [];
   let from = span.start;
-  for (const match of body.matchAll(RUN_ON_JOIN)) {
+  for (const match of allMatches(RUN_ON_JOIN, body)) {
     const at = span.start + match.index;
     if (countWords(text.slice(from, at)) >= 8) {
       const part = trim(text, from, at + (match[0].startsWith(',') ? 1 : 0));
