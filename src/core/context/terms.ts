@@ -107,8 +107,14 @@ export function guessCompanyName(text: string): string | null {
 
 const NAMES = new Map<string, string | null>();
 
+/** How far into the context its company's name is looked for: the opening, where a posting names it. */
+const NAME_WITHIN = 400;
+
 function readCompanyName(text: string): string | null {
-  const tokens = postingTokens(text.slice(0, 400));
+  // The whole posting's tokens, which its terms are read from next, cut to the opening.
+  const all = postingTokens(text);
+  const cut = all.findIndex((t) => t.start >= NAME_WITHIN);
+  const tokens = cut < 0 ? all : all.slice(0, cut);
   const start = tokens.findIndex((t) => t.pos === 'PROPN' && (!COMMON_NAMES.has(t.lower) || EMPLOYERS.has(t.lower)) && /^[A-Z]/.test(t.text));
   if (start < 0) return null;
   let end = start;
