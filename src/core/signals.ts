@@ -9,6 +9,7 @@ import anyEmployer from './lexicon/any-employer.json' with { type: 'json' };
 import { companyInQuestion, contextTerms, guessCompanyName, type ContextTerm } from './context/terms.js';
 import { missingTopic } from './question-type/topics.js';
 import { allMatches } from './text/matches.js';
+import { remembered } from './text/remembered.js';
 const COMMON_NAMES = new Set(commonNames.entries);
 
 /** A measured change: "from 4.1 to 4.7", "down to £31", "by a third", "18%". The strongest kind of outcome. */
@@ -132,15 +133,7 @@ function matches(lexicon: Lexicon, text: string): Match[] {
  * A case-insensitive global pattern built from a company's name, compiled once: a batch judges many
  * answers about the same few companies, and compiling a pattern costs far more than running it.
  */
-const NAMED_PATTERNS = new Map<string, RegExp>();
-function namedPattern(source: string): RegExp {
-  let pattern = NAMED_PATTERNS.get(source);
-  if (!pattern) {
-    if (NAMED_PATTERNS.size > 2000) NAMED_PATTERNS.clear();
-    NAMED_PATTERNS.set(source, (pattern = new RegExp(source, 'gi')));
-  }
-  return pattern;
-}
+const namedPattern = remembered(2000, (source: string) => new RegExp(source, 'gi'));
 
 /** Every match of a global pattern (the pattern must carry the `g` flag). */
 function regexMatches(pattern: RegExp, text: string): Match[] {

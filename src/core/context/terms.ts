@@ -4,6 +4,7 @@ import stopwordsData from '../lexicon/common-names.json' with { type: 'json' };
 import jobTitles from './job-titles.json' with { type: 'json' };
 import boilerplate from './boilerplate.json' with { type: 'json' };
 import { allMatches } from '../text/matches.js';
+import { remembered } from '../text/remembered.js';
 
 const POSTING = new Set(postingWords.entries);
 const COMMON_NAMES = new Set(stopwordsData.entries);
@@ -29,8 +30,6 @@ function distinctive(token: Token): boolean {
   return CONTENT_POS.has(token.pos) && token.type === 'word' && !POSTING.has(token.lemma) && !POSTING.has(token.lower) && token.lower.length > 2;
 }
 
-const cache = new Map<string, ContextTerm[]>();
-
 let lastPosting: { text: string; tokens: Token[] } | null = null;
 /**
  * The tokens of the last posting read: the company's name and the terms are read from the same text, one
@@ -50,10 +49,10 @@ export function extractContextTerms(text: string): string[] {
   return contextTerms(text).map((t) => t.text);
 }
 
-/** The terms with their lemmas and strength, cached per text because one posting serves many answers. */
-export function contextTerms(text: string): ContextTerm[] {
-  const cached = cache.get(text);
-  if (cached) return cached;
+/** The terms with their lemmas and strength, remembered per text because one posting serves many answers. */
+export const contextTerms = remembered(200, readContextTerms);
+
+function readContextTerms(text: string): ContextTerm[] {
   const tokens = postingTokens(text);
   const found = new Map<string, ContextTerm>();
   let run: Token[] = [];
@@ -90,22 +89,11 @@ export function contextTerms(text: string): ContextTerm[] {
     } else flush();
   }
   flush();
-  const terms = [...found.values()].sort((a, b) => b.strength - a.strength);
-  if (cache.size > 200) cache.clear();
-  cache.set(text, terms);
-  return terms;
+  return [...found.values()].sort((a, b) => b.strength - a.strength);
 }
 
 /** The company's name as the context names it: the first proper noun run, when it is not a stock word. */
-export function guessCompanyName(text: string): string | null {
-  if (NAMES.has(text)) return NAMES.get(text)!;
-  if (NAMES.size > 200) NAMES.clear();
-  const name = readCompanyName(text);
-  NAMES.set(text, name);
-  return name;
-}
-
-const NAMES = new Map<string, string | null>();
+export const guessCompanyName = remembered(200, readCompanyName);
 
 /** How far into the context its company's name is looked for: the opening, where a posting names it. */
 const NAME_WITHIN = 400;
@@ -127,16 +115,7 @@ function readCompanyName(text: string): string | null {
 const NAMED_IN_QUESTION = /\b(?:at|for|join|joining|with|about|to|[Ww]hy|choose|into)\s+((?:[A-Z][\w&'’.-]*)(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})/g;
 
 /** The company a question names, when it names one; the first capitalised name after "at", "for", "why"…. */
-export function companyInQuestion(question: string): string | null {
-  if (QUESTION_NAMES.has(question)) return QUESTION_NAMES.get(question)!;
-  if (QUESTION_NAMES.size > 500) QUESTION_NAMES.clear();
-  const name = readCompanyInQuestion(question);
-  QUESTION_NAMES.set(question, name);
-  return name;
-}
-
-/** Batches and practice sessions ask the same questions again and again. */
-const QUESTION_NAMES = new Map<string, string | null>();
+export const companyInQuestion = remembered(500, readCompanyInQuestion);
 
 function readCompanyInQuestion(question: string): string | null {
   for (const match of allMatches(NAMED_IN_QUESTION, question)) {
