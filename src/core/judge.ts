@@ -76,9 +76,11 @@ export function judgeOpportunity({ signals: s, questionType, story, models }: Fa
   const nothingToDrawOn = noStory && s.concreteNouns <= (NO_EXPERIENCE.test(s.opening) ? 4 : 2);
   // The guide: praise and needs that fit any employer miss, as does a company named only as a label.
   const anyEmployer = questionType === 'motivation' && !concrete && s.concreteNouns <= 2 && s.genericReasons.length + s.needs.length + s.cliches.length > 0;
-  // Numbers about the commute or the pay are still only the candidate's needs.
-  const needsOnly = questionType === 'motivation' && s.needs.length >= 2 && s.specifics.length === 0 && s.personalTies.length === 0 && s.contextUsed.length === 0;
-  const praiseOnly = questionType === 'motivation' && s.genericReasons.length + s.cliches.length + s.buzzwords.length >= 2 && s.specifics.length === 0 && s.personalTies.length === 0 && s.contextUsed.length === 0;
+  // Needs and stock praise miss however they are told: numbers about the commute or a long list of
+  // "learning culture, big clients" still say nothing of this employer nor of the candidate.
+  const nothingOfEither = questionType === 'motivation' && s.specifics.length === 0 && s.personalTies.length === 0 && s.contextUsed.length === 0;
+  const needsOnly = nothingOfEither && s.needs.length >= 2;
+  const praiseOnly = nothingOfEither && s.genericReasons.length + s.cliches.length + s.buzzwords.length >= 2;
   // The guide: an introduction of a job area plus clichés still passes when it names relevant experience.
   const hollow = isHollow(s) && !(questionType === 'introduction' && namesExperience(s));
   if (negative || deflects || coldOpener || nothingToDrawOn || anyEmployer || needsOnly || praiseOnly || hollow) z = Math.min(z, -0.5);
