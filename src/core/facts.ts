@@ -27,6 +27,9 @@ export interface SentenceCues {
   presentOnly: boolean;
 }
 
+/** The candidate's own or the team's action, told as part of the story: not what they would do, do as a rule, or a preface. */
+export const toldAction = (c: SentenceCues): boolean => (c.ownAction || c.weAction) && !c.hypothetical && !c.habitual && !c.preface;
+
 /** A sentence whose only claim to an outcome is effort: it tells no change, number or outcome verb. */
 export const effortOnly = (c: SentenceCues): boolean => c.effort && !c.result && !c.measured && !c.outcomeVerb;
 

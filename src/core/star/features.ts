@@ -1,5 +1,5 @@
 import type { Document, Sentence, Clause } from '../text/document.js';
-import type { SentenceCues } from '../facts.js';
+import { toldAction, type SentenceCues } from '../facts.js';
 import type { Features } from '../model/linear.js';
 import { verbClass } from './verb-class.js';
 import markers from './markers.json' with { type: 'json' };
@@ -162,6 +162,8 @@ export function storySentenceRows(doc: Document, cues: SentenceCues[], topics: r
   }
   // Each sentence's names as they recur in the first sentence and in its neighbours, looked up once.
   const echoes = own.map((names) => names.map(echoesOf));
+  // Where the candidate first acts splits a story: what others do before it is the scene, after it the outcome.
+  const firstAct = cues.findIndex(toldAction);
   return own.map((f, i) => {
     const at = n > 1 ? i / (n - 1) : 0.5;
     const words = doc.sentences[i]!.words;
@@ -172,6 +174,11 @@ export function storySentenceRows(doc: Document, cues: SentenceCues[], topics: r
       names.push(name);
       values.push(1);
     };
+    const pivot = firstAct < 0 ? 'pivot:none' : i < firstAct ? 'pivot:before' : i === firstAct ? 'pivot:at' : 'pivot:after';
+    // Joined with who acts and the tense: "the client complained" before the candidate acts, "she renewed" after.
+    add(pivot);
+    add(joined(pivot, joined('|', f[0]!)));
+    add(joined(pivot, joined('|', f[1]!)));
     if (i === 0) for (const echo of echoes[i]!) add(echo.first);
     for (const echo of echoes[i - 1] ?? []) if (echo.single) add(echo.prev);
     for (const echo of echoes[i + 1] ?? []) if (echo.single) add(echo.next);

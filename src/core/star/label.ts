@@ -1,5 +1,5 @@
 import type { StarLabel } from '../types.js';
-import { effortOnly, type SentenceCues } from '../facts.js';
+import { effortOnly, toldAction, type SentenceCues } from '../facts.js';
 
 export type { SentenceCues } from '../facts.js';
 import type { Document, Sentence } from '../text/document.js';
@@ -101,7 +101,6 @@ export function labelStar(doc: Document, model: StarModel = SHIPPED_MODELS.star,
   const cueList = readCues(doc);
   // The specification: the candidate's own past action, told as part of the story, is never an aside, and
   // actions told with "we" are still actions.
-  const toldAction = (c: SentenceCues): boolean => (c.ownAction || c.weAction) && !c.hypothetical && !c.habitual && !c.preface;
   const { labels, marginals } = decode(model, storySentenceRows(doc, cueList, questionTopics(question).map((t) => t.id)), (i, label) => label === 'O' && toldAction(cueList[i]!));
   doc.sentences.forEach((sentence, i) => {
     if (sentence.tokens.every((t) => t.type !== 'word' || FILLER_WORDS.has(t.lower))) labels[i] = 'O';
