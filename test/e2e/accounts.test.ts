@@ -10,7 +10,7 @@ let page: Page;
 beforeAll(async () => {
   if (browserMissing) return;
   harness = await startHarness({ multiUser: true });
-  page = harness.browser.pages()[0] ?? (await harness.browser.newPage());
+  page = await harness.firstPage();
 }, 120_000);
 
 afterAll(async () => {

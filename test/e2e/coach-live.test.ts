@@ -39,7 +39,7 @@ const navTitles = (): Promise<string[]> => page.getByRole('navigation', { name: 
 beforeAll(async () => {
   if (browserMissing) return;
   harness = await startHarness({ multiUser: true });
-  page = harness.browser.pages()[0] ?? (await harness.browser.newPage());
+  page = await harness.firstPage();
   watchPageProblems(page, pageProblems);
 }, 120_000);
 

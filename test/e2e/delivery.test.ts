@@ -35,7 +35,7 @@ const api = async <T>(path: string, body: unknown): Promise<T> =>
 beforeAll(async () => {
   if (browserMissing) return;
   harness = await startHarness();
-  page = harness.browser.pages()[0] ?? (await harness.browser.newPage());
+  page = await harness.firstPage();
   watchPageProblems(page, pageProblems);
 }, 120_000);
 

@@ -25,6 +25,8 @@ export interface Harness {
   server: RunningServer;
   browser: BrowserContext;
   workDir: string;
+  /** The browser's first tab: a persistent context opens with one, so it is reused rather than a second opened. */
+  firstPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     server,
     browser,
     workDir,
+    async firstPage() {
+      return browser.pages()[0] ?? (await browser.newPage());
+    },
     async close() {
       await browser.close();
       await server.close();

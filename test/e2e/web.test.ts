@@ -28,7 +28,7 @@ const pageProblems: string[] = [];
 
 beforeAll(async () => {
   harness = await startHarness();
-  page = harness.browser.pages()[0] ?? (await harness.browser.newPage());
+  page = await harness.firstPage();
   page.on('request', (request) => {
     if (!request.url().startsWith(harness.server.url) && !request.url().startsWith('blob:')) externalRequests.push(request.url());
   });

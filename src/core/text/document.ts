@@ -178,9 +178,9 @@ function pastByContext(clauses: Clause[], tokens: Token[]): Clause[] {
 
 /** Words that place a story at one particular time in the past ("in my last job", "one Saturday"). */
 const PARTICULAR_TIME =
-  /\b(last (year|month|week|summer|winter|spring|autumn|christmas|job|role|company|place|team)|in my (last|previous|old|first|former) (job|role|company|placement|team|school|hotel|restaurant|shop|store)|at my (last|previous|old|former) |one (day|time|saturday|sunday|monday|tuesday|wednesday|thursday|friday|night|morning|evening|afternoon|week|shift|winter|summer)|once|ago|when i (was|worked)|that (day|night|week|time|morning)|the next (day|week|morning|month)|after (one|two|three|a|an|some) (day|week|month|hour)s?|yesterday|at the time|in (19|20)\d\d)\b/i;
-/** Words that tell a sequence of events, as a story does ("after this", "now he is fine"). */
-const SEQUENCE = /\b(after (this|that)|afterwards|now (he|she|they|it|we|the)|then (he|she|they)|in the end|finally|the next (day|week))\b/i;
+  /\b(last (year|month|week|summer|winter|spring|autumn|christmas|job|role|company|place|team)|in my (last|previous|old|first|former) (job|role|company|placement|team|school|hotel|restaurant|shop|store)|at my (last|previous|old|former) |one (day|time|saturday|sunday|monday|tuesday|wednesday|thursday|friday|night|morning|evening|afternoon|week|shift|winter|summer)|once|ago|when i (was|worked)|that (day|night|week|time|morning)|after (one|two|three|a|an|some) (day|week|month|hour)s?|yesterday|at the time|in (19|20)\d\d)\b/i;
+/** Words that tell a sequence of events, as a story does ("after this", "now he is fine"); "the next day" is in ONE_OCCASION. */
+const SEQUENCE = /\b(after (this|that)|afterwards|now (he|she|they|it|we|the)|then (he|she|they)|in the end|finally)\b/i;
 /**
  * Things only one occasion has: a next or second time, one particular person or thing doing something
  * ("one guest is coming", "a delivery driver is blocking"). Counts are read from the tokens.
