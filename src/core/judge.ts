@@ -84,8 +84,9 @@ export function judgeOpportunity({ signals: s, questionType, story, models }: Fa
   // The guide: an introduction of a job area plus clichés still passes when it names relevant experience.
   const hollow = isHollow(s) && !(questionType === 'introduction' && namesExperience(s));
   if (negative || deflects || coldOpener || nothingToDrawOn || anyEmployer || needsOnly || praiseOnly || hollow) z = Math.min(z, -0.5);
-  // The guide: an opener passes with a short, warm line, and a closing with one genuine question.
-  else if (questionType === 'opener' && s.warmth.length > 0 && s.deflections.length === 0) z = Math.max(z, 0.5);
+  // The guide: an opener passes with a short, warm line, and a closing with one genuine question. Noticing
+  // something of this employer's on the way in ("I read your team's blog on the train") is interest too.
+  else if (questionType === 'opener' && (s.warmth.length > 0 || s.specifics.length > 0) && s.deflections.length === 0) z = Math.max(z, 0.5);
   else if (questionType === 'closing' && s.asked.some((q) => !q.logistics)) z = Math.max(z, 0.5);
   // The guide: a closing whose only questions are pay, time off or next steps misses, as does one that declines.
   else if (questionType === 'closing' && (s.asked.length > 0 || s.deflections.length > 0)) z = Math.min(z, -0.5);
