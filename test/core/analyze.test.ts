@@ -86,6 +86,18 @@ describe('analyze', () => {
   });
 });
 
+describe('analyze gives the same report for the same answer, whatever it read before', () => {
+  // The tokenizer learns words as it reads: "master's" met before a full stop would stay whole (and be
+  // read as a name) in every later answer. Each report must be what a fresh process would give.
+  it('reads a word the same way after another answer used it differently', () => {
+    const question = 'Tell me about a project you are proud of.';
+    const answer = "My master's was on earthworm counts under different tillage, so I've done a lot of muddy field sampling.";
+    const first = JSON.stringify(analyze({ question, answer }));
+    analyze({ question, answer: "Yeah, okay, so this is from my master's. So my project was on air quality near schools." });
+    expect(JSON.stringify(analyze({ question, answer }))).toBe(first);
+  });
+});
+
 describe('analyze refuses input it cannot judge honestly', () => {
   const cases: [string, unknown, string][] = [
     ['an empty answer', { question: 'How are you?', answer: '' }, 'E_INPUT_EMPTY_ANSWER'],

@@ -35,7 +35,24 @@ interface WinkDoc {
   tokens(): WinkCollection;
 }
 
+/** The part of wink's vocabulary that grows as it reads: every word the model lacks is added to it. */
+interface Lexemes {
+  hash: Record<string, number>;
+  list: string[];
+  index: number;
+  intrinsicSize: number;
+}
+
+/**
+ * Words new to the model that the vocabulary may hold before wink is loaded afresh. Each costs about
+ * a hundred bytes, so this keeps a long-running server or batch within a few megabytes.
+ */
+const MAX_NEW_WORDS = 50_000;
+
 let nlp: ReturnType<typeof winkNLP> | null = null;
+let lexemes: Lexemes | null = null;
+/** Where the words added by the parse in progress start in `lexemes.list`. */
+let firstNew = 0;
 
 /**
  * wink-nlp with the lite English model, loaded once on first use so that importing the core is cheap.
@@ -43,8 +60,33 @@ let nlp: ReturnType<typeof winkNLP> | null = null;
  * no use for wink's sentiment or negation, and leaving them out makes each parse about a fifth faster.
  */
 function engine(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ['pos', 'ner']);
+  forgetNewWords();
+  if (nlp && lexemes && lexemes.index - lexemes.intrinsicSize > MAX_NEW_WORDS) nlp = null;
+  if (!nlp) {
+    // wink reads its vocabulary from the object `core()` returns; it is kept to forget words (below).
+    const core = model.core as unknown as () => { features: { lexeme: Lexemes } };
+    nlp = winkNLP({ ...model, core: () => {
+      const loaded = core();
+      lexemes = loaded.features.lexeme;
+      return loaded;
+    } } as typeof model, ['pos', 'ner']);
+  }
+  firstNew = lexemes!.index;
   return nlp;
+}
+
+/**
+ * Forgets the words the last parse added to wink's vocabulary, before the next parse starts. wink
+ * tokenizes a word it has met before differently ("master's" stays whole once seen before a full stop,
+ * and is tagged a name), so without this the same answer would be judged differently after others.
+ * Their entries stay in the list, as that parse's tokens point at them; only the lookup by text goes.
+ */
+function forgetNewWords(): void {
+  if (!lexemes) return;
+  for (let i = firstNew; i < lexemes.index; i++) {
+    const word = lexemes.list[i]!;
+    if (lexemes.hash[word] === i) delete lexemes.hash[word];
+  }
 }
 
 /**
@@ -53,8 +95,9 @@ function engine(): ReturnType<typeof winkNLP> {
  */
 export function tokenize(text: string): Token[] {
   // wink's typings do not cover every `its` helper on `out`; one narrow view of a collection serves both.
-  const its = engine().its as unknown as Record<'span' | 'type' | 'lemma' | 'pos', unknown>;
-  const doc = engine().readDoc(text) as unknown as WinkDoc;
+  const wink = engine();
+  const its = wink.its as unknown as Record<'span' | 'type' | 'lemma' | 'pos', unknown>;
+  const doc = wink.readDoc(text) as unknown as WinkDoc;
   // Whole-collection reads are cheaper than one read per token.
   const words = doc.tokens();
   const values = words.out() as string[];
