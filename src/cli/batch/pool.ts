@@ -1,18 +1,18 @@
 import { Worker } from 'node:worker_threads';
 import type { Chunk } from './chunk.js';
-import type { LineOutcome } from './line.js';
+import type { ChunkOutcome } from './line.js';
 
-/** Judges chunks of lines, perhaps several at once; each promise settles with its own chunk's outcomes. */
+/** Judges chunks of lines, perhaps several at once; each promise settles with its own chunk's outcome. */
 export interface ChunkJudge {
   /** How many chunks it judges at the same time. */
   readonly size: number;
-  judge(chunk: Chunk): Promise<LineOutcome[]>;
+  judge(chunk: Chunk): Promise<ChunkOutcome>;
   close(): Promise<void>;
 }
 
 interface Job {
   chunk: Chunk;
-  resolve: (outcomes: LineOutcome[]) => void;
+  resolve: (outcome: ChunkOutcome) => void;
   reject: (error: Error) => void;
 }
 
@@ -41,7 +41,7 @@ export class WorkerPool implements ChunkJudge {
       // No heap limit: any cap on the old generation (even 512 MB) cost about 40% more CPU time in
       // collections, and memory stays flat without one, since at most a few chunks are in flight.
       const worker = new Worker(entry);
-      worker.on('message', (outcomes: LineOutcome[]) => this.finish(worker, (job) => job.resolve(outcomes)));
+      worker.on('message', (outcome: ChunkOutcome) => this.finish(worker, (job) => job.resolve(outcome)));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (this.busy.has(worker)) this.fail(new Error(`a batch worker stopped with code ${code}`));
@@ -50,7 +50,7 @@ export class WorkerPool implements ChunkJudge {
     }
   }
 
-  judge(chunk: Chunk): Promise<LineOutcome[]> {
+  judge(chunk: Chunk): Promise<ChunkOutcome> {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.queue.push({ chunk, resolve, reject });
