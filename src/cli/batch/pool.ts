@@ -28,6 +28,9 @@ function workerEntry(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
 }
 
+/** The young generation of each worker's heap, twice V8's default on 64-bit machines. */
+const YOUNG_GENERATION_MB = 96;
+
 /** `size` worker threads, each judging one chunk at a time; chunks wait in a queue for the next free worker. */
 export class WorkerPool implements ChunkJudge {
   private readonly idle: Worker[] = [];
@@ -40,7 +43,9 @@ export class WorkerPool implements ChunkJudge {
     for (let i = 0; i < size; i++) {
       // No heap limit: any cap on the old generation (even 512 MB) cost about 40% more CPU time in
       // collections, and memory stays flat without one, since at most a few chunks are in flight.
-      const worker = new Worker(entry);
+      // A young generation twice the default halves the scavenges an analysis's short-lived objects
+      // cause (a fifth less time in them), for about 45 MB more per worker.
+      const worker = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (outcome: ChunkOutcome) => this.finish(worker, (job) => job.resolve(outcome)));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
