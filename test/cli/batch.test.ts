@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../src/cli/batch/chunk.js';
-import { judgeChunk, type LineOutcome } from '../../src/cli/batch/line.js';
+import { judgeChunk, type ChunkOutcome } from '../../src/cli/batch/line.js';
 import type { ChunkJudge } from '../../src/cli/batch/pool.js';
 import { runBatch } from '../../src/cli/batch/run.js';
 import { runCli } from '../support/cli.js';
@@ -29,7 +29,7 @@ const BAD = {
  * the batch must still write them in input order.
  */
 function newestFirstJudge(size: number): ChunkJudge & { settledOrder: number[] } {
-  const held: { index: number; chunk: Chunk; resolve: (outcomes: LineOutcome[]) => void }[] = [];
+  const held: { index: number; chunk: Chunk; resolve: (outcome: ChunkOutcome) => void }[] = [];
   const settledOrder: number[] = [];
   let submitted = 0;
   let scheduled = false;
@@ -63,7 +63,7 @@ describe('runBatch', () => {
     const judge = newestFirstJudge(3);
     let output = '';
     const errors: string[] = [];
-    const result = await runBatch(linesOf(batchLines(400, BAD)), (text) => Boolean((output += text)), { file: 'in.jsonl', judge, errors: (m) => errors.push(m) });
+    const result = await runBatch(linesOf(batchLines(400, BAD)), (bytes) => Boolean((output += Buffer.from(bytes).toString())), { file: 'in.jsonl', judge, errors: (m) => errors.push(m) });
     // Chunks really did finish out of order.
     expect(judge.settledOrder.slice(0, 2)).toEqual([...judge.settledOrder.slice(0, 2)].sort((a, b) => b - a));
     const ids = output.trim().split('\n').map((line) => JSON.parse(line).id);

@@ -10,13 +10,18 @@ interface Captured {
   code: number;
 }
 
+/** What a write to a stream carries, as text: commands write strings, and the batch writes its reports as UTF-8 bytes. */
+function text(chunk: string | Uint8Array): string {
+  return typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+}
+
 async function capture(register: (program: Command) => void, args: string[], printErrors: boolean): Promise<Captured> {
   const program = new Command('starl').exitOverride();
   register(program);
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += text(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += text(chunk)), true));
   // A command may set the exit code (a batch with bad lines); it belongs to the command, not to the test run.
   const exitCodeBefore = process.exitCode;
   process.exitCode = undefined;

@@ -4,7 +4,7 @@ import { readLines } from '../io.js';
 import { printError } from '../print.js';
 import { Progress } from '../progress.js';
 import { MAX_LINE_BYTES, packChunk, type Chunk, type NumberedLine } from './chunk.js';
-import type { LineOutcome } from './line.js';
+import type { ChunkOutcome } from './line.js';
 import { WorkerPool, type ChunkJudge } from './pool.js';
 
 export interface BatchResult {
@@ -27,37 +27,38 @@ const IN_FLIGHT_PER_WORKER = 2;
  */
 export async function runBatch(
   input: AsyncIterable<Buffer | string>,
-  write: (text: string) => boolean | Promise<void>,
+  write: (bytes: Uint8Array) => boolean | Promise<void>,
   options: { file: string; judge: ChunkJudge; errors: (message: string) => void; progress?: Progress | null },
 ): Promise<BatchResult> {
   const result: BatchResult = { written: 0, skipped: 0 };
-  const inFlight: { chunk: Chunk; sizes: number[]; outcomes: Promise<LineOutcome[]> }[] = [];
+  const inFlight: { chunk: Chunk; sizes: number[]; outcome: Promise<ChunkOutcome> }[] = [];
   const send = (lines: NumberedLine[]): void => {
     const chunk = packChunk(lines);
-    const outcomes = options.judge.judge(chunk);
+    const outcome = options.judge.judge(chunk);
     // A failure is thrown when this chunk's turn comes; until then it must not count as unhandled.
-    outcomes.catch(() => undefined);
+    outcome.catch(() => undefined);
     // Sizes are kept apart: the chunk's bytes are handed to the worker.
-    inFlight.push({ chunk, sizes: lines.map((l) => l.bytes?.length ?? 0), outcomes });
+    inFlight.push({ chunk, sizes: lines.map((l) => l.bytes?.length ?? 0), outcome });
   };
   const writeOldest = async (): Promise<void> => {
     const { chunk, sizes } = inFlight[0]!;
-    const outcomes = await inFlight.shift()!.outcomes;
-    let text = '';
-    for (let i = 0; i < outcomes.length; i++) {
-      const outcome = outcomes[i]!;
-      if (outcome.kind === 'report') {
-        text += outcome.json;
-        result.written++;
-      } else if (outcome.kind === 'error') {
-        if (text) await write(text);
-        text = '';
-        result.skipped++;
-        options.errors(`${options.file}:${chunk.lines[i]}: ${outcome.message}`);
-      }
-      options.progress?.tick(chunk.lines[i]!, sizes[i]!);
+    const { reports, written, skipped } = await inFlight.shift()!.outcome;
+    let ticked = 0;
+    const tickUntil = (index: number): void => {
+      for (; ticked < index; ticked++) options.progress?.tick(chunk.lines[ticked]!, sizes[ticked]!);
+    };
+    // The reports are written in runs, each cut where a skipped line's error is to be told.
+    let from = 0;
+    for (const line of skipped) {
+      if (line.at > from) await write(reports.subarray(from, line.at));
+      from = line.at;
+      tickUntil(line.index);
+      result.skipped++;
+      options.errors(`${options.file}:${chunk.lines[line.index]}: ${line.message}`);
     }
-    if (text) await write(text);
+    if (from < reports.length) await write(reports.subarray(from));
+    tickUntil(chunk.lines.length);
+    result.written += written;
   };
 
   let lines: NumberedLine[] = [];
@@ -85,8 +86,8 @@ export async function analyzeBatch(file: string | null, workers: number): Promis
   const opened = file ? await openTextStream(file, 'JSONL file') : null;
   const input = opened?.chunks ?? process.stdin;
   const total = opened?.size ?? null;
-  const write = (text: string): boolean | Promise<void> =>
-    process.stdout.write(text) ? true : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+  const write = (bytes: Uint8Array): boolean | Promise<void> =>
+    process.stdout.write(bytes) ? true : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
   const judge = new WorkerPool(workers);
   try {
     const result = await runBatch(input, write, {
