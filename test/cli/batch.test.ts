@@ -85,6 +85,20 @@ describe('runBatch', () => {
 });
 
 describe('starl analyze --jsonl --workers', () => {
+  it('judges an answer the same whatever lines came before it in the batch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starl-batch-'));
+    const question = 'Tell me about a project you are proud of.';
+    const answer = "My master's was on earthworm counts under different tillage, so I've done a lot of muddy field sampling.";
+    const before = { question, answer: "Yeah, so this is from my master's. So my project was on air quality near schools." };
+    const alone = join(dir, 'alone.jsonl');
+    const after = join(dir, 'after.jsonl');
+    writeFileSync(alone, `${JSON.stringify({ id: 'last', question, answer })}\n`);
+    writeFileSync(after, `${JSON.stringify({ id: 'first', ...before })}\n${JSON.stringify({ id: 'last', question, answer })}\n`);
+    const one = await runCli(['analyze', '--jsonl', alone, '--workers', '1']);
+    const both = await runCli(['analyze', '--jsonl', after, '--workers', '1']);
+    expect(both.stdout.trim().split('\n')[1]).toBe(one.stdout.trim());
+  }, 120_000);
+
   it('writes the same reports and the same errors on several worker threads as on one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'starl-batch-'));
     const file = join(dir, 'batch.jsonl');
