@@ -175,7 +175,8 @@ export function storySentenceRows(doc: Document, cues: SentenceCues[], topics: r
       values.push(1);
     };
     const pivot = firstAct < 0 ? 'pivot:none' : i < firstAct ? 'pivot:before' : i === firstAct ? 'pivot:at' : 'pivot:after';
-    // Joined with who acts and the tense: "the client complained" before the candidate acts, "she renewed" after.
+    // Joined with who acts and the tense (a sentence's first two own features): "the client complained"
+    // before the candidate acts, "she renewed" after.
     add(pivot);
     add(joined(pivot, joined('|', f[0]!)));
     add(joined(pivot, joined('|', f[1]!)));
