@@ -64,6 +64,8 @@ async function screenshot(name: string, maxHeight = 2000): Promise<void> {
 describe.skipIf(browserMissing)('Analyze page', () => {
   it('shows highlights and gauges while the candidate types, without a round trip', async () => {
     await openAnalyze();
+    // The page asks for the saved companies as it opens; only what typing asks for counts here.
+    await page.waitForLoadState('networkidle');
     const apiCalls: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/api/')) apiCalls.push(request.url());
