@@ -14,12 +14,11 @@ export interface ImportCounts {
   alreadyPresent: Record<string, number>;
 }
 
+/** The tables whose rows carry a uid, by which an import knows a row it already has. */
+type UidTable = 'company_facts' | 'sessions' | 'answers' | 'stories' | 'reviews';
+
 /** The id a row already has under this uid, if any. */
-async function existingId(
-  trx: Kysely<StarlSchema>,
-  table: 'company_facts' | 'sessions' | 'answers' | 'stories' | 'reviews',
-  uid: string,
-): Promise<number | undefined> {
+async function existingId(trx: Kysely<StarlSchema>, table: UidTable, uid: string): Promise<number | undefined> {
   const row = await trx.selectFrom(table).select('id').where('uid', '=', uid).executeTakeFirst();
   return row?.id;
 }
@@ -46,6 +45,15 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
     bucket[table] = (bucket[table] ?? 0) + 1;
   };
   await store.driver.writeTransaction(async (trx) => {
+    /**
+     * Inserts a row of the file unless a row with its uid is here already, and counts which it was.
+     * Gives the id the row has here: the one present, or what `insert` returns.
+     */
+    const importOnce = async (table: UidTable, uid: string, insert: () => Promise<number | void>): Promise<number | void> => {
+      const present = await existingId(trx, table, uid);
+      tally(table, present === undefined);
+      return present ?? (await insert());
+    };
     const companyIds = new Map<number, number>();
     for (const row of doc.companies) {
       const known = await trx.selectFrom('companies').selectAll().where('name_key', '=', companyKey(row.name)).executeTakeFirst();
@@ -86,37 +94,30 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
       tally('companies', true);
     }
     for (const { id: _old, ...row } of doc.company_facts) {
-      if ((await existingId(trx, 'company_facts', row.uid)) !== undefined) {
-        tally('company_facts', false);
-        continue;
-      }
-      await trx
-        .insertInto('company_facts')
-        .values({ ...row, company_id: companyIds.get(row.company_id)!, client_id: await freeClientId(trx, 'company_facts', row.client_id) })
-        .execute();
-      tally('company_facts', true);
+      await importOnce('company_facts', row.uid, async () => {
+        await trx
+          .insertInto('company_facts')
+          .values({ ...row, company_id: companyIds.get(row.company_id)!, client_id: await freeClientId(trx, 'company_facts', row.client_id) })
+          .execute();
+      });
     }
     const sessionIds = new Map<number, number>();
     const newSessions = new Set<number>();
     for (const { id: oldId, ...row } of doc.sessions) {
-      const present = await existingId(trx, 'sessions', row.uid);
-      if (present !== undefined) {
-        sessionIds.set(oldId, present);
-        tally('sessions', false);
-        continue;
-      }
-      const inserted = await trx
-        .insertInto('sessions')
-        .values({
-          ...row,
-          company_id: row.company_id === null ? null : companyIds.get(row.company_id)!,
-          client_id: await freeClientId(trx, 'sessions', row.client_id),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      sessionIds.set(oldId, inserted.id);
-      newSessions.add(oldId);
-      tally('sessions', true);
+      const id = await importOnce('sessions', row.uid, async () => {
+        newSessions.add(oldId);
+        const inserted = await trx
+          .insertInto('sessions')
+          .values({
+            ...row,
+            company_id: row.company_id === null ? null : companyIds.get(row.company_id)!,
+            client_id: await freeClientId(trx, 'sessions', row.client_id),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return inserted.id;
+      });
+      sessionIds.set(oldId, id!);
     }
     for (const { id: _old, ...row } of doc.session_questions) {
       // A session already present keeps its own plan.
@@ -127,44 +128,37 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
     const answerIds = new Map<number, number>();
     // Oldest first, so that an answer's original is in place before its follow-up.
     for (const { id: oldId, ...row } of [...doc.answers].sort((a, b) => a.id - b.id)) {
-      const present = await existingId(trx, 'answers', row.uid);
-      if (present !== undefined) {
-        answerIds.set(oldId, present);
-        tally('answers', false);
-        continue;
-      }
-      const inserted = await trx
-        .insertInto('answers')
-        .values({
-          ...row,
-          session_id: sessionIds.get(row.session_id)!,
-          follow_up_of: row.follow_up_of === null ? null : answerIds.get(row.follow_up_of)!,
-          report: JSON.stringify(row.report),
-          ...verdictColumns(row.report),
-          delivery: row.delivery === null ? null : JSON.stringify(row.delivery),
-          client_id: await freeClientId(trx, 'answers', row.client_id),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      answerIds.set(oldId, inserted.id);
-      tally('answers', true);
+      const id = await importOnce('answers', row.uid, async () => {
+        const inserted = await trx
+          .insertInto('answers')
+          .values({
+            ...row,
+            session_id: sessionIds.get(row.session_id)!,
+            follow_up_of: row.follow_up_of === null ? null : answerIds.get(row.follow_up_of)!,
+            report: JSON.stringify(row.report),
+            ...verdictColumns(row.report),
+            delivery: row.delivery === null ? null : JSON.stringify(row.delivery),
+            client_id: await freeClientId(trx, 'answers', row.client_id),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return inserted.id;
+      });
+      answerIds.set(oldId, id!);
     }
     for (const { id: _old, ...row } of doc.stories) {
-      if ((await existingId(trx, 'stories', row.uid)) !== undefined) {
-        tally('stories', false);
-        continue;
-      }
-      await trx
-        .insertInto('stories')
-        .values({
-          ...row,
-          competencies: JSON.stringify(row.competencies),
-          parts: JSON.stringify(row.parts),
-          source_answer_id: row.source_answer_id === null ? null : answerIds.get(row.source_answer_id)!,
-          client_id: await freeClientId(trx, 'stories', row.client_id),
-        })
-        .execute();
-      tally('stories', true);
+      await importOnce('stories', row.uid, async () => {
+        await trx
+          .insertInto('stories')
+          .values({
+            ...row,
+            competencies: JSON.stringify(row.competencies),
+            parts: JSON.stringify(row.parts),
+            source_answer_id: row.source_answer_id === null ? null : answerIds.get(row.source_answer_id)!,
+            client_id: await freeClientId(trx, 'stories', row.client_id),
+          })
+          .execute();
+      });
     }
     for (const row of doc.recordings) {
       const answerId = answerIds.get(row.answer_id)!;
@@ -177,15 +171,12 @@ export async function importAll(store: Store, doc: ExportDocument): Promise<Impo
       tally('recordings', true);
     }
     for (const { id: _old, ...row } of doc.reviews) {
-      if ((await existingId(trx, 'reviews', row.uid)) !== undefined) {
-        tally('reviews', false);
-        continue;
-      }
-      await trx
-        .insertInto('reviews')
-        .values({ ...row, report: JSON.stringify(row.report), ...verdictColumns(row.report as unknown as Report) })
-        .execute();
-      tally('reviews', true);
+      await importOnce('reviews', row.uid, async () => {
+        await trx
+          .insertInto('reviews')
+          .values({ ...row, report: JSON.stringify(row.report), ...verdictColumns(row.report as unknown as Report) })
+          .execute();
+      });
     }
   });
   return counts;
